@@ -1,0 +1,137 @@
+"""Run a pipeline over a corpus: batches, a process pool, ordered output, accounting."""
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from typing import IO, Any, Iterable, Iterator
+
+from . import io as nio
+from .errors import InputError
+from .runner import Pipeline, StageError, load
+
+THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+               "TOKENIZERS_PARALLELISM", "NUMEXPR_NUM_THREADS")
+
+
+@dataclass
+class RunStats:
+    """What a run did; ``input_lines == records + errors`` always holds at the end."""
+
+    input_lines: int = 0
+    records: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    errors_by_stage: dict[str, int] = field(default_factory=dict)
+
+    def add(self, ok: bool, stage: str | None) -> None:
+        self.input_lines += 1
+        if ok:
+            self.records += 1
+        else:
+            self.errors += 1
+            key = stage or "?"
+            self.errors_by_stage[key] = self.errors_by_stage.get(key, 0) + 1
+
+    def summary(self) -> str:
+        rate = self.input_lines / self.seconds if self.seconds else 0.0
+        return (f"newsfacts: {self.input_lines} inputs, {self.records} records, {self.errors} errors, "
+                f"{self.seconds:.1f} s ({rate:.1f} docs/s)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def process_raw(pipe: Pipeline, raw: nio.RawRecord) -> tuple[bytes, str | None]:
+    """Process one raw record into its output line; returns (line, failed stage or None)."""
+    try:
+        doc = nio.parse_record(raw)
+    except InputError as exc:
+        return nio.dumps(nio.error_record(raw, "read", exc, nio.peek_id(raw))), "read"
+    try:
+        pipe.process(doc)
+        return nio.dumps(doc.to_dict(frozenset(pipe.run.include))), None
+    except StageError as exc:
+        return nio.dumps(nio.error_record(raw, exc.stage, exc.exc, doc.id)), exc.stage
+
+
+def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
+    return [process_raw(pipe, raw) for raw in batch]
+
+
+_WORKER_PIPE: Pipeline | None = None
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    """Build this worker's own pipeline (never pickled across processes), threads capped at 1."""
+    global _WORKER_PIPE
+    for var in THREAD_VARS:
+        os.environ[var] = "false" if var == "TOKENIZERS_PARALLELISM" else "1"
+    _WORKER_PIPE = load(config)
+    _WORKER_PIPE.setup()
+
+
+def _worker_batch(batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
+    assert _WORKER_PIPE is not None
+    return process_batch(_WORKER_PIPE, batch)
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def run_corpus(records: Iterable[nio.RawRecord], out: IO[bytes], config: dict[str, Any],
+               workers: int = 1, progress: bool = False) -> RunStats:
+    """Process ``records`` and write one line per record to ``out``, in input order."""
+    stats = RunStats()
+    started = time.perf_counter()
+    batch_size = int(config.get("run", {}).get("batch_size", 64))
+    bar = _progress_bar() if progress else None
+    results = (_run_local(records, config, batch_size) if workers <= 1
+               else _run_pool(records, config, batch_size, workers))
+    for batch in results:
+        for line, failed in batch:
+            out.write(line + b"\n")
+            stats.add(failed is None, failed)
+        out.flush()
+        if bar is not None:
+            bar.update(len(batch))
+    if bar is not None:
+        bar.close()
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _run_local(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_size: int
+               ) -> Iterator[list[tuple[bytes, str | None]]]:
+    pipe = load(config)
+    for batch in batched(records, batch_size):
+        yield process_batch(pipe, batch)
+
+
+def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_size: int,
+              workers: int) -> Iterator[list[tuple[bytes, str | None]]]:
+    """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
+    load(config)  # fail fast on a bad config, in this process
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                             initializer=_init_worker, initargs=(config,)) as pool:
+        pending: deque[Future] = deque()
+        for batch in batched(records, batch_size):
+            pending.append(pool.submit(_worker_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _progress_bar() -> Any:
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)

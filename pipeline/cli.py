@@ -1,0 +1,41 @@
+"""The ``newsfacts`` command line: one module per sub-command under ``pipeline/commands``."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .errors import NewsfactsError
+
+#: sub-command -> module with ``add_arguments(parser)`` and ``main(args) -> int``
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("pipeline.commands.run", "process articles into JSONL records"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(module).add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(importlib.import_module(args._module).main(args) or 0)
+    except NewsfactsError as exc:
+        print(f"newsfacts: error: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"newsfacts: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

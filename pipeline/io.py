@@ -1,0 +1,182 @@
+"""Readers (JSONL, .txt, HTML, directories, stdin) and the JSONL writer.
+
+Reading yields :class:`RawRecord` objects, cheap to pass to worker processes; turning one into a
+:class:`~pipeline.types.Document` (or an error) is :func:`parse_record`, done where it is processed.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+import orjson
+
+from .errors import InputError
+from .types import Document
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+RESERVED_KEYS = {"text", "id", "html", "meta"}
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One unit of input: a JSONL line, or a whole .txt/.html file."""
+
+    source: str
+    line: int
+    kind: str           # "jsonl" | "txt" | "html"
+    payload: bytes
+
+
+def iter_inputs(paths: list[str]) -> Iterator[RawRecord]:
+    """Yield raw records from files, directories (recursively, sorted) and ``-`` (stdin)."""
+    for path in paths:
+        if path == "-":
+            yield from _jsonl_lines(sys.stdin.buffer, "-")
+            continue
+        p = Path(path)
+        if p.is_dir():
+            for child in sorted(q for q in p.rglob("*") if q.is_file() and _kind(q)):
+                yield from _read_file(child)
+        elif p.is_file():
+            yield from _read_file(p)
+        else:
+            raise FileNotFoundError(f"input not found: {path}")
+
+
+def _kind(path: Path) -> str | None:
+    suffixes = path.suffixes
+    suffix = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1 else path.suffix
+    suffix = suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in TEXT_SUFFIXES:
+        return "txt"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def _read_file(path: Path) -> Iterator[RawRecord]:
+    kind = _kind(path) or "jsonl"
+    with _open(path) as fh:
+        if kind == "jsonl":
+            yield from _jsonl_lines(fh, str(path))
+        else:
+            yield RawRecord(str(path), 1, kind, fh.read())
+
+
+def _jsonl_lines(fh: IO[bytes], source: str) -> Iterator[RawRecord]:
+    for number, line in enumerate(fh, 1):
+        if line.strip():
+            yield RawRecord(source, number, "jsonl", line)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), else the detected encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("bytes are not valid UTF-8 and no other encoding fits")
+    return str(best)
+
+
+def parse_record(raw: RawRecord) -> Document:
+    """Turn a raw record into a Document, or raise :class:`InputError` saying why not."""
+    if raw.kind == "txt":
+        text = decode_bytes(raw.payload)
+        return _document(text, Path(raw.source).stem, {"source": raw.source})
+    if raw.kind == "html":
+        from .html import html_to_text
+
+        text, meta = html_to_text(decode_bytes(raw.payload))
+        return _document(text, Path(raw.source).stem, {**meta, "source": raw.source})
+    try:
+        obj = orjson.loads(raw.payload)
+    except orjson.JSONDecodeError as exc:
+        try:
+            raw.payload.decode("utf-8")
+        except UnicodeDecodeError as uexc:
+            raise InputError(f"line is not valid UTF-8 ({uexc.reason} at byte {uexc.start})") from None
+        raise InputError(f"line is not valid JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"line is a JSON {type(obj).__name__}, not an object")
+    return document_from_object(obj)
+
+
+def record_id(obj: Any) -> str | None:
+    """The id an input object gives itself, if any (used for error records too)."""
+    if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
+        return str(obj["id"])
+    return None
+
+
+def document_from_object(obj: dict[str, Any]) -> Document:
+    """Build a Document from an input JSON object: ``text`` (or ``html``), ``id``, other fields → meta."""
+    meta = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
+    meta.update({k: v for k, v in obj.items() if k not in RESERVED_KEYS})
+    text = obj.get("text")
+    if text is None and isinstance(obj.get("html"), str):
+        from .html import html_to_text
+
+        text, html_meta = html_to_text(obj["html"])
+        meta = {**html_meta, **meta}
+    if text is None:
+        raise InputError("record has no 'text' field")
+    if not isinstance(text, str):
+        raise InputError(f"'text' must be a string, got {_json_type(text)}")
+    return _document(text, record_id(obj) or "", meta)
+
+
+def _document(text: str, doc_id: str, meta: dict[str, Any]) -> Document:
+    if not text.strip():
+        raise InputError("text is empty or whitespace only")
+    return Document(text=text, id=doc_id, meta=meta)
+
+
+def _json_type(value: Any) -> str:
+    return {bool: "boolean", int: "number", float: "number", list: "array",
+            dict: "object"}.get(type(value), type(value).__name__)
+
+
+def peek_id(raw: RawRecord) -> str | None:
+    """Best-effort id of a raw record that failed, for its error record."""
+    if raw.kind != "jsonl":
+        return Path(raw.source).stem
+    try:
+        return record_id(orjson.loads(raw.payload))
+    except orjson.JSONDecodeError:
+        return None
+
+
+def error_record(raw: RawRecord, stage: str, exc: BaseException, doc_id: str | None) -> dict[str, Any]:
+    """The output line for an input that could not be processed."""
+    return {"id": doc_id, "line": raw.line, "source": raw.source,
+            "error": {"stage": stage, "type": type(exc).__name__, "message": str(exc)}}
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    """One output line (UTF-8 JSON, no newline)."""
+    return orjson.dumps(record)
+
+
+def open_output(path: str) -> IO[bytes]:
+    """Open the output target (``-`` for stdout) for writing bytes."""
+    if path == "-":
+        return sys.stdout.buffer
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return io.open(path, "wb")

@@ -1,0 +1,127 @@
+"""Build a pipeline from a config, check what each stage requires, run documents through it."""
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from . import registry
+from .config import RunConfig, build, load_config
+from .errors import ConfigError
+from .stages.base import CAPABILITIES, Shared, Stage
+from .types import Document
+
+
+class StageError(Exception):
+    """A stage failed on one document; carries the stage name for the error record."""
+
+    def __init__(self, stage: str, exc: BaseException) -> None:
+        super().__init__(f"{type(exc).__name__}: {exc}")
+        self.stage = stage
+        self.exc = exc
+
+
+class DocumentTimeout(Exception):
+    """A document took longer than ``run.time_limit`` seconds."""
+
+
+class Pipeline:
+    """An ordered list of stages. Resources load on first use, once per process."""
+
+    def __init__(self, stages: list[Stage], run: RunConfig) -> None:
+        self.stages = stages
+        self.run = run
+        self._ready = False
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def setup(self) -> None:
+        if not self._ready:
+            for stage in self.stages:
+                stage.setup()
+            self._ready = True
+
+    def __call__(self, text: str | Document, **meta: Any) -> Document:
+        """Process one text (or Document) and return the annotated Document."""
+        doc = text if isinstance(text, Document) else Document(text=text, meta=dict(meta))
+        self.process(doc)
+        return doc
+
+    def process(self, doc: Document) -> None:
+        """Run every stage on ``doc``; a failing stage raises :class:`StageError`."""
+        self.setup()
+        with _time_limit(self.run.time_limit):
+            for stage in self.stages:
+                try:
+                    stage.process(doc)
+                except DocumentTimeout:
+                    raise StageError(stage.name, DocumentTimeout(
+                        f"document took more than {self.run.time_limit:g} s")) from None
+                except Exception as exc:  # noqa: BLE001 - becomes an error record
+                    raise StageError(stage.name, exc) from exc
+
+    def pipe(self, docs: Iterable[str | Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(signum: int, frame: Any) -> None:
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_requirements(stages: list[type[Stage]], names: list[str]) -> None:
+    """Fail with a clear message when a stage requires what no earlier stage provides."""
+    available = {"text"}
+    for name, cls in zip(names, stages):
+        for cap in cls.requires | cls.provides:
+            if cap not in CAPABILITIES:
+                raise ConfigError(f"stage {name!r} declares unknown capability {cap!r}")
+        missing = sorted(cls.requires - available)
+        if missing:
+            raise ConfigError(
+                f"stage {name!r} requires {', '.join(missing)}, which no earlier stage provides "
+                f"(pipeline order: {', '.join(names)})")
+        available |= cls.provides
+
+
+def load(config: str | dict[str, Any] | None = None, overrides: list[str] | None = None) -> Pipeline:
+    """Build a Pipeline from a TOML path, a parsed config dict, or the default config."""
+    cfg = config if isinstance(config, dict) else load_config(config, overrides)
+    sections = set(cfg) - {"pipeline", "run"}
+    names = list(cfg.get("pipeline", {}).get("stages", []))
+    extra = set(cfg.get("pipeline", {})) - {"stages"}
+    if extra:
+        raise ConfigError(f"[pipeline] unknown key {sorted(extra)[0]!r} (allowed: stages)")
+    if not names:
+        raise ConfigError("[pipeline] stages is empty")
+    classes = [registry.resolve(n) for n in names]
+    check_requirements(classes, names)
+    for section in sorted(sections):
+        if section not in registry.STAGES:
+            raise ConfigError(f"unknown config section [{section}] (not a stage, 'pipeline' or 'run')")
+    run = build(RunConfig, cfg.get("run"), "run")
+    shared = Shared(run)
+    stages = []
+    for name, cls in zip(names, classes):
+        stage = cls(build(cls.Config, cfg.get(name), name), shared)
+        stage.name = name
+        stages.append(stage)
+    return Pipeline(stages, run)

@@ -1,0 +1,79 @@
+"""Mark boilerplate (navigation, bylines, copyright lines) as skipped; read a byline date.
+
+The text is never rewritten: boilerplate becomes a skipped region that later stages ignore.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..types import Document, Region
+from .base import Stage
+
+_NAV_SEPARATORS = re.compile(r"\s*(?:\||>|›|»|·|ㅣ|/)\s*")
+_BOILERPLATE = re.compile(
+    r"(무단\s*전재|재배포\s*금지|저작권자|Copyright|ⓒ|©|All rights reserved|版权所有|未经授权|"
+    r"责任编辑|責任編輯|本文来源|关注我们|Share this|Follow us|Subscribe|Sign up|Read more|"
+    r"Click here|관련\s*기사|기사\s*제보|구독하기|좋아요|^\s*[▶☞■▲]|^\s*\[관련|^\s*相关阅读|^\s*Related:)",
+    re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:by\s+\S+|[^\s]{2,4}\s*기자|기자\s|입력\s*[:：]?\s*\d|수정\s*[:：]?\s*\d|송고|"
+    r"记者|記者|来源[:：]|來源[:：]|发布时间|發布時間|编辑[:：]|Published|Updated|Posted)",
+    re.IGNORECASE)
+_EMAIL = re.compile(r"^\s*\S+@\S+\.\w+\s*$")
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년|年)\s*(\d{1,2})\s*(?:[.\-/]|월|月)\s*(\d{1,2})(?!\d)")
+MAX_BYLINE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    read_byline_date: bool = True
+
+
+class CleanStage(Stage):
+    """Finds boilerplate lines and the byline date."""
+
+    requires = frozenset({"text"})
+    provides = frozenset({"text"})
+    Config = CleanConfig
+
+    def process(self, doc: Document) -> None:
+        pos = 0
+        for line in doc.text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            reason = classify_line(line)
+            if reason is None:
+                continue
+            doc.skipped.append(Region(start, end, reason))
+            if reason == "byline" and self.config.read_byline_date and not doc.meta.get("published"):
+                found = byline_date(line)
+                if found:
+                    doc.meta["published"] = found
+
+
+def classify_line(line: str) -> str | None:
+    """Return why a line is boilerplate (navigation, byline, boilerplate) or None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 300:
+        return None
+    parts = [p for p in _NAV_SEPARATORS.split(stripped) if p]
+    if len(parts) >= 3 and all(len(p) <= 20 for p in parts) and not re.search(r"[.。다]$", stripped):
+        return "navigation"
+    if len(stripped) <= MAX_BYLINE_CHARS and (_BYLINE.search(stripped) or _EMAIL.match(stripped)):
+        return "byline"
+    if len(stripped) <= 200 and _BOILERPLATE.search(stripped):
+        return "boilerplate"
+    return None
+
+
+def byline_date(line: str) -> str | None:
+    """The first valid calendar date in a byline line, as YYYY-MM-DD."""
+    for m in _NUMERIC_DATE.finditer(line):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            continue
+    return None

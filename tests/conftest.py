@@ -1,0 +1,48 @@
+"""Shared fixtures: the default pipeline, the schema validator, and ../shared/data."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("NEWSFACTS_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test with the reason when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared data sets are not present on this machine)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import pipeline
+
+    return pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def record_validator():
+    from pipeline.schema import validator
+
+    return validator()
+
+
+def assert_offsets(record: dict) -> None:
+    """Every sentence, token and entity span reproduces its text."""
+    text = record["text"]
+    for s in record["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+    for t in record.get("tokens", []):
+        assert text[t["start"]:t["end"]] == t["text"], t
+    for e in record["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"], e
+    for ev in record["events"]:
+        for span in ev.get("evidence", []):
+            assert 0 <= span["start"] < span["end"] <= len(text)
+        if "reason" in ev:
+            assert text[ev["reason"]["start"]:ev["reason"]["end"]] == ev["reason"]["text"]
