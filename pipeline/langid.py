@@ -22,9 +22,9 @@ _SCRIPTS = {
 }
 _OTHER = {"cyrillic": "ru", "arabic": "ar", "hebrew": "he", "thai": "th", "greek": "el",
           "devanagari": "hi"}
-_EN_WORDS = frozenset("""the of and to in a is was for on that with by as at from its it are be has
+_EN_WORDS = frozenset("""the of and to in is was for on that with by as at from its it are be has
 have said will its an or which this were not but their been after had than over more into its""".split())
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 #: how many characters of a script count as one word of evidence
 _WEIGHT = {"hangul": 1.0, "han": 1.0, "kana": 1.0, "latin": 1 / 4}
 MAX_CHARS = 20_000   # enough evidence; bounds the cost on huge documents
@@ -55,6 +55,6 @@ def _latin(text: str, default: str) -> str:
     if not words:
         return default
     hits = sum(w in _EN_WORDS for w in words)
-    if hits >= max(1, 0.05 * len(words)) or len(words) <= 4:
+    if len(words) <= 4 or hits >= max(1.0, 0.1 * len(words)):
         return "en"
     return default

@@ -10,7 +10,7 @@ _PERIOD = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+|$)")
 _ABBREV = frozenset("""mr mrs ms dr prof inc corp co ltd llc plc jr sr st gen gov sen rep no nos vs
 etc jan feb mar apr jun jul aug sep sept oct nov dec fig al dept est approx u.s u.k u.n e.u""".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _DOTTED_DATE = re.compile(r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}$")
 
 
@@ -62,7 +62,7 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if word:
         w = word.group(1).lower()
-        if w in _ABBREV or _INITIALS.search(text[word.start():dot + 1]) and len(w) <= 4:
+        if w in _ABBREV or _INITIALS.fullmatch(text[word.start():dot + 1]):
             return False
     return True
 

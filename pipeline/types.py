@@ -5,6 +5,7 @@ unmodified ``Document.text``; ``text[start:end]`` always equals the annotation's
 """
 from __future__ import annotations
 
+import builtins
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -66,7 +67,7 @@ class Event:
     list: dict[str, Any] | None = None
     date: dict[str, Any] | None = None
     reason: dict[str, Any] | None = None
-    evidence: list[dict[str, int]] = field(default_factory=list)
+    evidence: builtins.list[dict[str, int]] = field(default_factory=builtins.list)
     score: float | None = None
     count: int | None = None
     cameo: str | None = None

@@ -1,0 +1,1 @@
+"""Statistical named-entity recognition: per-language features, a CRF tagger, training."""
