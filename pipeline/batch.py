@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -28,6 +29,8 @@ class RunStats:
     errors: int = 0
     seconds: float = 0.0
     errors_by_stage: dict[str, int] = field(default_factory=dict)
+    resumed: int = 0
+    interrupted: bool = False
 
     def add(self, ok: bool, stage: str | None) -> None:
         self.input_lines += 1
@@ -39,9 +42,12 @@ class RunStats:
             self.errors_by_stage[key] = self.errors_by_stage.get(key, 0) + 1
 
     def summary(self) -> str:
-        rate = self.input_lines / self.seconds if self.seconds else 0.0
-        return (f"newsfacts: {self.input_lines} inputs, {self.records} records, {self.errors} errors, "
-                f"{self.seconds:.1f} s ({rate:.1f} docs/s)")
+        done = self.input_lines - self.resumed
+        rate = done / self.seconds if self.seconds else 0.0
+        note = " (interrupted)" if self.interrupted else ""
+        resumed = f", {self.resumed} from before" if self.resumed else ""
+        return (f"newsfacts: {self.input_lines} inputs, {self.records} records, {self.errors} errors"
+                f"{resumed}, {self.seconds:.1f} s ({rate:.1f} docs/s){note}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,6 +76,7 @@ _WORKER_PIPE: Pipeline | None = None
 def _init_worker(config: dict[str, Any]) -> None:
     """Build this worker's own pipeline (never pickled across processes), threads capped at 1."""
     global _WORKER_PIPE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     for var in THREAD_VARS:
         os.environ[var] = "false" if var == "TOKENIZERS_PARALLELISM" else "1"
     _WORKER_PIPE = load(config)
@@ -88,24 +95,31 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def run_corpus(records: Iterable[nio.RawRecord], out: IO[bytes], config: dict[str, Any],
-               workers: int = 1, progress: bool = False) -> RunStats:
-    """Process ``records`` and write one line per record to ``out``, in input order."""
-    stats = RunStats()
+               workers: int = 1, progress: bool = False, stats: RunStats | None = None) -> RunStats:
+    """Process ``records`` and write one line per record to ``out``, in input order.
+
+    Each batch is written with whole lines only, so a killed run leaves complete lines that
+    ``--resume`` can count. Ctrl-C stops after the last finished batch (``stats.interrupted``).
+    """
+    stats = stats or RunStats()
     started = time.perf_counter()
     batch_size = int(config.get("run", {}).get("batch_size", 64))
     bar = _progress_bar() if progress else None
     results = (_run_local(records, config, batch_size) if workers <= 1
                else _run_pool(records, config, batch_size, workers))
-    for batch in results:
-        for line, failed in batch:
-            out.write(line + b"\n")
-            stats.add(failed is None, failed)
-        out.flush()
+    try:
+        for batch in results:
+            nio.write_lines(out, [line for line, _ in batch])
+            for _, failed in batch:
+                stats.add(failed is None, failed)
+            if bar is not None:
+                bar.update(len(batch))
+    except KeyboardInterrupt:
+        stats.interrupted = True
+    finally:
         if bar is not None:
-            bar.update(len(batch))
-    if bar is not None:
-        bar.close()
-    stats.seconds = time.perf_counter() - started
+            bar.close()
+        stats.seconds += time.perf_counter() - started
     return stats
 
 
@@ -120,15 +134,18 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
               workers: int) -> Iterator[list[tuple[bytes, str | None]]]:
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=_init_worker, initargs=(config,)) as pool:
-        pending: deque[Future] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                               initializer=_init_worker, initargs=(config,))
+    pending: deque[Future] = deque()
+    try:
         for batch in batched(records, batch_size):
             pending.append(pool.submit(_worker_batch, batch))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _progress_bar() -> Any:

@@ -174,9 +174,43 @@ def dumps(record: dict[str, Any]) -> bytes:
     return orjson.dumps(record)
 
 
-def open_output(path: str) -> IO[bytes]:
-    """Open the output target (``-`` for stdout) for writing bytes."""
+def open_output(path: str, append: bool = False) -> IO[bytes]:
+    """Open the output target (``-`` for stdout) for writing bytes, unbuffered."""
     if path == "-":
         return sys.stdout.buffer
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return io.open(path, "wb")
+    return io.open(path, "ab" if append else "wb", buffering=0)
+
+
+def write_lines(out: IO[bytes], lines: list[bytes]) -> None:
+    """Write whole lines in one buffer (one write call on an unbuffered file)."""
+    data = b"".join(line + b"\n" for line in lines)
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        view = view[written or len(view):] if written is not None else view[len(view):]
+    out.flush()
+
+
+def complete_lines(path: str) -> tuple[int, int]:
+    """(number of complete lines, byte length of them) in an existing output file.
+
+    A run killed mid-write can leave a partial last line; ``--resume`` truncates it.
+    """
+    count = size = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break
+            count += 1
+            size += len(line)
+    return count, size
+
+
+def count_errors(path: str, lines: int) -> int:
+    """How many of the first ``lines`` output lines are error records."""
+    errors = 0
+    with open(path, "rb") as fh:
+        for _, line in zip(range(lines), fh):
+            errors += "error" in orjson.loads(line)
+    return errors

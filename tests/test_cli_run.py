@@ -47,7 +47,8 @@ def test_mixed_file_gives_one_line_per_input(tmp_path, record_validator):
             assert_offsets(r)
     assert records[0]["meta"] == {"published": "2019-10-08"}
     assert json.loads(stats.read_text()) | {"seconds": 0} == {
-        "input_lines": 9, "records": 3, "errors": 6, "seconds": 0, "errors_by_stage": {"read": 6}}
+        "input_lines": 9, "records": 3, "errors": 6, "seconds": 0, "errors_by_stage": {"read": 6},
+        "resumed": 0, "interrupted": False}
     assert "9 inputs, 3 records, 6 errors" in proc.stderr.decode()
 
 
@@ -102,3 +103,47 @@ def test_import_loads_no_heavy_library():
             "print(sorted(heavy & set(sys.modules)))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+
+
+@pytest.mark.slow
+def test_resume_after_kill_completes_without_duplicates(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({**g, "id": f"{g['id']}-{i}"}, ensure_ascii=False) + "\n"
+                           for i in range(20) for g in GOOD) + "{broken\n", encoding="utf-8")
+    full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
+    assert newsfacts("run", str(src), "-o", str(full), "--workers", "1", "-q").returncode == 0
+    lines = full.read_bytes().splitlines(keepends=True)
+    part.write_bytes(b"".join(lines[:25]) + lines[25][:40])      # killed mid-line
+    stats = tmp_path / "stats.json"
+    proc = newsfacts("run", str(src), "-o", str(part), "--workers", "1", "--resume", "--stats", str(stats))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert part.read_bytes() == full.read_bytes()
+    summary = json.loads(stats.read_text())
+    assert (summary["input_lines"], summary["records"], summary["errors"], summary["resumed"]) == (61, 60, 1, 25)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigint_stops_cleanly_with_complete_lines(tmp_path, workers):
+    import signal
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({**g, "id": f"{g['id']}-{i}"}, ensure_ascii=False) + "\n"
+                           for i in range(3000) for g in GOOD), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out),
+                             "--workers", workers, "--set", "run.batch_size=16"],
+                            cwd=REPO, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.stat().st_size < 2000):
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "(interrupted)" in err.decode()
+    data = out.read_bytes()
+    assert data.endswith(b"\n")
+    lines = data.splitlines()
+    assert 0 < len(lines) < 9000
+    assert [json.loads(line)["id"] for line in lines] == [f"{g['id']}-{i}" for i in range(3000) for g in GOOD][:len(lines)]

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
 from pathlib import Path
 
+from ..batch import RunStats
 from ..config import load_config
 from ..runner import load
 
@@ -25,6 +27,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="optional parts of the record to write")
     p.add_argument("--stats", metavar="FILE", help="write run statistics as JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input gave an error record")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: keep the complete lines of OUTPUT, process the rest")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
 
 
@@ -43,9 +47,17 @@ def main(args: argparse.Namespace) -> int:
     load(config)  # validate before reading any input
     workers = args.workers or os.cpu_count() or 1
     progress = not args.quiet and sys.stderr.isatty()
-    out = nio.open_output(args.output)
+    records = nio.iter_inputs(args.inputs)
+    stats = RunStats()
+    if args.resume and args.output != "-" and Path(args.output).exists():
+        done, size = nio.complete_lines(args.output)
+        os.truncate(args.output, size)
+        errors = nio.count_errors(args.output, done)
+        stats = RunStats(input_lines=done, records=done - errors, errors=errors, resumed=done)
+        records = itertools.islice(records, done, None)
+    out = nio.open_output(args.output, append=stats.resumed > 0)
     try:
-        stats = run_corpus(nio.iter_inputs(args.inputs), out, config, workers, progress)
+        stats = run_corpus(records, out, config, workers, progress, stats)
     finally:
         if out is not sys.stdout.buffer:
             out.close()
@@ -53,4 +65,6 @@ def main(args: argparse.Namespace) -> int:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n", encoding="utf-8")
     if not args.quiet:
         print(stats.summary(), file=sys.stderr)
+    if stats.interrupted:
+        return 130
     return 1 if args.strict and stats.errors else 0
