@@ -1,0 +1,301 @@
+"""Score predicted newsfacts records against gold records.
+
+Entities: precision/recall/F1 per type, per language and overall, *strict* (same start, end and
+type) and *lenient* (overlapping spans, same type; strict pairs first, then a maximum one-to-one
+matching of the rest, so each gold and each prediction counts once). Also the type confusion,
+the accuracy of ``norm`` and of ``canonical.id`` on lenient matches, and sanction events as
+(target, action, list id, date value) tuples with and without the date.
+
+Gold documents may omit what they do not annotate: a gold record without ``entities`` (or
+``events``) is not scored on entities (or events). Documents are matched by ``id``; a gold
+document with no prediction, or with an error record, counts as one with no predictions.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from ..errors import InputError
+from .match import match
+
+NORM_TYPES = ("MONEY", "DATE", "PERCENT", "QUANTITY")
+MISSED, SPURIOUS = "(missed)", "(spurious)"
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_dict(self) -> dict[str, float | int]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": p, "r": r, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"correct": self.correct, "total": self.total,
+                "accuracy": self.correct / self.total if self.total else 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    raw: dict[str, Any]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def same_span(self, other: "Span") -> bool:
+        return self.start == other.start and self.end == other.end
+
+
+@dataclass(frozen=True)
+class Options:
+    """How types are read: ``gold_type``/``pred_type`` map a type (None drops the entity)."""
+
+    gold_type: Callable[[str], str | None] = lambda t: t
+    pred_type: Callable[[str], str | None] = lambda t: t
+
+
+def restrict(mapping: Callable[[str], str], types: Iterable[str] | None) -> Callable[[str], str | None]:
+    """``mapping`` followed by keeping only ``types`` (all types when None)."""
+    if not types:
+        return mapping
+    keep = set(types)
+
+    def typer(t: str) -> str | None:
+        m = mapping(t)
+        return m if m in keep else None
+
+    return typer
+
+
+@dataclass
+class Scores:
+    """Accumulated counts over documents; :meth:`to_dict` gives the ``--json`` report."""
+
+    strict: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    lenient: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_lang: dict[str, dict[str, Counts]] = field(
+        default_factory=lambda: defaultdict(lambda: {"strict": Counts(), "lenient": Counts()}))
+    confusion: Counter = field(default_factory=Counter)
+    norm: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
+    linking: Accuracy = field(default_factory=Accuracy)
+    linked_predictions: int = 0
+    events: dict[str, Counts] = field(
+        default_factory=lambda: {"with_date": Counts(), "without_date": Counts()})
+    documents: Counter = field(default_factory=Counter)
+
+    def to_dict(self) -> dict[str, Any]:
+        def table(counts: dict[str, Counts]) -> dict[str, Any]:
+            out = {t: counts[t].to_dict() for t in sorted(counts)}
+            total = Counts()
+            for c in counts.values():
+                total.add(c)
+            out["overall"] = total.to_dict()
+            return out
+
+        norm = {t: self.norm[t].to_dict() for t in sorted(self.norm)}
+        overall = Accuracy(sum(a.correct for a in self.norm.values()),
+                           sum(a.total for a in self.norm.values()))
+        norm["overall"] = overall.to_dict()
+        confusion: dict[str, dict[str, int]] = defaultdict(dict)
+        for (g, p), n in sorted(self.confusion.items()):
+            confusion[g][p] = n
+        return {
+            "entities": {"strict": table(self.strict), "lenient": table(self.lenient)},
+            "languages": {lang: {mode: c.to_dict() for mode, c in modes.items()}
+                          for lang, modes in sorted(self.by_lang.items())},
+            "confusion": dict(confusion),
+            "norm": norm,
+            "linking": {**self.linking.to_dict(), "predicted": self.linked_predictions},
+            "events": {k: c.to_dict() for k, c in self.events.items()},
+            "documents": dict(self.documents),
+        }
+
+
+def _spans(record: dict[str, Any], typer: Callable[[str], str | None]) -> list[Span]:
+    out = []
+    for e in record.get("entities") or []:
+        t = typer(str(e.get("type", "")))
+        if t is not None:
+            out.append(Span(int(e["start"]), int(e["end"]), t, e))
+    return out
+
+
+def score(gold: Iterable[dict[str, Any]], pred: Iterable[dict[str, Any]],
+          options: Options = Options()) -> Scores:
+    """Score ``pred`` records against ``gold`` records (both newsfacts JSONL objects)."""
+    predictions: dict[str, dict[str, Any]] = {}
+    scores = Scores()
+    for rec in pred:
+        rid = rec.get("id")
+        if rid is None or str(rid) in predictions:
+            scores.documents["pred_ignored"] += 1
+            continue
+        predictions[str(rid)] = rec
+    seen: set[str] = set()
+    for g in gold:
+        gid = str(g.get("id"))
+        if gid in seen:
+            raise InputError(f"gold has two documents with id {gid!r}")
+        seen.add(gid)
+        scores.documents["gold"] += 1
+        p = predictions.get(gid)
+        if p is None:
+            scores.documents["missing"] += 1
+            p = {}
+        elif "error" in p:
+            scores.documents["errors"] += 1
+            p = {}
+        score_document(g, p, options, scores)
+    scores.documents["pred_unmatched"] = len(set(predictions) - seen)
+    return scores
+
+
+def score_document(gold: dict[str, Any], pred: dict[str, Any], options: Options, scores: Scores) -> None:
+    """Add one document's counts to ``scores``."""
+    if "entities" in gold:
+        _score_entities(gold, pred, options, scores)
+    if "events" in gold:
+        _score_events(gold, pred, scores)
+
+
+def _score_entities(gold: dict[str, Any], pred: dict[str, Any], options: Options, scores: Scores) -> None:
+    gs, ps = _spans(gold, options.gold_type), _spans(pred, options.pred_type)
+    lang = str(gold.get("lang") or pred.get("lang") or "und")
+    strict = match(gs, ps, lambda g, p: g.same_span(p) and g.type == p.type)
+    lenient = strict + match(gs, ps, lambda g, p: g.overlaps(p) and g.type == p.type,
+                             {i for i, _ in strict}, {j for _, j in strict})
+    for mode, pairs in (("strict", strict), ("lenient", lenient)):
+        table = getattr(scores, mode)
+        doc = _counts(gs, ps, pairs, table)
+        scores.by_lang[lang][mode].add(doc)
+    _confusion(gs, ps, lenient, scores.confusion)
+    for i, j in lenient:
+        _score_attributes(gs[i], ps[j], scores)
+
+
+def _counts(gs: list[Span], ps: list[Span], pairs: list[tuple[int, int]],
+            table: dict[str, Counts]) -> Counts:
+    doc = Counts()
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, g in enumerate(gs):
+        c = table[g.type]
+        if i in matched_g:
+            c.tp += 1
+            doc.tp += 1
+        else:
+            c.fn += 1
+            doc.fn += 1
+    for j, p in enumerate(ps):
+        if j not in matched_p:
+            table[p.type].fp += 1
+            doc.fp += 1
+    return doc
+
+
+def _confusion(gs: list[Span], ps: list[Span], lenient: list[tuple[int, int]], confusion: Counter) -> None:
+    """Same-type matches, then span-exact pairs of other types, then overlapping pairs."""
+    pairs = list(lenient)
+    for ok in (Span.same_span, Span.overlaps):
+        pairs += match(gs, ps, ok, {i for i, _ in pairs}, {j for _, j in pairs})
+    for i, j in pairs:
+        confusion[(gs[i].type, ps[j].type)] += 1
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, g in enumerate(gs):
+        if i not in matched_g:
+            confusion[(g.type, MISSED)] += 1
+    for j, p in enumerate(ps):
+        if j not in matched_p:
+            confusion[(SPURIOUS, p.type)] += 1
+
+
+def _score_attributes(g: Span, p: Span, scores: Scores) -> None:
+    gnorm, gtype = g.raw.get("norm"), str(g.raw.get("type"))
+    if gnorm and gtype in NORM_TYPES:
+        acc = scores.norm[gtype]
+        acc.total += 1
+        acc.correct += _norm_equal(gnorm, p.raw.get("norm") or {})
+    gid = (g.raw.get("canonical") or {}).get("id")
+    if gid:
+        pid = (p.raw.get("canonical") or {}).get("id")
+        scores.linking.total += 1
+        scores.linking.correct += pid == gid
+        scores.linked_predictions += pid is not None
+
+
+def _norm_equal(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Every key the gold gives has the same value in the prediction (numbers to 1e-9)."""
+    for key, value in gold.items():
+        other = pred.get(key)
+        if isinstance(value, (int, float)) and isinstance(other, (int, float)):
+            if abs(value - other) > 1e-9 * max(1.0, abs(value)):
+                return False
+        elif other is None or str(value) != str(other):
+            return False
+    return True
+
+
+def normalise_name(text: str) -> str:
+    """A name compared across records: NFKC, case-folded, without spaces and punctuation."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+@dataclass(frozen=True)
+class EventTuple:
+    canonical: str | None
+    name: str
+    action: str
+    list_id: str | None
+    date: str | None
+
+    def same(self, other: "EventTuple", with_date: bool) -> bool:
+        if self.canonical and other.canonical:
+            same_target = self.canonical == other.canonical
+        else:
+            same_target = self.name == other.name
+        return (same_target and self.action == other.action and self.list_id == other.list_id
+                and (not with_date or self.date == other.date))
+
+
+def event_tuples(record: dict[str, Any]) -> list[EventTuple]:
+    """One (target, action, list id, date value) tuple per target of each event."""
+    entities = {e.get("id"): e for e in record.get("entities") or []}
+    out = []
+    for ev in record.get("events") or []:
+        list_id = (ev.get("list") or {}).get("id")
+        date = (ev.get("date") or {}).get("value")
+        for target in ev.get("targets") or []:
+            ent = entities.get(target) or {"text": str(target)}
+            out.append(EventTuple((ent.get("canonical") or {}).get("id"),
+                                  normalise_name(str(ent.get("text", ""))),
+                                  str(ev.get("action")), list_id, date))
+    return out
+
+
+def _score_events(gold: dict[str, Any], pred: dict[str, Any], scores: Scores) -> None:
+    gt, pt = event_tuples(gold), event_tuples(pred)
+    for key, with_date in (("with_date", True), ("without_date", False)):
+        pairs = match(gt, pt, lambda g, p: g.same(p, with_date))
+        scores.events[key].add(Counts(len(pairs), len(pt) - len(pairs), len(gt) - len(pairs)))
