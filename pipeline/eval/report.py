@@ -145,11 +145,11 @@ def html_report(report: dict[str, Any], title: str = "newsfacts evaluation") -> 
 
 
 def _accuracy_section(report: dict[str, Any]) -> str:
-    rows = [f'<tr><td>norm {escape(t)}</td><td>{a["correct"]}</td><td>{a["total"]}</td>'
-            f'<td>{a["accuracy"]:.3f}</td></tr>' for t, a in report["norm"].items()]
-    link = report["linking"]
-    rows.append(f'<tr><td>linking (canonical.id)</td><td>{link["correct"]}</td><td>{link["total"]}</td>'
-                f'<td>{link["accuracy"]:.3f}</td></tr>')
+    items = [(f"norm {t}", a) for t, a in report["norm"].items()]
+    items.append(("linking (canonical.id)", report["linking"]))
+    rows = [f'<tr><td>{escape(what)}</td><td>{a["correct"]}</td><td>{a["total"]}</td>'
+            f'<td>{a["accuracy"]:.3f}</td></tr>' if a["total"] else
+            f'<tr><td>{escape(what)}</td><td>0</td><td>0</td><td>n/a</td></tr>' for what, a in items]
     events = "".join(f'<tr><td>{escape(k.replace("_", " "))}</td><td>{c["tp"]}</td><td>{c["fp"]}</td>'
                      f'<td>{c["fn"]}</td><td>{c["p"]:.3f}</td><td>{c["r"]:.3f}</td><td>{c["f1"]:.3f}</td></tr>'
                      for k, c in report["events"].items())
