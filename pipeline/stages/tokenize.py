@@ -15,6 +15,7 @@ KoreanBackend = Literal["mecab", "kiwi", "okt", "komoran", "hannanum", "kkma"]
 class TokenizeConfig:
     ko_backend: KoreanBackend = "mecab"
     zh_user_dict: str = ""
+    zh_hmm: bool = True
 
 
 class TokenizeStage(Stage):
@@ -27,7 +28,7 @@ class TokenizeStage(Stage):
     def setup(self) -> None:
         self._factories = {
             "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend),
-            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict),
+            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm),
             "en": tokenizers.english_tokenizer,
         }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}

@@ -1,0 +1,202 @@
+"""Throughput measurements: the full pipeline per language against the bare tokenizers.
+
+Everything is measured in one process on the same texts, after a warm-up, so that ratios are
+comparable on any machine; worker scaling and peak memory come from real ``run_corpus`` runs.
+"""
+from __future__ import annotations
+
+import platform
+import resource
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import orjson
+
+from . import io as nio
+from .config import load_config
+from .runner import Pipeline, load
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "corpus" / "samples"
+#: public sets whose sentences are grouped into article-sized documents
+PUBLIC_TEXT = {"ko": ("klue-ner", "dev"), "zh": ("cluener2020", "dev"), "en": ("conll2003", "testb")}
+ARTICLE_CHARS = 1500
+
+
+@dataclass
+class LangResult:
+    lang: str
+    docs: int
+    chars: int
+    pipeline_cps: float = 0.0
+    tokenizer_cps: float = 0.0
+    baseline: str = ""
+    baseline_cps: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.pipeline_cps / self.tokenizer_cps if self.tokenizer_cps else 0.0
+
+
+def corpus(lang: str, max_chars: int) -> list[str]:
+    """Realistic texts in ``lang``: the sample articles, then public-set sentences as articles."""
+    texts = [r["text"] for r in _sample_records() if _lang_of(r) == lang]
+    name, split = PUBLIC_TEXT[lang]
+    try:
+        from .eval.formats import read_set
+
+        buf: list[str] = []
+        for doc in read_set(name, split):
+            buf.append(doc["text"] if lang != "en" else doc["text"])
+            if sum(map(len, buf)) >= ARTICLE_CHARS:
+                texts.append(("\n" if lang == "en" else " ").join(buf))
+                buf = []
+            if sum(map(len, texts)) >= max_chars:
+                break
+    except (FileNotFoundError, ImportError):
+        pass
+    out, total = [], 0
+    for t in texts:
+        if total >= max_chars:
+            break
+        out.append(t)
+        total += len(t)
+    return out
+
+
+def _sample_records() -> list[dict[str, Any]]:
+    records = []
+    for path in sorted(SAMPLES.glob("*.jsonl")):
+        records += [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    return records
+
+
+def _lang_of(record: dict[str, Any]) -> str:
+    from .langid import detect
+
+    return record.get("lang") or detect(record["text"])
+
+
+def chars_per_second(fn: Callable[[str], Any], texts: list[str], min_seconds: float = 1.0) -> float:
+    """Characters per second of ``fn`` over ``texts`` (repeated until ``min_seconds`` have passed)."""
+    fn(texts[0])
+    chars, started = 0, time.perf_counter()
+    while True:
+        for t in texts:
+            fn(t)
+        chars += sum(map(len, texts))
+        elapsed = time.perf_counter() - started
+        if elapsed >= min_seconds:
+            return chars / elapsed
+
+
+def bare_tokenizer(lang: str, ko_backend: str) -> Callable[[str], Any]:
+    """The bare library call the pipeline is compared with."""
+    if lang == "ko":
+        from .tokenizers import korean_tokenizer
+
+        return korean_tokenizer(ko_backend)
+    if lang == "zh":
+        import jieba
+
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        return lambda text: list(tok.cut(text))
+    from spacy.lang.en import English
+
+    nlp = English()
+    return nlp.make_doc
+
+
+def spacy_small_english() -> Callable[[str], Any]:
+    """spaCy's small English architecture (tok2vec + ner, efficiency config), random weights.
+
+    en_core_web_sm is not on PyPI and nothing may be downloaded; its speed depends on the
+    architecture, not on the weights, so an initialised copy of the same pipeline is the baseline.
+    """
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    ner = nlp.add_pipe("ner")
+    for label in ("PERSON", "ORG", "GPE", "DATE", "MONEY"):
+        ner.add_label(label)
+    doc = nlp.make_doc("Hikvision was added by the Commerce Department.")
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": [(0, 9, "ORG")]})])
+    return nlp
+
+
+def profile_pipeline(pipe: Pipeline, texts: list[str]) -> tuple[float, dict[str, float]]:
+    """(chars/s of the whole pipeline, seconds per stage) over ``texts``."""
+    from .types import Document
+
+    for text in texts:   # warm-up: loads every tokenizer the texts need
+        pipe(text)
+    per_stage: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    for text in texts:
+        doc = Document(text=text)
+        for stage in pipe.stages:
+            t0 = time.perf_counter()
+            stage.process(doc)
+            per_stage[stage.name] += time.perf_counter() - t0
+    elapsed = time.perf_counter() - started
+    return sum(map(len, texts)) / elapsed, dict(per_stage)
+
+
+def measure_language(lang: str, pipe: Pipeline, max_chars: int, ko_backend: str) -> LangResult | None:
+    texts = corpus(lang, max_chars)
+    if not texts:
+        return None
+    result = LangResult(lang, len(texts), sum(map(len, texts)))
+    result.pipeline_cps, result.stage_seconds = profile_pipeline(pipe, texts)
+    result.tokenizer_cps = chars_per_second(bare_tokenizer(lang, ko_backend), texts)
+    if lang == "en":
+        small = spacy_small_english()
+        result.baseline, result.baseline_cps = "spaCy sm (tok2vec+ner)", chars_per_second(small, texts)
+    return result
+
+
+def scaling(texts: Iterable[str], config: dict[str, Any], workers: list[int]) -> list[dict[str, float]]:
+    """docs/s of ``run_corpus`` for each worker count, and the peak RSS of a worker (MB)."""
+    from .batch import run_corpus
+
+    raws = [nio.RawRecord("bench", i, "jsonl", orjson.dumps({"id": str(i), "text": t}))
+            for i, t in enumerate(texts, 1)]
+    rows = []
+    for n in workers:
+        sink = open("/dev/null", "wb")
+        started = time.perf_counter()
+        run_corpus(raws, sink, config, workers=n)
+        elapsed = time.perf_counter() - started
+        sink.close()
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN if n > 1 else resource.RUSAGE_SELF).ru_maxrss
+        rows.append({"workers": n, "docs/s": len(raws) / elapsed, "seconds": elapsed, "peak_rss_mb": rss / 1024})
+    return rows
+
+
+def machine() -> str:
+    import os
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def default_config(overrides: list[str] | None = None) -> dict[str, Any]:
+    return load_config(None, overrides)
+
+
+def build(config: dict[str, Any]) -> Pipeline:
+    return load(config)

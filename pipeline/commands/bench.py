@@ -1,0 +1,46 @@
+"""``newsfacts bench``: throughput per language against the bare tokenizers, worker scaling, memory."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--langs", default="ko,zh,en", help="languages to measure (default ko,zh,en)")
+    p.add_argument("--chars", type=int, default=150_000, help="characters of text per language")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="measure scaling from 1 to this many workers (default: all cores)")
+    p.add_argument("--profile", action="store_true", help="print the share of time per stage and language")
+    p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[], metavar="STAGE.KEY=VALUE")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+
+
+def main(args: argparse.Namespace) -> int:
+    from .. import bench
+
+    config = bench.default_config(args.overrides)
+    pipe = bench.build(config)
+    ko_backend = config.get("tokenize", {}).get("ko_backend", "mecab")
+    results = [r for lang in args.langs.split(",")
+               if (r := bench.measure_language(lang, pipe, args.chars, ko_backend))]
+    all_texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars // 3)]
+    scale = bench.scaling(all_texts, config, sorted({1, args.workers}))
+    if args.json:
+        print(json.dumps({"machine": bench.machine(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
+                          "scaling": scale}, indent=2))
+        return 0
+    print(f"# {bench.machine()}; stages: {', '.join(pipe.names)}")
+    print(f"{'lang':4} {'docs':>5} {'chars':>8} {'pipeline c/s':>13} {'tokenizer c/s':>14} {'ratio':>6}  baseline")
+    for r in results:
+        base = f"{r.baseline} {r.baseline_cps:,.0f} c/s (pipeline = {r.pipeline_cps / r.baseline_cps:.2f}x)" if r.baseline else ""
+        print(f"{r.lang:4} {r.docs:5d} {r.chars:8d} {r.pipeline_cps:13,.0f} {r.tokenizer_cps:14,.0f} {r.ratio:6.2f}  {base}")
+    print(f"{'workers':>7} {'docs/s':>8} {'speed-up':>9} {'peak RSS/worker MB':>19}")
+    for row in scale:
+        print(f"{row['workers']:7d} {row['docs/s']:8.1f} {row['docs/s'] / scale[0]['docs/s']:9.2f} {row['peak_rss_mb']:19.0f}")
+    if args.profile:
+        for r in results:
+            total = sum(r.stage_seconds.values()) or 1.0
+            shares = ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(r.stage_seconds.items(), key=lambda kv: -kv[1]))
+            print(f"profile {r.lang}: {shares}")
+    return 0
