@@ -1,0 +1,84 @@
+"""Language rules shared by stages: numerals, dates, and per-language grammars (ko, zh, en).
+
+A grammar is a list of :data:`Rule` (a compiled regex and a handler that turns a regex match into
+a :class:`Match` or rejects it). :func:`run` applies rules to a text; :func:`select` keeps the
+longest of overlapping matches.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Optional
+
+
+@dataclass(slots=True)
+class Match:
+    """One expression found by a grammar: offsets into the searched text, type and norm."""
+
+    start: int
+    end: int
+    type: str                 # MONEY | DATE | PERCENT | QUANTITY
+    norm: Optional[dict[str, Any]]
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a handler needs besides the match: the anchor date for relative dates."""
+
+    anchor: Optional[dt.date] = None
+    lang: str = "und"
+
+
+Handler = Callable[[re.Match[str], Context], Optional[Match]]
+Rule = tuple[re.Pattern[str], Handler]
+
+
+def run(rules: Iterable[Rule], text: str, ctx: Context) -> list[Match]:
+    """All matches of all rules in ``text`` (overlapping ones included)."""
+    found = []
+    for rx, handler in rules:
+        for m in rx.finditer(text):
+            got = handler(m, ctx)
+            if got is not None and got.end > got.start:
+                found.append(got)
+    return found
+
+
+def select(matches: Iterable[Match]) -> list[Match]:
+    """Non-overlapping matches, preferring the longer, then the more certain, then the earlier."""
+    chosen: list[Match] = []
+    for m in sorted(matches, key=lambda x: (-(x.end - x.start), -x.score, x.start)):
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def amount_norm(key: str, low: Any, high: Any = None, approx: bool = False,
+                **extra: Any) -> Optional[dict[str, Any]]:
+    """``{key: low}`` or, for a range, ``{"min": low, "max": high}``; plus ``approx`` and
+    ``extra`` (the currency). None when a value is missing or the range is reversed."""
+    from .numerals import to_number
+
+    if low is None:
+        return None
+    if high is None:
+        norm: dict[str, Any] = {key: to_number(low)}
+    else:
+        if high <= low:
+            return None
+        norm = {"min": to_number(low), "max": to_number(high)}
+    norm.update(extra)
+    if approx:
+        norm["approx"] = True
+    return norm

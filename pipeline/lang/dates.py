@@ -1,0 +1,151 @@
+"""Date values and anchor arithmetic shared by the date grammars.
+
+A DATE norm is ``{"value": ISO string, "precision": p}`` with p one of day (``2021-03-05``),
+month (``2018-08``), year (``2019``), half (``2019-H2``), quarter (``2024-Q3``) or week
+(``2021-W47``, ISO week). A range is ``{"start": norm, "end": norm, "precision": p}`` where p is
+the start's precision. Every builder returns None for an impossible date (month 13, Feb 30),
+and a relative form without an anchor gets no norm at all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+Norm = dict[str, Any]
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def parse_anchor(value: Any) -> dt.date | None:
+    """``"2021-11-25"`` or ``"2021-11-25T09:00:00+09:00"`` -> date; anything else -> None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _year_ok(y: int) -> bool:
+    return MIN_YEAR <= y <= MAX_YEAR
+
+
+def day(y: int, m: int, d: int) -> Norm | None:
+    if not _year_ok(y):
+        return None
+    try:
+        return {"value": dt.date(y, m, d).isoformat(), "precision": "day"}
+    except ValueError:
+        return None
+
+
+def month(y: int, m: int) -> Norm | None:
+    if not _year_ok(y) or not 1 <= m <= 12:
+        return None
+    return {"value": f"{y:04d}-{m:02d}", "precision": "month"}
+
+
+def year(y: int) -> Norm | None:
+    return {"value": f"{y:04d}", "precision": "year"} if _year_ok(y) else None
+
+
+def half(y: int, h: int) -> Norm | None:
+    return {"value": f"{y:04d}-H{h}", "precision": "half"} if _year_ok(y) and h in (1, 2) else None
+
+
+def quarter(y: int, q: int) -> Norm | None:
+    if not _year_ok(y) or not 1 <= q <= 4:
+        return None
+    return {"value": f"{y:04d}-Q{q}", "precision": "quarter"}
+
+
+def week(d: dt.date) -> Norm:
+    iso = d.isocalendar()
+    return {"value": f"{iso.year:04d}-W{iso.week:02d}", "precision": "week"}
+
+
+def of_date(d: dt.date) -> Norm:
+    return {"value": d.isoformat(), "precision": "day"}
+
+
+def span(start: Norm | None, end: Norm | None) -> Norm | None:
+    """A range norm; None unless both ends are known and in order."""
+    if not start or not end or "value" not in start or "value" not in end:
+        return None
+    if end["value"] < start["value"]:
+        return None
+    return {"start": start, "end": end, "precision": start["precision"]}
+
+
+def add_months(anchor: dt.date, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months from the anchor's month."""
+    total = anchor.year * 12 + anchor.month - 1 + n
+    return total // 12, total % 12 + 1
+
+
+def day_near(anchor: dt.date, d: int, direction: int = 0) -> Norm | None:
+    """Day ``d`` of the anchor's month, or of the month before (``direction`` -1: 지난 8일) or
+    after (+1: 오는 24일) when the anchor's month would put it on the wrong side of the anchor.
+
+    With no direction a day more than 10 days after the anchor is taken as last month's.
+    """
+    y, m = anchor.year, anchor.month
+    if direction < 0 and d > anchor.day:
+        y, m = add_months(anchor, -1)
+    elif direction > 0 and d < anchor.day:
+        y, m = add_months(anchor, 1)
+    elif direction == 0 and d > anchor.day + 10:
+        y, m = add_months(anchor, -1)
+    return day(y, m, d)
+
+
+def month_near(anchor: dt.date, m: int, direction: int = 0) -> Norm | None:
+    """Month ``m`` of the anchor's year; 지난 12월 in January is last year's, 오는 2월 in
+    December next year's."""
+    y = anchor.year
+    if direction < 0 and m > anchor.month:
+        y -= 1
+    elif direction > 0 and m < anchor.month:
+        y += 1
+    return month(y, m)
+
+
+def weekday_near(anchor: dt.date, wd: int, direction: int = 0) -> Norm:
+    """The weekday ``wd`` (Monday 0): the latest on or before the anchor, or the next one after
+    it when ``direction`` is +1."""
+    if direction > 0:
+        delta = (wd - anchor.weekday()) % 7 or 7
+        return of_date(anchor + dt.timedelta(days=delta))
+    delta = (anchor.weekday() - wd) % 7
+    if direction < 0 and delta == 0:
+        delta = 7
+    return of_date(anchor - dt.timedelta(days=delta))
+
+
+def in_week(anchor: dt.date, weeks: int, wd: int) -> Norm:
+    """Weekday ``wd`` of the week ``weeks`` away from the anchor's (上周五, 다음 주 월요일)."""
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=weeks)
+    return of_date(monday + dt.timedelta(days=wd))
+
+
+def relative_unit(anchor: dt.date, unit: str, n: int) -> Norm:
+    """The year / month / week / day ``n`` units from the anchor."""
+    if unit == "year":
+        return year(anchor.year + n)  # type: ignore[return-value]
+    if unit == "month":
+        return month(*add_months(anchor, n))  # type: ignore[return-value]
+    if unit == "week":
+        return week(anchor + dt.timedelta(weeks=n))
+    return of_date(anchor + dt.timedelta(days=n))
+
+
+def with_year(norm_fn: Any, y: int | None, *args: int) -> Norm | None:
+    """Call a builder with a year that may be unknown (no anchor)."""
+    return None if y is None else norm_fn(y, *args)

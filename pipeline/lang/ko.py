@@ -1,0 +1,263 @@
+"""Korean grammar: money (24.5억 달러, 3조 5000억원, 약 10~20억 달러), dates (2018년 8월,
+지난 8일, 올해 1분기, 지난달 14일), percentages (31.4 퍼센트, 3%p) and counts (44개 기관, 두 곳).
+
+Spans stop before particles (``80억위안에`` gives ``80억위안``). Durations (3개월간, 2년 동안,
+5일째) are not dates.
+"""
+from __future__ import annotations
+
+import re
+
+from . import Context, Match, Rule, amount_norm
+from . import dates as D
+from .numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
+
+_UNITS = "십백천만억조"
+#: an amount in digits and Korean units: 2,500억 / 3조 5000억 / 9억2천800만 / 100여억 / 1조여
+KNUM = (rf"(?<!제)(?<!제 ){NUM}여?(?:[ ]?[{_UNITS}]+여?"
+        rf"(?:{NUM}|[ ]{NUM}(?=[ ]?[{_UNITS}]))?)*")
+_RANGE = r"\s?(?:[~∼～〜\-–]|에서)\s?"
+_APPROX_PRE = r"(?:(?P<approx>약|대략|대략적으로|어림잡아)\s?)?"
+_APPROX_POST = r"(?P<approx2>\s?(?:가량|안팎|남짓|내외|정도))?"
+
+CURRENCIES = {
+    "원": "KRW", "원화": "KRW", "달러": "USD", "미 달러": "USD", "미달러": "USD",
+    "미국 달러": "USD", "US달러": "USD", "위안": "CNY", "위안화": "CNY",
+    "엔": "JPY", "엔화": "JPY", "유로": "EUR", "파운드": "GBP", "홍콩달러": "HKD",
+    "홍콩 달러": "HKD", "대만달러": "TWD", "대만 달러": "TWD", "호주달러": "AUD",
+    "호주 달러": "AUD", "캐나다달러": "CAD", "캐나다 달러": "CAD", "싱가포르달러": "SGD",
+    "싱가포르 달러": "SGD", "루블": "RUB", "루피": "INR", "스위스프랑": "CHF", "프랑": "CHF",
+}
+_CUR_RX = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+#: a currency word ends the amount unless a longer word continues it (원장, 엔진).
+_CUR_END = r"(?!(?<=원)[장전유자칙래료])(?!(?<=엔)[진터])"
+_PREFIX = {"미화": "USD", "인민폐": "CNY", "위안화": "CNY", "엔화": "JPY", "원화": "KRW"}
+
+MONEY = re.compile(
+    _APPROX_PRE + r"(?:(?P<pre>미화|인민폐|위안화|엔화|원화)\s?)?"
+    rf"(?P<num>{KNUM})(?:\s?(?:{_CUR_RX})?{_RANGE}(?P<num2>{KNUM}))?"
+    rf"\s?(?P<cur>{_CUR_RX}){_CUR_END}" + _APPROX_POST)
+
+#: an amount with a big unit and no currency, after a money word: 매출 3조, 투자 규모는 300억
+CONTEXT_MONEY = re.compile(
+    r"(?:매출액?|영업이익|순이익|순손실|이익|손실|투자액?|자금|예산|금액|규모|벌금|과징금|시가총액|"
+    r"자산|부채|수익|비용|가격|보상금|지원금|배상금|기금|몸값|액수)(?:[은는이가을를도]|\s|\s?[가-힣]{1,3}\s)"
+    rf"{_APPROX_PRE}(?P<num>{KNUM})(?=[을를이가은는에의도로과와,.\s)]|$)(?!\s?(?:{_CUR_RX}))")
+
+PERCENT = re.compile(
+    _APPROX_PRE + rf"(?:(?P<num>[-+−]?{NUM})\s?(?:%|％|퍼센트|프로)?{_RANGE})?"
+    rf"(?P<num2>[-+−]?{NUM})\s?(?:%|％|퍼센트|프로(?![가-힣]))(?:\s?포인트|[pP](?![A-Za-z]))?"
+    + _APPROX_POST)
+
+_NOUNS = ("기관|기업|업체|회사|단체|법인|대학|연구소|연구기관|개인|조직|은행|선박|항공사|"
+          "계열사|자회사|기술|품목|실체|단체|국가")
+QUANTITY = re.compile(
+    rf"(?:(?P<num>{KNUM})|(?<![가-힣])(?P<native>{KO_NATIVE_RX}))\s?"
+    r"(?P<counter>개사|개국|개(?![발정혁선최편방입월년])|곳|명(?![단령칭시확예])|건(?![설물강])|社)"
+    rf"(?:\s?(?P<noun>{_NOUNS}))?")
+
+# ---- dates --------------------------------------------------------------------------------
+_REL_YEAR = {"올해": 0, "금년": 0, "올": 0, "작년": -1, "지난해": -1, "지난 해": -1, "내년": 1,
+             "재작년": -2, "내후년": 2}
+_REL_MONTH = {"이번 달": 0, "이번달": 0, "이달": 0, "지난달": -1, "지난 달": -1, "전달": -1,
+              "다음 달": 1, "다음달": 1, "내달": 1}
+_DIR = {"지난": -1, "오는": 1, "이번": 0, None: 0}
+_DAY_END = r"(?!\s?(?:간|동안|째|만에|만|이내|내로|이상|가량|치|분|전|후|뒤|새|사이|본|장|반|시))"
+_MONTH_END = r"(?!\s?(?:간|동안|째))"
+_QUARTER = r"(?P<{}>[1-4])\s?(?:·\s?4\s?|/4\s?|사)?분기"
+_SUFFIX = r"(?P<suf>\s?(?:초|말|중순|초순|하순|상순)(?![가-힣])|께|경)?"
+
+DATE = re.compile(
+    r"(?:(?P<dir>지난|오는|이번)\s?)?(?:"
+    r"(?:(?P<y>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안|째|만에))|(?P<qy>['’‘]\d\d)년|"
+    r"(?P<ry>올해|금년|작년|지난해|지난 해|내년|재작년|내후년|올))"
+    rf"(?:\s?(?P<m>\d{{1,2}})\s?월{_MONTH_END}(?:\s?(?P<d>\d{{1,2}})\s?일{_DAY_END})?"
+    r"|\s?(?P<h>[상하])반기|\s?" + _QUARTER.format("q") + ")?"
+    r"|(?P<rm>이번 ?달|이달|지난 ?달|다음 ?달|내달)(?:\s?(?P<d2>\d{1,2})\s?일" + _DAY_END + ")?"
+    rf"|(?P<m2>\d{{1,2}})\s?월{_MONTH_END}(?:\s?(?P<d3>\d{{1,2}})\s?일{_DAY_END})?"
+    rf"|(?<![\d.])(?P<d4>\d{{1,2}})\s?일{_DAY_END}"
+    r"|(?P<h2>[상하])반기|" + _QUARTER.format("q2") +
+    ")" + _SUFFIX)
+
+DATE_RANGE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s?(?:년\s?)?[~∼～〜\-–]\s?(?P<y2>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안))"
+    r"|(?:(?P<ym>(?:19|20)\d\d)\s?년\s?)?(?P<m>\d{1,2})\s?(?:월\s?)?[~∼～〜\-–]\s?(?P<m2>\d{1,2})\s?월"
+    rf"{_MONTH_END}"
+    r"|(?:(?P<yd>(?:19|20)\d\d)\s?년\s?)?(?:(?P<md>\d{1,2})\s?월\s?)?(?P<d>\d{1,2})\s?(?:일\s?)?"
+    rf"[~∼～〜\-–]\s?(?P<d2>\d{{1,2}})\s?일{_DAY_END})")
+
+_WEEKDAYS = "월화수목금토일"
+_REL_WEEK = {"이번 주": 0, "이번주": 0, "금주": 0, "지난주": -1, "지난 주": -1, "다음 주": 1,
+             "다음주": 1}
+_REL_DAY = {"오늘": 0, "어제": -1, "내일": 1, "그저께": -2, "그제": -2, "모레": 2}
+DAY_WORDS = re.compile(
+    r"(?:(?:(?P<dir>지난|오는|이번)\s?)?(?:(?P<wk>이번 ?주|금주|지난 ?주|다음 ?주)\s?)?"
+    r"(?P<wd>[월화수목금토일])요일"
+    r"|(?P<wk2>이번 ?주|금주|지난 ?주|다음 ?주)(?![가-힣])"
+    r"|(?<![가-힣])(?P<dw>오늘|어제|내일|그저께|그제|모레)(?![가-힣]{2}))")
+
+
+def _approx(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    return bool(g.get("approx") or g.get("approx2") or "여" in (g.get("num") or ""))
+
+
+def _value(text: str | None):
+    return None if text is None else parse_number(text.replace("여", ""))
+
+
+def _money(m: re.Match[str], ctx: Context) -> Match | None:
+    cur = CURRENCIES[m.group("cur")]
+    if m.group("pre") and _PREFIX[m.group("pre")] != cur and cur != "KRW":
+        return None
+    if m.group("num2"):
+        low, high = parse_range(m.group("num").replace("여", ""), m.group("num2").replace("여", ""))
+        norm = amount_norm("value", low, high, _approx(m), currency=cur)
+    else:
+        norm = amount_norm("value", _value(m.group("num")), None, _approx(m), currency=cur)
+    return Match(m.start(), m.end(), "MONEY", norm, 1.0 if norm else 0.5) if norm else None
+
+
+def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
+    num = m.group("num")
+    if not re.search("[만억조]", num):
+        return None
+    norm = amount_norm("value", _value(num), None, _approx(m), currency="KRW")
+    start = m.start("approx") if m.group("approx") else m.start("num")
+    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
+
+
+def _percent(m: re.Match[str], ctx: Context) -> Match | None:
+    norm = amount_norm("value", signed(m.group("num") or m.group("num2")),
+                       signed(m.group("num2")) if m.group("num") else None, _approx(m))
+    return Match(m.start(), m.end(), "PERCENT", norm) if norm else None
+
+
+def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
+    if m.group("native"):
+        value = KO_NATIVE[m.group("native")]
+    else:
+        value = _value(m.group("num"))
+    if value is None:
+        return None
+    unit = m.group("noun") or m.group("counter")
+    norm = amount_norm("value", value, None, "여" in (m.group("num") or ""), unit=unit)
+    return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if m.group("num") else 0.8)
+
+
+def _date(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    direction = _DIR[g["dir"]]
+    if g["ry"] == "올" and not (g["m"] or g["h"] or g["q"]):
+        return None
+    month = g["m"] or g["m2"]
+    day = g["d"] or g["d2"] or g["d3"] or g["d4"]
+    y: int | None = None
+    relative = True
+    if g["y"]:
+        y, relative = int(g["y"]), False
+    elif g["qy"]:
+        short = int(g["qy"][1:])
+        y, relative = (2000 if short < 50 else 1900) + short, False
+    elif g["ry"] and a:
+        y = a.year + _REL_YEAR[g["ry"]]
+    score = 1.0 if not relative else 0.95
+    norm: D.Norm | None = None
+    if g["y"] or g["qy"] or g["ry"]:
+        if y is not None:
+            if month and day:
+                norm = D.day(y, int(month), int(day))
+            elif month:
+                norm = D.month(y, int(month))
+            elif g["h"]:
+                norm = D.half(y, 1 if g["h"] == "상" else 2)
+            elif g["q"]:
+                norm = D.quarter(y, int(g["q"]))
+            else:
+                norm = D.year(y)
+            if norm is None:
+                return None
+    elif g["rm"]:
+        if a:
+            ym = D.add_months(a, _REL_MONTH[g["rm"]])
+            norm = D.day(*ym, int(day)) if day else D.month(*ym)
+    elif month:
+        if a:
+            if day:
+                yy = a.year
+                if direction < 0 and (int(month), int(day)) > (a.month, a.day):
+                    yy -= 1
+                elif direction > 0 and (int(month), int(day)) < (a.month, a.day):
+                    yy += 1
+                norm = D.day(yy, int(month), int(day))
+            else:
+                norm = D.month_near(a, int(month), direction)
+        elif not 1 <= int(month) <= 12:
+            return None
+        score = 0.9
+    elif day:
+        if not 1 <= int(day) <= 31:
+            return None
+        if a:
+            norm = D.day_near(a, int(day), direction)
+        score = 0.9 if direction or g["suf"] else 0.85
+    elif g["h2"] or g["q2"]:
+        if a:
+            norm = D.half(a.year, 1 if g["h2"] == "상" else 2) if g["h2"] else D.quarter(a.year, int(g["q2"]))
+        score = 0.8
+    if a and norm is None:
+        return None
+    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+
+
+def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    if g["y2"]:
+        norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
+    elif g["m2"]:
+        y = int(g["ym"]) if g["ym"] else (a.year if a else None)
+        norm = None if y is None else D.span(D.month(y, int(g["m"])), D.month(y, int(g["m2"])))
+        if y is None and int(g["m"]) < int(g["m2"]) <= 12:
+            return Match(m.start(), m.end(), "DATE", None, 0.8)
+    else:
+        if g["md"]:
+            y = int(g["yd"]) if g["yd"] else (a.year if a else None)
+            mo = int(g["md"])
+        elif a:
+            y, mo = a.year, a.month
+            near = D.day_near(a, int(g["d"]))
+            if near:
+                y, mo = int(near["value"][:4]), int(near["value"][5:7])
+        else:
+            y = mo = None
+        if y is None or mo is None:
+            ok = int(g["d"]) < int(g["d2"]) <= 31
+            return Match(m.start(), m.end(), "DATE", None, 0.8) if ok else None
+        norm = D.span(D.day(y, mo, int(g["d"])), D.day(y, mo, int(g["d2"])))
+    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+
+
+def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    norm: D.Norm | None = None
+    if a:
+        if g["wd"]:
+            wd = _WEEKDAYS.index(g["wd"])
+            if g["wk"]:
+                norm = D.in_week(a, _REL_WEEK[g["wk"]], wd)
+            else:
+                norm = D.weekday_near(a, wd, _DIR[g["dir"]])
+        elif g["wk2"]:
+            norm = D.relative_unit(a, "week", _REL_WEEK[g["wk2"]])
+        else:
+            norm = D.relative_unit(a, "day", _REL_DAY[g["dw"]])
+    return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
+
+
+RULES: list[Rule] = [
+    (MONEY, _money), (CONTEXT_MONEY, _context_money), (PERCENT, _percent),
+    (QUANTITY, _quantity), (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words),
+]

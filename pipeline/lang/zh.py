@@ -1,0 +1,289 @@
+"""Chinese grammar (simplified and traditional): money (80亿元, 八十亿元, 人民币3.27亿元,
+1.5万亿美元, 约10至20亿元), dates (2018年8月1日, 二〇一九年十月, 今年3月, 上月, 本周, 8日,
+2019年下半年, 第三季度), percentages (百分之四十五, 4成, 3个百分点) and counts (33家实体).
+
+Durations (三年来, 三个月, 10日内) are not dates.
+"""
+from __future__ import annotations
+
+import re
+
+from . import Context, Match, Rule, amount_norm
+from . import dates as D
+from .numerals import NUM, parse_number, parse_range, signed
+
+_CN = "〇零一二两兩三四五六七八九十百千万萬亿億拾佰仟"
+_CN_UNITS = "十百千万萬亿億拾佰仟"
+#: a number in digits and/or Chinese numerals: 3.27亿 / 八十亿 / 1000多万 / 3亿5000万
+ZNUM = (rf"(?:{NUM}|[{_CN}]+(?:[点點][〇零一二三四五六七八九]+)?(?!\d))"
+        rf"(?:[多余餘]?(?:{NUM}|[{_CN}]+))*[多余餘]?")
+_RANGE = r"\s?(?:至|到|~|～|-|–|—)\s?"
+_APPROX = r"(?:(?P<approx>约|約|近|大约|大約|将近|將近|接近|大概)\s?)?"
+
+CURRENCIES = {
+    "元": "CNY", "圆": "CNY", "块": "CNY", "块钱": "CNY", "元人民币": "CNY", "人民币": "CNY",
+    "人民幣": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "港幣": "HKD",
+    "日元": "JPY", "日圆": "JPY", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP",
+    "韩元": "KRW", "韓元": "KRW", "韩币": "KRW", "卢布": "RUB", "盧布": "RUB", "新台币": "TWD",
+    "新台幣": "TWD", "台币": "TWD", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF",
+    "瑞士法郎": "CHF", "新加坡元": "SGD", "新元": "SGD", "卢比": "INR", "澳门元": "MOP",
+}
+_CUR_RX = "|".join(sorted(CURRENCIES, key=len, reverse=True))
+_PREFIX = {"人民币": "CNY", "人民幣": "CNY", "RMB": "CNY", "CNY": "CNY", "美元": "USD",
+           "港币": "HKD", "港元": "HKD", "US$": "USD", "$": "USD", "HK$": "HKD",
+           "￥": "CNY", "¥": "CNY"}
+
+MONEY = re.compile(
+    _APPROX + r"(?:(?P<pre>人民币|人民幣|RMB|CNY|美元|港币|港元|US\$|HK\$|\$|￥|¥)\s?)?"
+    rf"(?P<num>{ZNUM})(?:\s?(?:{_CUR_RX})?{_RANGE}(?P<num2>{ZNUM}))?"
+    rf"\s?(?P<cur>{_CUR_RX})?(?P<post>人民币|人民幣)?(?![旦月宵首帅素件器老])")
+
+CONTEXT_MONEY = re.compile(
+    r"(?:营收|营业收入|收入|利润|净利润?|投资|融资|资金|罚款|罚金|金额|规模|市值|资产|估值|预算|成本|"
+    r"亏损|营业额|销售额|赔偿|补贴|募资|交易额|总额)(?:为|达|达到|约|超过?|逾|高达|共计|合计|是|了)?"
+    rf"{_APPROX}(?P<num>{ZNUM})(?![\d{_CN}]|\s?(?:{_CUR_RX}|[个家名位人年月日号%％]))")
+
+PERCENT = re.compile(
+    _APPROX + rf"(?:(?P<num>[-+−]?{NUM})\s?[%％]?{_RANGE})?(?P<num2>[-+−]?{NUM})\s?(?:[%％]|个百分点)"
+    rf"|{_APPROX.replace('approx', 'approx2')}百分之(?P<cn>[{_CN}]+(?:[点點][〇零一二三四五六七八九]+)?|{NUM})"
+    rf"|{_APPROX.replace('approx', 'approx3')}(?P<cheng>\d|[一二两三四五六七八九])成"
+    r"(?![功为為立本员員交绩績长長熟果都年人品型像效绩就])")
+
+_NOUNS = ("实体|實體|企业|企業|公司|机构|機構|单位|單位|个人|個人|高校|大学|大學|研究所|研究院|组织|組織|"
+          "银行|銀行|船舶|航空公司|子公司|实体清单")
+QUANTITY = re.compile(
+    rf"(?P<num>{ZNUM})\s?(?P<counter>家|个|個|名|所|项|項|位|人|条|條|艘|架|批)"
+    rf"(?:(?:中国|中國|美国|美國|俄罗斯|俄羅斯|伊朗|外国|外國|境外|相关|相關)?(?P<noun>{_NOUNS}))?")
+
+# ---- dates --------------------------------------------------------------------------------
+_CD = "〇零一二三四五六七八九"
+_YEAR = rf"(?P<{{}}>(?:19|20)\d\d|[{_CD}]{{{{4}}}})\s?年(?![代内內间間来來])"
+_MONTH_N = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY_N = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2, "后年": 2,
+             "後年": 2}
+_REL_MONTH = {"本月": 0, "当月": 0, "當月": 0, "这个月": 0, "上月": -1, "上个月": -1,
+              "上個月": -1, "下月": 1, "下个月": 1, "下個月": 1}
+_SUFFIX = r"(?P<suf>年?[初底末]|[上中下]旬)?"
+_QUARTER = r"第?(?P<{}>[一二三四1-4])季度"
+
+DATE = re.compile(
+    r"(?:"
+    r"(?:" + _YEAR.format("y") + r"|(?P<ry>今年|本年|去年|上年|明年|前年|后年|後年))"
+    rf"(?:\s?(?P<m>{_MONTH_N})\s?月份?(?:\s?(?P<d>{_DAY_N})\s?[日号號](?![元本内內后後来來间間]))?"
+    r"|(?P<h>上|下)半年|\s?" + _QUARTER.format("q") + r")?"
+    rf"|(?P<rm>本月|当月|當月|这个月|上个?月|上個月|下个?月|下個月)(?:(?P<d2>{_DAY_N})\s?[日号號](?![元本内内后後来來间間]))?"
+    rf"|(?<![\d{_CN}个個第])(?P<m2>{_MONTH_N})\s?月份?(?:\s?(?P<d3>{_DAY_N})\s?[日号號](?![元本内內后後来來间間]))?"
+    r"|(?<![\d.第])(?P<d4>3[01]|[12]\d|0?[1-9])\s?日(?![元本内內后後来來间間])"
+    r"|(?P<h2>上|下)半年|" + _QUARTER.format("q2") +
+    ")" + _SUFFIX)
+
+DATE_RANGE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s?(?:年\s?)?(?:至|到|-|–|—|~|～)\s?(?P<y2>(?:19|20)\d\d)\s?年(?![代内来])"
+    rf"|(?:(?P<ym>(?:19|20)\d\d)\s?年\s?)?(?P<m>{_MONTH_N})\s?(?:月\s?)?(?:至|到|-|–|—|~|～)\s?(?P<m2>{_MONTH_N})\s?月"
+    rf"|(?:(?P<yd>(?:19|20)\d\d)\s?年\s?)?(?:(?P<md>{_MONTH_N})\s?月\s?)?(?P<d>{_DAY_N})\s?(?:[日号]\s?)?"
+    rf"(?:至|到|-|–|—|~|～)\s?(?P<d2>{_DAY_N})\s?[日号](?![元本内后来间])")
+
+_WEEKDAYS = "一二三四五六日"
+_REL_WEEK = {"本周": 0, "本週": 0, "这周": 0, "這週": 0, "上周": -1, "上週": -1, "下周": 1,
+             "下週": 1, "上星期": -1, "下星期": 1, "这星期": 0}
+_REL_DAY = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "明日": 1, "前天": -2,
+            "后天": 2, "後天": 2}
+DAY_WORDS = re.compile(
+    r"(?P<wk>本周|本週|这周|這週|上周|上週|下周|下週|上星期|下星期|这星期)"
+    r"(?:(?P<wd>[一二三四五六日天]))?"
+    r"|(?:周|週|星期|礼拜|禮拜)(?P<wd2>[一二三四五六日天])"
+    r"|(?P<dw>今天|今日|昨天|昨日|明天|明日|前天|后天|後天)(?!头条|頭條)")
+
+
+def _num(text: str | None):
+    return None if text is None else parse_number(re.sub("[多余餘]", "", text))
+
+
+def _cn_int(text: str) -> int | None:
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _approx(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    return bool(g.get("approx") or g.get("approx2") or g.get("approx3")
+                or re.search("[多余餘]", g.get("num") or ""))
+
+
+def _money(m: re.Match[str], ctx: Context) -> Match | None:
+    pre, cur = m.group("pre"), m.group("cur")
+    code = CURRENCIES[cur] if cur else None
+    if pre:
+        pcode = _PREFIX[pre]
+        if code and code != pcode and cur not in ("元", "圆"):
+            return None
+        code = pcode if not code or cur in ("元", "圆") else code
+    elif m.group("post"):
+        code = "CNY"
+    if code is None:
+        return None
+    num, num2 = m.group("num"), m.group("num2")
+    if num2:
+        low, high = parse_range(re.sub("[多余餘]", "", num), re.sub("[多余餘]", "", num2))
+        norm = amount_norm("value", low, high, _approx(m), currency=code)
+    else:
+        norm = amount_norm("value", _num(num), None, _approx(m), currency=code)
+    if norm is None:
+        return None
+    if not re.search(r"\d", num) and len(num) == 1 and not pre:
+        return None                        # 一元, 万元: too ambiguous alone
+    score = 0.8 if pre in ("$", "¥", "￥") else 1.0
+    return Match(m.start(), m.end(), "MONEY", norm, score)
+
+
+def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
+    num = m.group("num")
+    if not re.search("[万萬亿億]", num):
+        return None
+    norm = amount_norm("value", _num(num), None, _approx(m), currency="CNY")
+    start = m.start("approx") if m.group("approx") else m.start("num")
+    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
+
+
+def _percent(m: re.Match[str], ctx: Context) -> Match | None:
+    if m.group("cn"):
+        norm = amount_norm("value", parse_number(m.group("cn")) if not m.group("cn")[0].isdigit()
+                           else signed(m.group("cn")), None, _approx(m))
+    elif m.group("cheng"):
+        value = parse_number(m.group("cheng"))
+        norm = amount_norm("value", value * 10 if value is not None else None, None, _approx(m))
+    else:
+        low = signed(m.group("num") or m.group("num2"))
+        high = signed(m.group("num2")) if m.group("num") else None
+        norm = amount_norm("value", low, high, _approx(m))
+    if norm is None:
+        return None
+    return Match(m.start(), m.end(), "PERCENT", norm, 0.9 if m.group("cheng") else 1.0)
+
+
+def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
+    num, counter, noun = m.group("num"), m.group("counter"), m.group("noun")
+    arabic = bool(re.search(r"\d", num))
+    if not arabic and not noun:
+        return None                        # 一个, 三人: too common in running text
+    if counter in ("个", "個", "人", "位") and not noun and not arabic:
+        return None
+    value = _num(num)
+    if value is None:
+        return None
+    norm = amount_norm("value", value, None, _approx(m), unit=noun or counter)
+    return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if arabic else 0.9)
+
+
+def _year(text: str) -> int:
+    return int(text) if text.isdigit() else int(parse_number(text))
+
+
+def _date(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    month_s = g["m"] or g["m2"]
+    day_s = g["d"] or g["d2"] or g["d3"] or g["d4"]
+    month = _cn_int(month_s) if month_s else None
+    day = _cn_int(day_s) if day_s else None
+    if (month_s and month is None) or (day_s and day is None):
+        return None
+    norm: D.Norm | None = None
+    score = 1.0
+    if g["y"] or g["ry"]:
+        y = _year(g["y"]) if g["y"] else (a.year + _REL_YEAR[g["ry"]] if a else None)
+        score = 1.0 if g["y"] else 0.95
+        if y is not None:
+            if month and day:
+                norm = D.day(y, month, day)
+            elif month:
+                norm = D.month(y, month)
+            elif g["h"]:
+                norm = D.half(y, 1 if g["h"] == "上" else 2)
+            elif g["q"]:
+                norm = D.quarter(y, _cn_int(g["q"]) or 0)
+            else:
+                norm = D.year(y)
+            if norm is None:
+                return None
+    elif g["rm"]:
+        if a:
+            ym = D.add_months(a, _REL_MONTH[g["rm"]])
+            norm = D.day(*ym, day) if day else D.month(*ym)
+        score = 0.95
+    elif month:
+        if not 1 <= month <= 12:
+            return None
+        if a:
+            norm = D.day(a.year, month, day) if day else D.month(a.year, month)
+        score = 0.9
+    elif day:
+        if a:
+            norm = D.day_near(a, day)
+        score = 0.85
+    elif g["h2"] or g["q2"]:
+        if a:
+            norm = D.half(a.year, 1 if g["h2"] == "上" else 2) if g["h2"] \
+                else D.quarter(a.year, _cn_int(g["q2"]) or 0)
+        score = 0.8
+    if a and norm is None:
+        return None
+    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+
+
+def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    if g["y2"]:
+        norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
+    elif g["m2"]:
+        y = int(g["ym"]) if g["ym"] else (a.year if a else None)
+        m1, m2 = _cn_int(g["m"]), _cn_int(g["m2"])
+        if m1 is None or m2 is None:
+            return None
+        if y is None:
+            return Match(m.start(), m.end(), "DATE", None, 0.8) if m1 < m2 <= 12 else None
+        norm = D.span(D.month(y, m1), D.month(y, m2))
+    else:
+        d1, d2 = _cn_int(g["d"]), _cn_int(g["d2"])
+        if d1 is None or d2 is None:
+            return None
+        if g["md"]:
+            y = int(g["yd"]) if g["yd"] else (a.year if a else None)
+            mo = _cn_int(g["md"])
+        elif a:
+            near = D.day_near(a, d1)
+            y, mo = (int(near["value"][:4]), int(near["value"][5:7])) if near else (None, None)
+        else:
+            y = mo = None
+        if y is None or mo is None:
+            return Match(m.start(), m.end(), "DATE", None, 0.8) if d1 < d2 <= 31 else None
+        norm = D.span(D.day(y, mo, d1), D.day(y, mo, d2))
+    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+
+
+def _weekday(ch: str) -> int:
+    return 6 if ch in "日天" else _WEEKDAYS.index(ch)
+
+
+def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    a = ctx.anchor
+    norm: D.Norm | None = None
+    if a:
+        if g["wk"]:
+            weeks = _REL_WEEK[g["wk"]]
+            norm = D.in_week(a, weeks, _weekday(g["wd"])) if g["wd"] \
+                else D.relative_unit(a, "week", weeks)
+        elif g["wd2"]:
+            norm = D.weekday_near(a, _weekday(g["wd2"]))
+        else:
+            norm = D.relative_unit(a, "day", _REL_DAY[g["dw"]])
+    return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
+
+
+RULES: list[Rule] = [
+    (MONEY, _money), (CONTEXT_MONEY, _context_money), (PERCENT, _percent),
+    (QUANTITY, _quantity), (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words),
+]

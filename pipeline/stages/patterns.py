@@ -1,0 +1,53 @@
+"""The ``patterns`` stage: money, dates, percentages and counts found by per-language grammars.
+
+Each sentence is searched with its language's grammar (``pipeline.lang.ko`` / ``zh`` / ``en``);
+the Latin-script forms ($1.2 billion, 45%, 2019-10-09) are searched in every sentence. Relative
+dates are resolved against ``doc.meta["published"]``, else ``run.published``; with neither they
+get no norm.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import lang
+from ..lang import dates, en, ko, zh
+from ..types import Document, Entity
+from .base import Stage
+
+TYPES = ("MONEY", "DATE", "PERCENT", "QUANTITY")
+
+
+@dataclass(frozen=True)
+class PatternsConfig:
+    types: list[str] = field(default_factory=lambda: list(TYPES))   # which types to emit
+
+
+class PatternsStage(Stage):
+    """Rule-based MONEY / DATE / PERCENT / QUANTITY entities with normalised values."""
+
+    requires = frozenset({"sentences"})
+    provides = frozenset({"entities", "entities.norm"})
+    Config = PatternsConfig
+
+    def setup(self) -> None:
+        unknown = set(self.config.types) - set(TYPES)
+        if unknown:
+            raise ValueError(f"patterns.types: unknown type {sorted(unknown)[0]!r}")
+        self._types = frozenset(self.config.types)
+        self._grammars = {"ko": ko.RULES + en.SYMBOL_RULES, "zh": zh.RULES + en.SYMBOL_RULES,
+                          "en": en.RULES}
+        self._default_anchor = dates.parse_anchor(getattr(self.shared.run, "published", ""))
+
+    def process(self, doc: Document) -> None:
+        anchor = dates.parse_anchor(doc.meta.get("published")) or self._default_anchor
+        taken = [(e.start, e.end) for e in doc.entities if e.type in TYPES]
+        for sent in doc.sentences:
+            text = doc.text[sent.start:sent.end]
+            rules = self._grammars.get(sent.lang, en.SYMBOL_RULES)
+            ctx = lang.Context(anchor, sent.lang)
+            for m in lang.select(lang.run(rules, text, ctx)):
+                start, end = sent.start + m.start, sent.start + m.end
+                if m.type not in self._types or any(s < end and start < e for s, e in taken):
+                    continue
+                doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
+                                      end=end, source="rule", score=m.score, norm=m.norm))
