@@ -37,11 +37,12 @@ class SetResult:
 
 
 def available(spec: str) -> list[tuple[str, str]]:
-    """``set:split`` pairs of a comma list; raises KeyError on an unknown set or split."""
+    """``set:split`` pairs of a comma list; an unknown set or split is a ConfigError."""
     pairs = []
     for item in spec.split(","):
         name, _, split = item.strip().partition(":")
-        split = split or next(iter(SETS[name].splits))
+        if not split and name in SETS:
+            split = next(iter(SETS[name].splits))
         set_path(name, split)  # validates the names
         pairs.append((name, split))
     return pairs
@@ -97,13 +98,14 @@ def machine() -> str:
 
 def table(results: list[SetResult]) -> str:
     """The benchmark table (Markdown, readable in a terminal too)."""
-    lines = ["| set | language | types | docs | P | R | F1 | lenient F1 | docs/s |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| set | language | types | docs | errors | P | R | F1 | lenient F1 | docs/s |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         s, le = r.report["entities"]["strict"]["overall"], r.report["entities"]["lenient"]["overall"]
         rate = r.docs / r.seconds if r.seconds else 0.0
-        lines.append(f"| {r.name}:{r.split} | {r.lang} | {' '.join(r.types)} | {r.docs} | {s['p']:.3f} | "
-                     f"{s['r']:.3f} | {s['f1']:.3f} | {le['f1']:.3f} | {rate:.1f} |")
+        errors = r.report["documents"].get("errors", 0)
+        lines.append(f"| {r.name}:{r.split} | {r.lang} | {' '.join(r.types)} | {r.docs} | {errors} | "
+                     f"{s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} | {le['f1']:.3f} | {rate:.1f} |")
     return "\n".join(lines)
 
 
