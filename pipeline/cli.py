@@ -10,9 +10,12 @@ from .errors import NewsfactsError
 #: sub-command -> module with ``add_arguments(parser)`` and ``main(args) -> int``
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("pipeline.commands.run", "process articles into JSONL records"),
+    "kb": ("pipeline.commands.kb", "build the multilingual knowledge base (kb build)"),
+    "bench": ("pipeline.commands.bench", "measure throughput against the bare tokenizers"),
     "eval": ("pipeline.commands.eval", "score predicted records against gold records"),
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
     "benchmark": ("pipeline.commands.benchmark", "run the pipeline over public NER sets and score it"),
+    "train": ("pipeline.commands.train", "train a statistical NER model from a configs/train/ TOML"),
 }
 
 
