@@ -23,15 +23,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from ..config import load_config
-    from ..errors import ConfigError
     from ..eval.benchmark import available, machine, now, run_set, table
     from ..eval.formats import set_path
 
     config = load_config(args.config, args.overrides)
-    try:
-        pairs = available(args.sets)
-    except KeyError as exc:
-        raise ConfigError(str(exc.args[0])) from None
+    pairs = available(args.sets)
     results = []
     for name, split in pairs:
         if not set_path(name, split).exists():

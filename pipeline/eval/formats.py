@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..errors import ConfigError
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -210,12 +212,15 @@ FORMATS: dict[str, Callable[[Path], Iterator[dict]]] = {
 
 
 def set_path(name: str, split: str) -> Path:
-    """The file of ``split`` of set ``name`` under :func:`data_dir` (it may not exist)."""
+    """The file of ``split`` of set ``name`` under :func:`data_dir` (it may not exist).
+
+    An unknown set or split is a :class:`~pipeline.errors.ConfigError`.
+    """
     if name not in SETS:
-        raise KeyError(f"unknown data set {name!r} (known: {', '.join(SETS)})")
+        raise ConfigError(f"unknown data set {name!r} (known: {', '.join(SETS)})")
     ds = SETS[name]
     if split not in ds.splits:
-        raise KeyError(f"set {name!r} has no split {split!r} (splits: {', '.join(ds.splits)})")
+        raise ConfigError(f"set {name!r} has no split {split!r} (splits: {', '.join(ds.splits)})")
     return data_dir() / ds.folder / ds.splits[split]
 
 
