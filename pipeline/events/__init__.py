@@ -1,0 +1,54 @@
+"""Sanction events: who put whom on which list, when and why (the ``events`` stage's engine).
+
+Pipeline: :mod:`.catalogue` (configs/lists.toml) finds list names; :mod:`.ko`, :mod:`.zh`,
+:mod:`.en` are the trigger grammars; :mod:`.assemble` turns each trigger into a candidate with
+its arguments, across sentences where needed; :mod:`.merge` makes one event per (authority,
+list, action, date).
+
+Decisions (and why):
+
+- **Authority.** ``event.authority`` is always an entity id of the document (the contract), never
+  a made-up one. When the text names the list but not who acts, the authority is the entity in
+  the document whose canonical id keeps that list (e.g. a mention of 商务部 for the Unreliable
+  Entity List), else null. The keeper implied by the catalogue is still given, as a canonical
+  id, in ``event.list.authority`` (e.g. "nf:us-bis" for the Entity List): users who need a
+  value get one, and it is visibly the catalogue's, not the text's.
+- **Negation** (未被列入, was not added, 올리지 않았다) gives no event. **Removal wording**
+  (명단에서 제외, removed from, 移出) is ``remove``, never ``add``.
+- **Modality**: a planned, proposed or possible action (could add, plans to, 拟, 考虑, 계획이다,
+  검토, 예정) gives no event by default, because users screen against these facts; with
+  ``keep_modal = true`` it gives one with half the score.
+- **Date**: the DATE in the trigger's sentence (the one before the trigger first), else the
+  nearest DATE before the sentence, else none. The publication date is not used as a fallback:
+  a guess must not look like a fact.
+- **Action by presence of a list**: designate/지정 is ``add`` with a list and ``impose`` without;
+  revoke/解除/해제 is ``remove`` with a list and ``lift`` without. 采取反制措施 / countermeasures
+  under the Anti-Foreign Sanctions Law are ``impose`` (the verb says so), with the list
+  cn-countermeasure-list when the text names 反制清单.
+- **CAMEO**: 163 (impose embargo, boycott or sanctions) for add, impose, ban, restrict; 085
+  (ease economic sanctions, boycott, embargo) for remove, lift, suspend; 090 (investigate).
+- **Count**: the largest number of targets the text gives for the event (44개 기관, 33家实体).
+"""
+from __future__ import annotations
+
+from ..types import Document, Event
+from .assemble import Assembler
+from .catalogue import Catalogue, load_catalogue
+from .merge import merge, to_events
+
+__all__ = ["EventExtractor", "load_catalogue", "Catalogue"]
+
+
+class EventExtractor:
+    """Extracts merged sanction events from a Document with sentences and entities."""
+
+    def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
+                 keep_bare: bool = False) -> None:
+        from . import en, ko, zh
+
+        grammars = {g.lang: g for g in (ko.GRAMMAR, zh.GRAMMAR, en.GRAMMAR)}
+        self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal)
+        self.keep_bare = keep_bare
+
+    def __call__(self, doc: Document) -> list[Event]:
+        return to_events(merge(self.assembler.candidates(doc), keep_bare=self.keep_bare))

@@ -1,0 +1,405 @@
+"""Find triggers sentence by sentence and fill their arguments from the entities around them.
+
+One *candidate* per trigger. Arguments:
+
+- list: the nearest list mention in the sentence; for a list-bound trigger without one (add to,
+  列入, 올리다), the list named in the last ``carry`` sentences, else no candidate;
+- authority: a GOV entity of the sentence that keeps the list, else the GOV subject of the
+  trigger, else (ban/restrict/suspend) a FIRM subject, else an entity anywhere in the document
+  whose canonical id keeps the list, else none;
+- targets: FIRM/UNIVERSITY/ORG/PERSON entities (GOV when marked as an object) in the
+  trigger's argument region, without the authority, the reason and aliases in brackets;
+- date: the DATE in the sentence (preceding the trigger first), else the nearest preceding DATE
+  in the document, else none;
+- reason, count: from the language's patterns (count from a QUANTITY entity when one has a
+  target unit).
+
+A sentence without a trigger continues the last candidate when it opens with a continuation cue
+(이 중에는, 其中, These...) or follows an appendix heading that names the list (附件：反制清单).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..types import Document, Entity, Sentence
+from .catalogue import Catalogue, ListEntry, ListMention
+from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
+
+TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
+TARGET_UNITS = frozenset({
+    "개사", "곳", "기관", "기업", "업체", "단체", "회사", "명", "개인", "대학", "실체", "법인", "개",
+    "家", "名", "所", "位", "个", "entities", "entity", "companies", "company", "firms", "persons",
+    "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
+_TITLE = re.compile(r"《[^《》]{1,80}》")
+_OPEN = "（("
+_CLOSE = {"（": "）", "(": ")"}
+
+
+@dataclass
+class Candidate:
+    """One trigger with its arguments, before merging."""
+
+    action: str
+    trigger: tuple[int, int]
+    sentence: int
+    list: ListEntry | None = None
+    authority: Entity | None = None
+    targets: list[Entity] = field(default_factory=list)
+    date: dict | None = None
+    reason: dict | None = None
+    count: int | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    modal: bool = False
+    carried_list: bool = False
+
+    @property
+    def bare(self) -> bool:
+        """No list, no target, no count: a measure clause or a noun use of 制裁/sanctions."""
+        return self.list is None and not self.targets and self.count is None
+
+
+@dataclass
+class Masked:
+    """The document text with list names (■) and titles of laws (□) masked, and the mentions."""
+
+    text: str
+    mentions: list[ListMention]
+
+
+def mask(doc: Document, catalogue: Catalogue) -> Masked:
+    """Mask list mentions and 《titles》; a 《》 that is exactly a list name stays a mention."""
+    chars = list(doc.text)
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
+    mentions = []
+    for m in catalogue.find(doc.text):
+        inside = next(((s, e) for s, e in titles if s < m.start and m.end < e), None)
+        if inside and (inside[0] + 1, inside[1] - 1) != (m.start, m.end):
+            continue
+        mentions.append(m)
+    for s, e in titles:
+        chars[s + 1:e - 1] = TITLE_MASK * (e - s - 2)
+    for m in mentions:
+        chars[m.start:m.end] = LIST_MASK * (m.end - m.start)
+    return Masked("".join(chars), mentions)
+
+
+class Assembler:
+    """Builds candidates for one document with the grammars of its sentences' languages."""
+
+    def __init__(self, catalogue: Catalogue, grammars: dict[str, Grammar], carry: int = 3,
+                 keep_modal: bool = False) -> None:
+        self.catalogue = catalogue
+        self.grammars = grammars
+        self.carry = carry
+        self.keep_modal = keep_modal
+
+    def candidates(self, doc: Document) -> list[Candidate]:
+        masked = mask(doc, self.catalogue)
+        text, mtext = doc.text, masked.text
+        dates = sorted((e for e in doc.entities if e.type == "DATE" and (e.norm or {}).get("value")
+                        and mtext[e.start] != TITLE_MASK), key=lambda e: e.start)
+        secondary = _bracketed_aliases(text, doc.entities)
+        out: list[Candidate] = []
+        last_list: tuple[ListEntry, int] | None = None
+        appendix: ListEntry | None = None
+        for si, sent in enumerate(doc.sentences):
+            g = self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
+            if g is None:
+                continue
+            mentions = [m for m in masked.mentions if sent.start <= m.start < sent.end]
+            ents = [e for e in doc.entities if sent.start <= e.start and e.end <= sent.end
+                    and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
+            triggers = g.triggers(mtext, sent.start, sent.end)
+            specific = [m.entry for m in mentions if m.entry]
+            if not triggers:
+                if specific and _is_heading(text, sent, mentions):
+                    appendix = specific[0]
+                elif out and (appendix or g.continuation.match(text[sent.start:sent.end])):
+                    target = _last_with_list(out, appendix) if appendix else out[-1]
+                    if target is not None:
+                        self._continue(target, doc, g, sent, ents, mtext)
+                if specific:
+                    last_list = (specific[-1], si)
+                continue
+            appendix = None
+            owned = _assign(mentions, triggers)
+            for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
+                cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
+                                       dates, mtext, last_list, out)
+                if cand is not None:
+                    out.append(cand)
+                    if cand.list is not None:
+                        last_list = (cand.list, si)
+            if specific and (last_list is None or last_list[1] != si):
+                last_list = (specific[-1], si)
+        return out
+
+    # -- one trigger -------------------------------------------------------------------------
+    def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
+                   lo: int, hi: int, mentions: list[ListMention], ents: list[Entity],
+                   dates: list[Entity], mtext: str, last_list: tuple[ListEntry, int] | None,
+                   previous: list[Candidate]) -> Candidate | None:
+        if g.negated(mtext, trig, lo, hi):
+            return None
+        modal = g.modal(mtext, trig, lo, hi)
+        if modal and not self.keep_modal:
+            return None
+        rule = trig.rule
+        region = _argument_region(g, mtext, trig, lo, hi)
+        reason = _reason(doc.text, mtext, g, sent, trig)
+        authority = self._authority(doc, g, trig, ents, mentions, rule.action)
+        auth_ids = {_cid(authority)} if authority else set()
+        mention = _nearest(mentions, trig)
+        entry, carried = None, False
+        if mention is not None:
+            entry = mention.entry or self.catalogue.resolve_generic(
+                mention.generic, auth_ids, last_list[0] if last_list else None)
+        elif rule.generic and self.catalogue.generics:
+            entry = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids,
+                                                   last_list[0] if last_list else None)
+        elif rule.list_bound:
+            if last_list is None or si - last_list[1] > self.carry:
+                return None
+            entry, carried = last_list[0], True
+        if authority is None and entry is not None:
+            authority = _document_authority(doc, entry)
+        targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
+                   and e is not authority and _is_target(g, doc.text, e, region)
+                   and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
+        targets = _dedupe(targets, authority)
+        action = rule.action if entry is not None or rule.bare_action is None else rule.bare_action
+        cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
+                         authority=authority, targets=targets,
+                         date=_date(dates, sent, trig, g), reason=reason,
+                         count=_count(doc, g, sent, region, reason),
+                         evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried)
+        if carried and not targets and previous and previous[-1].list is entry \
+                and previous[-1].action == action:
+            _absorb(previous[-1], cand)   # "... removes two entities ... one removal ..."
+            return None
+        return cand
+
+    def _authority(self, doc: Document, g: Grammar, trig: Trigger, ents: list[Entity],
+                   mentions: list[ListMention], action: str) -> Entity | None:
+        """The GOV keeper of a mentioned list, else the GOV (or FIRM, for bans) subject."""
+        keepers = {a for m in mentions if m.entry for a in m.entry.all_authorities}
+        for e in ents:
+            if e.type == "GOV" and _cid(e) in keepers:
+                return e
+        text = doc.text
+        before = [e for e in ents if e.end <= trig.start]
+        for e in before:
+            if e.type == "GOV" and not _object_marked(g, text, e):
+                return e
+        if g.object_after:   # passive "by the Commerce Department"
+            for e in ents:
+                if e.start >= trig.end and e.type == "GOV" and \
+                        re.search(r"\bby\s+(?:the\s+)?$", text[max(0, e.start - 8):e.start]):
+                    return e
+        if action in ("ban", "restrict", "suspend") and g.subject_after is not None:
+            for e in before:
+                if e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]) \
+                        and not _object_marked(g, text, e):
+                    return e
+        return None
+
+    # -- sentences that go on about the last candidate ---------------------------------------
+    def _continue(self, cand: Candidate, doc: Document, g: Grammar, sent: Sentence,
+                  ents: list[Entity], mtext: str) -> None:
+        extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority]
+        cand.targets = _dedupe(cand.targets + extra, cand.authority)
+        if cand.reason is None:
+            for pattern in g.reasons:
+                m = pattern.search(mtext, sent.start, sent.end)
+                if m:
+                    cand.reason = _span(doc.text, *m.span("r"))
+                    break
+        if cand.count is None:
+            cand.count = _count(doc, g, sent, (sent.start, sent.end), None)
+        cand.evidence.append((sent.start, sent.end))
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _cid(e: Entity | None) -> str | None:
+    if e is None:
+        return None
+    return (e.canonical or {}).get("id") or None
+
+
+def _masked(mtext: str, e: Entity) -> bool:
+    """Inside a title of a law, or entirely inside a list name."""
+    span = mtext[e.start:e.end]
+    return TITLE_MASK in span or set(span) <= {LIST_MASK}
+
+
+def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
+    """Ids of entities inside the brackets right after another entity: 华为（Huawei）, X (BIS)."""
+    ents = [e for e in entities if e.type != "DATE"]
+    out = set()
+    for e in ents:
+        j = e.end
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j >= len(text) or text[j] not in _OPEN:
+            continue
+        close = text.find(_CLOSE[text[j]], j + 1)
+        if close < 0 or close - j > 120:
+            continue
+        out.update(o.id for o in ents if o is not e and j < o.start and o.end <= close)
+    return out
+
+
+def _is_heading(text: str, sent: Sentence, mentions: list[ListMention]) -> bool:
+    """A line that is little more than a list name: 附件：反制清单, 出口管制管控名单（2025年1月2日）."""
+    rest = text[sent.start:sent.end]
+    for m in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[:m.start - sent.start] + rest[m.end - sent.start:]
+    rest = re.sub(r"附件|附表|Annex|Appendix|Attachment|[\W\d年月日_]", "", rest)
+    return len(rest) <= 2
+
+
+def _last_with_list(cands: list[Candidate], entry: ListEntry) -> Candidate | None:
+    return next((c for c in reversed(cands) if c.list is entry), None)
+
+
+def _regions(triggers: list[Trigger], sent: Sentence) -> list[tuple[int, int]]:
+    """For each trigger, the stretch of the sentence between its neighbours."""
+    out = []
+    for i, t in enumerate(triggers):
+        lo = triggers[i - 1].end if i else sent.start
+        hi = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+        out.append((lo, hi))
+    return out
+
+
+def _argument_region(g: Grammar, mtext: str, trig: Trigger, lo: int, hi: int) -> tuple[int, int]:
+    if not g.object_after:
+        if g.adnominal is not None and g.adnominal.match(mtext[trig.start:trig.end + 8]):
+            return trig.end, hi        # 명단에 오른 X: the modified noun is the target
+        return lo, trig.start          # verb-final: arguments precede the verb
+    if g.lang == "zh":
+        return lo, hi                  # 将X列入 / 制裁X: both sides of the verb
+    return (lo, trig.start) if trig.passive else (trig.end, hi)
+
+
+def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
+    before = text[max(0, e.start - 12):e.start]
+    if g.object_before is not None and g.object_before.search(before):
+        return True
+    return bool(g.object_after_entity and g.object_after_entity.match(text[e.end:e.end + 12]))
+
+
+def _is_target(g: Grammar, text: str, e: Entity, region: tuple[int, int]) -> bool:
+    if e.type in TARGET_TYPES:
+        return True
+    return e.type == "GOV" and _object_marked(g, text, e)
+
+
+def _dedupe(targets: list[Entity], authority: Entity | None) -> list[Entity]:
+    """One entity per canonical id (or surface text), never the authority."""
+    seen, out = set(), []
+    auth = _cid(authority) or (authority.text if authority else None)
+    for e in targets:
+        key = _cid(e) or e.text
+        if key in seen or key == auth:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
+def _distance(m: ListMention, trig: Trigger) -> int:
+    return max(m.start - trig.end, trig.start - m.end, 0)
+
+
+def _assign(mentions: list[ListMention], triggers: list[Trigger]) -> dict[int, list[ListMention]]:
+    """Each list mention belongs to its nearest trigger (ties: the earlier trigger)."""
+    owned: dict[int, list[ListMention]] = {id(t): [] for t in triggers}
+    for m in mentions:
+        owner = min(triggers, key=lambda t: _distance(m, t))
+        owned[id(owner)].append(m)
+    return owned
+
+
+def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
+    return min(mentions, key=lambda m: _distance(m, trig), default=None)
+
+
+def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
+    """An entity anywhere in the document whose canonical id keeps ``entry``."""
+    keepers = entry.all_authorities
+    return next((e for e in doc.entities if _cid(e) in keepers), None)
+
+
+def _date(dates: list[Entity], sent: Sentence, trig: Trigger, g: Grammar) -> dict | None:
+    """Same sentence (before the trigger first), else the nearest preceding DATE, else None."""
+    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+    before = [d for d in inside if d.end <= trig.start]
+    after = [d for d in inside if d.start >= trig.end]
+    if before:
+        pick = before[-1]
+    elif after:
+        pick = after[0]
+    else:
+        earlier = [d for d in dates if d.end <= sent.start]
+        if not earlier:
+            return None
+        pick = earlier[-1]
+    norm = pick.norm or {}
+    return {"value": str(norm["value"]), "precision": norm.get("precision", "day")}
+
+
+def _span(text: str, start: int, end: int) -> dict:
+    while end > start and text[end - 1] in " \t,，、:：":
+        end -= 1
+    while start < end and text[start] in " \t,，、":
+        start += 1
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) -> dict | None:
+    best = None
+    for pattern in g.reasons:
+        for m in pattern.finditer(mtext, sent.start, sent.end):
+            s, e = m.span("r")
+            if e <= s:
+                continue
+            dist = max(s - trig.end, trig.start - e, 0)
+            if best is None or dist < best[0]:
+                best = (dist, s, e)
+        if best is not None:
+            break
+    return _span(text, best[1], best[2]) if best else None
+
+
+def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
+           reason: dict | None) -> int | None:
+    """The number of targets the text gives: a QUANTITY entity with a target unit, else a
+    count pattern; nearest the argument region first."""
+    lo, hi = region
+    def outside_reason(s: int, e: int) -> bool:
+        return not (reason and reason["start"] <= s and e <= reason["end"])
+    for q in doc.entities:
+        norm = q.norm or {}
+        if q.type == "QUANTITY" and sent.start <= q.start and q.end <= sent.end \
+                and str(norm.get("unit", "")).lower() in TARGET_UNITS \
+                and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end):
+            return int(norm["value"])
+    matches = [m for m in g.count.finditer(doc.text, sent.start, sent.end)
+               if outside_reason(*m.span())]
+    matches.sort(key=lambda m: 0 if lo <= m.start() < hi else 1)
+    for m in matches:
+        n = g.number(m.group("n"))
+        if n:
+            return n
+    return None
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    if into.count is None:
+        into.count = other.count
+    if into.reason is None:
+        into.reason = other.reason

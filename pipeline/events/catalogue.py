@@ -1,0 +1,118 @@
+"""The catalogue of sanction lists (configs/lists.toml) and a matcher for their names in text."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "configs" / "lists.toml"
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One list or programme: its id, display name, keeper and names per language."""
+
+    id: str
+    name: str
+    authority: str
+    authorities: tuple[str, ...] = ()
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def all_authorities(self) -> frozenset[str]:
+        return frozenset((self.authority, *self.authorities))
+
+
+@dataclass(frozen=True)
+class GenericTerm:
+    """A word for "a blacklist" that names no list by itself ("블랙리스트", "黑名单")."""
+
+    default: str
+    by_authority: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ListMention:
+    """A list name found in text; ``entry`` is None for a generic term not yet resolved."""
+
+    start: int
+    end: int
+    entry: ListEntry | None
+    generic: GenericTerm | None = None
+
+
+class Catalogue:
+    """Lists by id, and a matcher for their names (English case-insensitive, CJK as written)."""
+
+    def __init__(self, entries: list[ListEntry], generics: list[GenericTerm],
+                 generic_names: list[dict[str, tuple[str, ...]]]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self.generics = generics
+        self._by_name: dict[str, tuple[ListEntry | None, GenericTerm | None]] = {}
+        for entry in entries:
+            for lang_names in entry.names.values():
+                for n in lang_names:
+                    self._by_name.setdefault(_key(n), (entry, None))
+        for term, names in zip(generics, generic_names):
+            for lang_names in names.values():
+                for n in lang_names:
+                    self._by_name.setdefault(_key(n), (None, term))
+        self._pattern = _compile(self._by_name)
+
+    def get(self, list_id: str) -> ListEntry | None:
+        return self.entries.get(list_id)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ListMention]:
+        """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets."""
+        end = len(text) if end is None else end
+        out = []
+        for m in self._pattern.finditer(text, start, end):
+            entry, generic = self._by_name[_key(m.group())]
+            out.append(ListMention(m.start(), m.end(), entry, generic))
+        return out
+
+    def resolve_generic(self, term: GenericTerm, authority_ids: set[str],
+                        previous: ListEntry | None) -> ListEntry | None:
+        """The list a generic term means: by authority, else the last named list, else default."""
+        for cid in authority_ids:
+            if cid in term.by_authority:
+                return self.entries.get(term.by_authority[cid])
+        if previous is not None:
+            return previous
+        return self.entries.get(term.default) if term.default else None
+
+
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """Read the list catalogue from TOML (configs/lists.toml by default)."""
+    with open(path or DEFAULT_CATALOGUE, "rb") as fh:
+        data = tomllib.load(fh)
+    entries = [
+        ListEntry(id=d["id"], name=d["name"], authority=d["authority"],
+                  authorities=tuple(d.get("authorities", ())),
+                  names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
+        for d in data.get("list", [])
+    ]
+    generics, generic_names = [], []
+    for d in data.get("generic", []):
+        generics.append(GenericTerm(default=d.get("default", ""),
+                                    by_authority=dict(d.get("by_authority", {}))))
+        generic_names.append({lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
+    return Catalogue(entries, generics, generic_names)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip()).lower()
+
+
+def _compile(names: dict[str, object]) -> re.Pattern[str]:
+    """One alternation, longest names first; Latin names need word boundaries."""
+    parts = []
+    for n in sorted(names, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in n.split(" "))
+        if re.match(r"[a-z0-9]", n):
+            body = r"(?<![A-Za-z0-9])" + body
+        if re.search(r"[a-z0-9]$", n):
+            body += r"(?![A-Za-z0-9])"
+        parts.append(body)
+    return re.compile("|".join(parts), re.IGNORECASE)

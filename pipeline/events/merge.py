@@ -1,0 +1,94 @@
+"""Merge candidates into events: one per (authority, list, action, date) with all targets.
+
+Two candidates merge when their action and list are equal and their authority and date do not
+contradict each other: an unknown authority or date unifies with a known one, and a date unifies
+with a more precise one inside it ("2025-04" with "2025-04-04"). So a headline ("Additions to the
+Entity List") and the body that dates it become one event, while listings on two different days
+stay two. Bare candidates (no list, no target, no count: "禁止上述企业…", a noun use of
+"sanctions") only add evidence to a merged event with the same action, else they are dropped
+unless ``keep_bare``.
+"""
+from __future__ import annotations
+
+from ..types import Entity, Event
+from .assemble import Candidate, _absorb, _cid, _dedupe
+from .grammar import CAMEO
+
+
+def merge(candidates: list[Candidate], keep_bare: bool = False) -> list[Candidate]:
+    """Merged candidates, in order of first mention."""
+    groups: list[Candidate] = []
+    for cand in (c for c in candidates if not c.bare):
+        group = next((g for g in groups if _compatible(g, cand)), None)
+        if group is None:
+            groups.append(cand)
+        else:
+            _unify(group, cand)
+    for cand in (c for c in candidates if c.bare):
+        group = next((g for g in groups if g.action == cand.action and _compatible(g, cand, True)),
+                     None)
+        if group is not None:
+            _absorb(group, cand)
+        elif keep_bare:
+            groups.append(cand)
+    groups.sort(key=lambda c: c.trigger[0])
+    return groups
+
+
+def to_events(groups: list[Candidate]) -> list[Event]:
+    """Event records (E1, E2...) from merged candidates."""
+    events = []
+    for i, c in enumerate(groups, 1):
+        lst = None
+        if c.list is not None:
+            lst = {"id": c.list.id, "name": c.list.name, "authority": c.list.authority}
+        events.append(Event(
+            id=f"E{i}", action=c.action, authority=c.authority.id if c.authority else None,
+            targets=[t.id for t in c.targets], list=lst, date=c.date, reason=c.reason,
+            evidence=[{"start": s, "end": e} for s, e in sorted(set(c.evidence))],
+            score=round(score(c), 3), count=c.count, cameo=CAMEO[c.action]))
+    return events
+
+
+def score(c: Candidate) -> float:
+    """Confidence from what was found: a list, targets (or a count), a named authority."""
+    s = 0.45
+    s += 0.2 if c.list is not None else 0.0
+    s += 0.2 if c.targets else (0.1 if c.count else 0.0)
+    s += 0.1 if c.authority is not None else 0.0
+    s += 0.05 if c.date is not None else 0.0
+    if c.carried_list:
+        s -= 0.1
+    if c.modal:
+        s *= 0.5
+    return max(0.05, min(1.0, s))
+
+
+def _key(e: Entity | None) -> str | None:
+    return None if e is None else (_cid(e) or e.text)
+
+
+def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
+    if a.action != b.action or (not ignore_list and a.list is not b.list):
+        return False
+    ka, kb = _key(a.authority), _key(b.authority)
+    if ka and kb and ka != kb:
+        return False
+    if a.date and b.date:
+        va, vb = a.date["value"], b.date["value"]
+        if not (va.startswith(vb) or vb.startswith(va)):
+            return False
+    return True
+
+
+def _unify(into: Candidate, other: Candidate) -> None:
+    if into.authority is None:
+        into.authority = other.authority
+    if into.date is None or (other.date and len(other.date["value"]) > len(into.date["value"])):
+        into.date = other.date or into.date
+    into.targets = _dedupe(into.targets + other.targets, into.authority)
+    if other.count:
+        into.count = max(into.count or 0, other.count)   # the largest number the text gives
+    into.carried_list = into.carried_list and other.carried_list
+    into.modal = into.modal and other.modal
+    _absorb(into, other)

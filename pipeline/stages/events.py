@@ -1,0 +1,50 @@
+"""The ``events`` stage: sanction events from the sentences and entities of a document."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import Document
+from .base import Stage
+
+
+@dataclass(frozen=True)
+class EventConfig:
+    """Settings of the ``[events]`` table.
+
+    catalogue:  path of the list catalogue ("" = configs/lists.toml)
+    carry:      how many sentences back a list named earlier still applies to "add to"/列入
+                when the trigger's own sentence names none
+    keep_modal: keep planned or possible actions (could add, 拟, 계획이다) at half the score
+                instead of dropping them
+    keep_bare:  keep events with neither list, target nor count (noun uses of "sanctions")
+    min_score:  drop events scored below this
+    """
+
+    catalogue: str = ""
+    carry: int = 3
+    keep_modal: bool = False
+    keep_bare: bool = False
+    min_score: float = 0.0
+
+
+class EventStage(Stage):
+    """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events."""
+
+    requires = frozenset({"sentences", "entities"})
+    provides = frozenset({"events"})
+    Config = EventConfig
+
+    def setup(self) -> None:
+        from ..events import EventExtractor, load_catalogue
+
+        path = self.config.catalogue or None
+        catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
+        self._extract = EventExtractor(catalogue, carry=self.config.carry,
+                                       keep_modal=self.config.keep_modal,
+                                       keep_bare=self.config.keep_bare)
+
+    def process(self, doc: Document) -> None:
+        events = [e for e in self._extract(doc) if (e.score or 0) >= self.config.min_score]
+        for i, event in enumerate(events, 1):
+            event.id = f"E{i}"
+        doc.events = events
