@@ -11,7 +11,7 @@ import re
 
 from . import Context, Match, Rule, amount_norm
 from . import dates as D
-from .numerals import EN_WORDS, NUM, arabic, scale, signed
+from .numerals import EN_WORDS, NUM, arabic, scale, signed, word_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn|m|b|k)\b\.?"
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
@@ -60,9 +60,11 @@ _NOUNS = (r"entities|entity|companies|company|firms|firm|individuals|individual|
           r"people|organizations|organisations|organization|organisation|addresses|universities|"
           r"institutes|institutions|banks|vessels|aircraft|subsidiaries|affiliates|parties|"
           r"countries|businesses|corporations|suppliers|end users|end-users|research institutes")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _NUMWORDS = "|".join(sorted(EN_WORDS, key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?<![\w$€£¥.,])(?:(?P<num>{NUM})|(?P<word>(?i:{_NUMWORDS})))\s"
+    rf"(?<![\w$€£¥.,-])(?:(?P<num>{NUM})|(?P<word>(?i:(?:{_TENS})-(?:{_UNITS})|{_NUMWORDS})))\s"
     r"(?:(?:additional|more|new|other|foreign|such|[A-Z][\w.-]*)\s){0,2}"
     rf"(?P<noun>{_NOUNS})\b")
 
@@ -71,7 +73,7 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_DAY = r"(?P<{}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?<![\d.,])(?P<{}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YR = r"(?P<{}>(?:19|20)\d\d)"
 
 ISO_DATE = re.compile(
@@ -86,12 +88,12 @@ DATE_WORD = re.compile(
     rf"(?P<mon>{_MON})\s{_DAY.format('d')}(?:(?:,\s?|\s){_YR.format('y')})?(?!\d)"
     rf"|{_DAY.format('d2')}(?:\sof)?\s(?P<mon2>{_MON})(?:,?\s{_YR.format('y2')})?(?!\d)"
     rf"|(?P<mon3>{_MON})(?:,?\s|\sof\s){_YR.format('y3')}(?!\d)"
-    rf"|(?:(?P<fy>fiscal(?:\syear)?|FY)\s?){_YR.format('y4')}(?![\d%])"
+    rf"|(?:(?P<fy>(?i:fiscal(?:\syear)?)|FY)\s?){_YR.format('y4')}(?![\d%])"
     rf"|(?P<mon4>{_MON})(?=[\s,.;)]|$)"
     rf"|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?P<unit>quarter|half)"
     rf"(?:\sof\s{_YR.format('y5')}|,?\s{_YR.format('y6')})?"
     rf"|(?P<qh>Q[1-4]|H[12]|[1-4]Q|[12]H)\s?(?:{_YR.format('y7')}|'?(?P<yy>\d\d)(?!\d))?"
-    rf"|(?<![\w$€£¥.,/])(?<!\d[-–]){_YR.format('y8')}(?![\w%$]|[.,]\d|\s?(?:%|percent|{_SCALE_WORD}))"
+    rf"|(?<![\w$€£¥.,/])(?<!\d[-–]){_YR.format('y8')}(?![\w%$]|[.,\-–/]\d|\s?(?:%|percent|{_SCALE_WORD}))"
     r")")
 
 _PREP = r"(?:in|on|since|by|until|till|through|during|from|to|of|before|after|last|next|this|early|late|mid-?)"
@@ -192,7 +194,7 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
         if value is None or value != int(value):
             return None
     else:
-        value = EN_WORDS.get(m.group("word").lower())
+        value = word_number(m.group("word"))
         if value is None:
             return None
     norm = amount_norm("value", value, None, unit=m.group("noun").lower())

@@ -7,6 +7,7 @@ Spans stop before particles (``80억위안에`` gives ``80억위안``). Duration
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from . import Context, Match, Rule, amount_norm
 from . import dates as D
@@ -14,9 +15,9 @@ from .numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, s
 
 _UNITS = "십백천만억조"
 #: an amount in digits and Korean units: 2,500억 / 3조 5000억 / 9억2천800만 / 100여억 / 1조여
-KNUM = (rf"(?<!제)(?<!제 ){NUM}여?(?:[ ]?[{_UNITS}]+여?"
+KNUM = (rf"(?<!제){NUM}여?(?:[{_UNITS}]+여?"
         rf"(?:{NUM}|[ ]{NUM}(?=[ ]?[{_UNITS}]))?)*")
-_RANGE = r"\s?(?:[~∼～〜\-–]|에서)\s?"
+_RANGE = r"\s?[~∼～〜\-–]\s?"
 _APPROX_PRE = r"(?:(?P<approx>약|대략|대략적으로|어림잡아)\s?)?"
 _APPROX_POST = r"(?P<approx2>\s?(?:가량|안팎|남짓|내외|정도))?"
 
@@ -26,11 +27,11 @@ CURRENCIES = {
     "엔": "JPY", "엔화": "JPY", "유로": "EUR", "파운드": "GBP", "홍콩달러": "HKD",
     "홍콩 달러": "HKD", "대만달러": "TWD", "대만 달러": "TWD", "호주달러": "AUD",
     "호주 달러": "AUD", "캐나다달러": "CAD", "캐나다 달러": "CAD", "싱가포르달러": "SGD",
-    "싱가포르 달러": "SGD", "루블": "RUB", "루피": "INR", "스위스프랑": "CHF", "프랑": "CHF",
+    "싱가포르 달러": "SGD", "불": "USD", "인민폐": "CNY", "루블": "RUB", "루피": "INR", "스위스프랑": "CHF", "프랑": "CHF",
 }
 _CUR_RX = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 #: a currency word ends the amount unless a longer word continues it (원장, 엔진).
-_CUR_END = r"(?!(?<=원)[장전유자칙래료])(?!(?<=엔)[진터])"
+_CUR_END = r"(?!(?<=원)[장전유자칙래료])(?!(?<=엔)[진터])(?!(?<=불)[법구가허안만편참황확리출발씨꽃길과])"
 _PREFIX = {"미화": "USD", "인민폐": "CNY", "위안화": "CNY", "엔화": "JPY", "원화": "KRW"}
 
 MONEY = re.compile(
@@ -43,6 +44,20 @@ CONTEXT_MONEY = re.compile(
     r"(?:매출액?|영업이익|순이익|순손실|이익|손실|투자액?|자금|예산|금액|규모|벌금|과징금|시가총액|"
     r"자산|부채|수익|비용|가격|보상금|지원금|배상금|기금|몸값|액수)(?:[은는이가을를도]|\s|\s?[가-힣]{1,3}\s)"
     rf"{_APPROX_PRE}(?P<num>{KNUM})(?=[을를이가은는에의도로과와,.\s)]|$)(?!\s?(?:{_CUR_RX}))")
+
+_COUNTERS = (r"(?:명|개|곳|건|톤|배|가구|마리|대|주|표|회|번|장|권|병|채|평|부|편|뷰|점|살|세|년|"
+              r"개월|일|시간|분|초|배럴|가지|종|달|인|위|등|차|쪽|발|알|그루|켤레|벌|세대|호|석|"
+              r"[A-Za-z㎾㎿㎡ℓ%％]|퍼센트|광년|가입자|회원|관객|인구|명분|원|달러|위안|엔|유로)")
+#: an amount in 억/조 with no currency and no counter is Korean money in running news text
+BARE_MONEY = re.compile(
+    rf"{_APPROX_PRE}(?P<num>{KNUM})(?![\d,.{_UNITS}여])(?!\s?{_COUNTERS})")
+#: 수십억 원, 수조원, 몇백만 달러: an amount with no exact value
+VAGUE_MONEY = re.compile(rf"(?<![가-힣])(?:수|몇)(?:십|백|천)?\s?[만억조]?\s?(?P<cur>{_CUR_RX}){_CUR_END}")
+#: 5할, 3할 2푼 5리 (tenths of a whole)
+HAL = re.compile(r"(?<![\d.])(?P<hal>\d)할(?:\s?(?P<pun>\d)푼)?(?:\s?(?P<ri>\d)리)?(?![가-힣])")
+YEAR_BARE = re.compile(
+    r"(?<![\d.,\w-])(?P<y>19[5-9]\d|20[0-4]\d)(?=\s[가-힣A-Za-z]|\s?시즌|[,)’'\"])"
+    rf"(?!\s?{_COUNTERS})")
 
 PERCENT = re.compile(
     _APPROX_PRE + rf"(?:(?P<num>[-+−]?{NUM})\s?(?:%|％|퍼센트|프로)?{_RANGE})?"
@@ -62,14 +77,16 @@ _REL_YEAR = {"올해": 0, "금년": 0, "올": 0, "작년": -1, "지난해": -1, 
 _REL_MONTH = {"이번 달": 0, "이번달": 0, "이달": 0, "지난달": -1, "지난 달": -1, "전달": -1,
               "다음 달": 1, "다음달": 1, "내달": 1}
 _DIR = {"지난": -1, "오는": 1, "이번": 0, None: 0}
-_DAY_END = r"(?!\s?(?:간|동안|째|만에|만|이내|내로|이상|가량|치|분|전|후|뒤|새|사이|본|장|반|시))"
+#: after 일: not a duration (5일간, 3일 동안, 5일째, 10일 만에, 3일 전에) nor 일본
+_DAY_END = (r"(?!간|째|만|치|분|본|시|반)"
+            r"(?!\s?(?:동안|이내|내로|이상|가량|정도|새|사이|만에|(?:전|후|뒤)(?:[에의엔]|부터|까지)?)(?![가-힣]))")
 _MONTH_END = r"(?!\s?(?:간|동안|째))"
 _QUARTER = r"(?P<{}>[1-4])\s?(?:·\s?4\s?|/4\s?|사)?분기"
 _SUFFIX = r"(?P<suf>\s?(?:초|말|중순|초순|하순|상순)(?![가-힣])|께|경)?"
 
 DATE = re.compile(
     r"(?:(?P<dir>지난|오는|이번)\s?)?(?:"
-    r"(?:(?P<y>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안|째|만에))|(?P<qy>['’‘]\d\d)년|"
+    r"(?:(?P<y>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안|째|만에))|(?P<qy>['’‘]\d\d|(?<![\d.])[4-9]\d(?=년\s?\d{1,2}\s?월))년|"
     r"(?P<ry>올해|금년|작년|지난해|지난 해|내년|재작년|내후년|올))"
     rf"(?:\s?(?P<m>\d{{1,2}})\s?월{_MONTH_END}(?:\s?(?P<d>\d{{1,2}})\s?일{_DAY_END})?"
     r"|\s?(?P<h>[상하])반기|\s?" + _QUARTER.format("q") + ")?"
@@ -108,6 +125,8 @@ def _value(text: str | None):
 
 def _money(m: re.Match[str], ctx: Context) -> Match | None:
     cur = CURRENCIES[m.group("cur")]
+    if m.group("cur") in ("불", "유로") and re.fullmatch(r"(?:19|20)\d\d\s", m.group("num") + m.string[m.end("num"):m.start("cur")]):
+        return None                        # 2008 유로 (the tournament), 2017 불
     if m.group("pre") and _PREFIX[m.group("pre")] != cur and cur != "KRW":
         return None
     if m.group("num2"):
@@ -125,6 +144,30 @@ def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
     norm = amount_norm("value", _value(num), None, _approx(m), currency="KRW")
     start = m.start("approx") if m.group("approx") else m.start("num")
     return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
+
+
+def _bare_money(m: re.Match[str], ctx: Context) -> Match | None:
+    num = m.group("num")
+    if not re.search("[억조]", num):
+        return None
+    norm = amount_norm("value", _value(num), None, _approx(m), currency="KRW")
+    return Match(m.start(), m.end(), "MONEY", norm, 0.6) if norm else None
+
+
+def _vague_money(m: re.Match[str], ctx: Context) -> Match | None:
+    if not re.search("[십백천만억조]", m.group(0)):
+        return None
+    norm = {"currency": CURRENCIES[m.group("cur")], "approx": True}
+    return Match(m.start(), m.end(), "MONEY", norm, 0.6)
+
+
+def _hal(m: re.Match[str], ctx: Context) -> Match | None:
+    value = Decimal(m.group("hal")) * 10 + int(m.group("pun") or 0) + Decimal(m.group("ri") or 0) / 10
+    return Match(m.start(), m.end(), "PERCENT", amount_norm("value", value), 0.8)
+
+
+def _year_bare(m: re.Match[str], ctx: Context) -> Match | None:
+    return Match(m.start(), m.end(), "DATE", D.year(int(m.group("y"))), 0.7)
 
 
 def _percent(m: re.Match[str], ctx: Context) -> Match | None:
@@ -158,7 +201,7 @@ def _date(m: re.Match[str], ctx: Context) -> Match | None:
     if g["y"]:
         y, relative = int(g["y"]), False
     elif g["qy"]:
-        short = int(g["qy"][1:])
+        short = int(g["qy"].lstrip("'’‘"))
         y, relative = (2000 if short < 50 else 1900) + short, False
     elif g["ry"] and a:
         y = a.year + _REL_YEAR[g["ry"]]
@@ -258,6 +301,7 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
 
 
 RULES: list[Rule] = [
-    (MONEY, _money), (CONTEXT_MONEY, _context_money), (PERCENT, _percent),
-    (QUANTITY, _quantity), (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words),
+    (MONEY, _money), (CONTEXT_MONEY, _context_money), (BARE_MONEY, _bare_money),
+    (VAGUE_MONEY, _vague_money), (PERCENT, _percent), (HAL, _hal), (QUANTITY, _quantity),
+    (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words), (YEAR_BARE, _year_bare),
 ]

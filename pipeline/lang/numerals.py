@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 #: An Arabic number: ``2,500`` / ``3,142.5`` / ``24.5`` / ``2019``. The guards refuse to match
 #: inside malformed numbers (``3.4.5``, ``1,2,3``) so that no fragment of them is read as a value.
-NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
+NUM = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
 
 #: Chinese numeral characters (simplified and traditional), with the decimal 点.
 CN_DIGITS = "〇零一二两兩三四五六七八九"
@@ -45,8 +45,8 @@ KO_NATIVE_RX = "|".join(sorted(KO_NATIVE, key=len, reverse=True))
 EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
             "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-            "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-            "a dozen": 12}
+            "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+            "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12}
 
 
 def arabic(text: str) -> Decimal | None:
@@ -162,3 +162,12 @@ def signed(text: str | None) -> Decimal | None:
     sign = -1 if text[:1] in "-−" else 1
     value = parse_number(text.lstrip("+-−"))
     return None if value is None else sign * value
+
+
+def word_number(text: str) -> int | None:
+    """``seven`` -> 7, ``twenty-four`` -> 24, ``a dozen`` -> 12."""
+    parts = text.lower().split("-")
+    values = [EN_WORDS.get(p) for p in parts]
+    if None in values or len(values) > 2 or (len(values) == 2 and values[0] % 10):
+        return None
+    return sum(values)  # type: ignore[arg-type]
