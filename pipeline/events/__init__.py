@@ -49,6 +49,7 @@ class EventExtractor:
         grammars = {g.lang: g for g in (ko.GRAMMAR, zh.GRAMMAR, en.GRAMMAR)}
         self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal)
         self.keep_bare = keep_bare
+        self.carry = carry
 
     def __call__(self, doc: Document) -> list[Event]:
-        return to_events(merge(self.assembler.candidates(doc), keep_bare=self.keep_bare))
+        return to_events(merge(self.assembler.candidates(doc), keep_bare=self.keep_bare, carry=self.carry))

@@ -53,6 +53,10 @@ class Candidate:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     modal: bool = False
     carried_list: bool = False
+    last: int = -1                 # index of the last sentence that contributed
+
+    def __post_init__(self) -> None:
+        self.last = max(self.last, self.sentence)
 
     @property
     def bare(self) -> bool:
@@ -124,7 +128,7 @@ class Assembler:
                     last_list = (specific[-1], si)
                 continue
             appendix = None
-            owned = _assign(mentions, triggers)
+            owned = _assign(mentions, triggers, g.list_after)
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, out)
@@ -219,6 +223,7 @@ class Assembler:
         if cand.count is None:
             cand.count = _count(doc, g, sent, (sent.start, sent.end), None)
         cand.evidence.append((sent.start, sent.end))
+        cand.last = max(cand.last, doc.sentences.index(sent))
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -314,11 +319,15 @@ def _distance(m: ListMention, trig: Trigger) -> int:
     return max(m.start - trig.end, trig.start - m.end, 0)
 
 
-def _assign(mentions: list[ListMention], triggers: list[Trigger]) -> dict[int, list[ListMention]]:
-    """Each list mention belongs to its nearest trigger (ties: the earlier trigger)."""
+def _assign(mentions: list[ListMention], triggers: list[Trigger],
+            list_after: bool) -> dict[int, list[ListMention]]:
+    """Each list mention belongs to the nearest trigger on the side where the language puts
+    the verb (before the list in "add X to the list"/列入, after it in "명단에 올렸다"), else
+    to the nearest trigger."""
     owned: dict[int, list[ListMention]] = {id(t): [] for t in triggers}
     for m in mentions:
-        owner = min(triggers, key=lambda t: _distance(m, t))
+        side = [t for t in triggers if (t.end <= m.start if list_after else t.start >= m.end)]
+        owner = min(side or triggers, key=lambda t: _distance(m, t))
         owned[id(owner)].append(m)
     return owned
 
@@ -352,7 +361,7 @@ def _date(dates: list[Entity], sent: Sentence, trig: Trigger, g: Grammar) -> dic
 
 
 def _span(text: str, start: int, end: int) -> dict:
-    while end > start and text[end - 1] in " \t,，、:：":
+    while end > start and text[end - 1] in " \t,，、:：.。；;":
         end -= 1
     while start < end and text[start] in " \t,，、":
         start += 1
@@ -399,6 +408,7 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
 
 def _absorb(into: Candidate, other: Candidate) -> None:
     into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    into.last = max(into.last, other.last)
     if into.count is None:
         into.count = other.count
     if into.reason is None:

@@ -66,13 +66,13 @@ GRAMMAR = Grammar(
         re.IGNORECASE),
     modal_after=re.compile(r"^$^"),
     reasons=(
-        re.compile(r"\bdetermined\b[^.;]{0,60}?\bto\s+(?:be\s+|have\s+)?(?P<r>(?:acting|engaged|been|be\s+involved|"
-                   r"involved|pose|posing|contribut)[^.;]{3,200})"),
+        re.compile(r"\bdetermined\b[^;]+?\bto\s+(?:be\s+|have\s+)?(?P<r>(?:acting|engaged|been|be\s+involved|"
+                   r"involved|pose|posing|contribut)[^;]{3,200})"),
         re.compile(r"\bfor\s+(?P<r>(?:acting|actions|activities|engaging|allegedly|its|their|involvement|supporting|"
                    r"helping|aiding|contributing|participating|providing|violating|violations|alleged|human rights|"
-                   r"enabling|assisting|diverting|procuring|supplying)\b[^.;]{3,200})"),
+                   r"enabling|assisting|diverting|procuring|supplying)\b[^;]{3,200})"),
         re.compile(r"\b(?:because|on the basis that|on the grounds that|due to|in response to|citing)\s+"
-                   r"(?P<r>[^.;]{3,200})"),
+                   r"(?P<r>[^;]{3,200})"),
     ),
     continuation=re.compile(r"^\s*(?:They|These|Those|Among them|This includes|Including|The (?:companies|entities|"
                             r"firms|targets|additions|persons|individuals)\b)"),

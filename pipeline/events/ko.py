@@ -13,6 +13,9 @@ from .grammar import Grammar, compile_rules
 # verb endings after a Sino-Korean noun: 추가했다, 추가한, 추가된, 추가됐다, 추가돼, 추가키로...
 _HA = r"(?:했|하[였고며면는기여자다]|한|할|함|합|된|됐|되|돼|될|키|시키|시켰|시킨|시킬)"
 
+# a reason clause starts after the subject's particle or a comma
+_CLAUSE = r"(?:(?<=[은는이가도]\s)|(?<=,)|(?<=,\s))"
+
 RULES = compile_rules([
     # add: "명단에 올렸다/올랐다/오른", "명단에 추가했다", "포함시켰다", "등재", "편입"
     (r"올[렸린라랐리려릴]|오[른르를]", "add", None, "list"),
@@ -47,10 +50,10 @@ GRAMMAR = Grammar(
         r"|지\s*(?:여부|모른)|을지|할지|려|겠|를?\s*검토|하는\s*방안|을\s*검토)"
         r"|^(?:을|를)?\s*(?:검토|추진|고려)"),
     reasons=(
-        re.compile(r"(?P<r>[^,.。“”\"]{2,40}?)(?:했다는|한다는|하다는|라는|다는|는)\s*이유로"),
-        re.compile(r"(?P<r>[^,.。“”\"]{2,40}?)(?:을|를)?\s*이유로"),
-        re.compile(r"(?P<r>[^,.。“”\"]{2,60}?)\s*혐의로"),
-        re.compile(r"(?P<r>[^,.。“”\"]{2,60}?)\s*(?:때문에|탓에)"),
+        re.compile(_CLAUSE + r"(?P<r>[^,.。“”\"]{2,40}?)(?:했다는|한다는|하다는|라는|다는|는)\s*이유로"),
+        re.compile(_CLAUSE + r"(?P<r>[^,.。“”\"]{2,40}?)(?:을|를)?\s*이유로"),
+        re.compile(_CLAUSE + r"(?P<r>[^,.。“”\"]{2,60}?)\s*혐의로"),
+        re.compile(_CLAUSE + r"(?P<r>[^,.。“”\"]{2,60}?)\s*(?:때문에|탓에)"),
     ),
     continuation=re.compile(r"^\s*(?:이\s*중에?는|이\s*가운데|이들\s*중|여기에는|해당\s*명단에는|대상에는"
                             r"|명단에는|이\s*명단에는|이들은|대상\s*(?:기업|기관)에는|추가된\s*(?:기업|기관)"
@@ -59,6 +62,7 @@ GRAMMAR = Grammar(
                      r"(?:(?:중국|미국|러시아|한국|일본|이란|홍콩|외국)\s*)?"
                      r"(?P<u>개사|곳|기관|기업|업체|단체|회사|명|개인|대학|실체|법인|개)"),
     object_after=False,
+    list_after=False,
     subject_after=re.compile(r"^\s*(?:은|는|이|가|도|측은|측이|측도|에서|의|이\s|와|과|\(|,)"),
     object_after_entity=re.compile(r"^\s*(?:을|를|에\s*대해|에\s*대한|에게|등\s*\d|등을|등의|등|,|과|와|및)"),
     adnominal=re.compile(r"\S*[른린된한킨던]\s+(?!것|바|뒤|후|데|이후|직후|다음|적|지|만큼|가운데|상태|이래|바람)"),

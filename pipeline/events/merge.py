@@ -5,8 +5,9 @@ contradict each other: an unknown authority or date unifies with a known one, an
 with a more precise one inside it ("2025-04" with "2025-04-04"). So a headline ("Additions to the
 Entity List") and the body that dates it become one event, while listings on two different days
 stay two. Bare candidates (no list, no target, no count: "禁止上述企业…", a noun use of
-"sanctions") only add evidence to a merged event with the same action, else they are dropped
-unless ``keep_bare``.
+"sanctions") add evidence to the event at most ``carry`` sentences before them (the measures
+taken under a listing), else to one with the same action, else they are dropped unless
+``keep_bare``.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .assemble import Candidate, _absorb, _cid, _dedupe
 from .grammar import CAMEO
 
 
-def merge(candidates: list[Candidate], keep_bare: bool = False) -> list[Candidate]:
+def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) -> list[Candidate]:
     """Merged candidates, in order of first mention."""
     groups: list[Candidate] = []
     for cand in (c for c in candidates if not c.bare):
@@ -25,8 +26,7 @@ def merge(candidates: list[Candidate], keep_bare: bool = False) -> list[Candidat
         else:
             _unify(group, cand)
     for cand in (c for c in candidates if c.bare):
-        group = next((g for g in groups if g.action == cand.action and _compatible(g, cand, True)),
-                     None)
+        group = _host(groups, cand, carry)
         if group is not None:
             _absorb(group, cand)
         elif keep_bare:
@@ -62,6 +62,15 @@ def score(c: Candidate) -> float:
     if c.modal:
         s *= 0.5
     return max(0.05, min(1.0, s))
+
+
+def _host(groups: list[Candidate], bare: Candidate, carry: int) -> Candidate | None:
+    """The event a bare clause belongs to: the latest one at most ``carry`` sentences before it
+    (the measures under a listing), else one with the same action (a headline's noun)."""
+    before = [g for g in groups if g.sentence <= bare.sentence and bare.sentence - g.last <= carry]
+    if before:
+        return max(before, key=lambda g: g.last)
+    return next((g for g in groups if g.action == bare.action and _compatible(g, bare, True)), None)
 
 
 def _key(e: Entity | None) -> str | None:

@@ -1,0 +1,95 @@
+"""English sanction events: add to / remove from / designate / blacklist / revoke, passives, modality."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import EventExtractor, load_catalogue
+from pipeline.events.markup import from_markup
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = EventExtractor(load_catalogue())
+
+    def run(marked: str):
+        doc = from_markup(marked, "en")
+        return doc, ex(doc)
+    return run
+
+
+def texts(doc, ids):
+    return [doc.entity(i).text for i in ids]
+
+
+def test_federal_register_summary_with_reason_in_the_next_sentence(extract):
+    doc, events = extract(
+        "Publication date: [2020-03-16|DATE|2020-03-16]\n"
+        "In this rule, the [Bureau of Industry and Security|GOV|nf:us-bis] ([BIS|GOV|nf:us-bis]) amends the "
+        "Export Administration Regulations (EAR) by adding twenty-four entities to the Entity List. These "
+        "twenty-four entities have been determined by the U.S. Government to be acting contrary to the "
+        "national security or foreign policy interests of the United States.")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], ev.count) == ("add", "us-entity-list", 24)
+    assert doc.entity(ev.authority).text == "Bureau of Industry and Security"
+    assert ev.targets == []
+    assert ev.date == {"value": "2020-03-16", "precision": "day"}
+    assert ev.reason["text"].startswith("acting contrary to the national security")
+
+
+def test_passive_listing_takes_targets_before_the_verb(extract):
+    doc, events = extract(
+        "[Huawei|FIRM|nf:huawei] and [HiSilicon|FIRM|nf:hisilicon] were added to the Entity List by the "
+        "[Commerce Department|GOV|nf:us-commerce] on [May 16, 2019|DATE|2019-05-16].")
+    (ev,) = events
+    assert texts(doc, ev.targets) == ["Huawei", "HiSilicon"]
+    assert doc.entity(ev.authority).text == "Commerce Department"
+    assert ev.date["value"] == "2019-05-16"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The [Commerce Department|GOV|nf:us-commerce] could add [SMIC|FIRM|nf:smic] to the Entity List.",
+    "Washington is considering adding [DJI|FIRM|nf:dji] to the Entity List.",
+    "[Xiaomi|FIRM|nf:xiaomi] was not added to the Entity List.",
+])
+def test_possible_or_negated_additions_are_not_events(extract, sentence):
+    assert extract(sentence)[1] == []
+
+
+def test_removal_from_the_unverified_list_with_reason(extract):
+    doc, events = extract(
+        "The [Bureau of Industry and Security|GOV|nf:us-bis] is amending the EAR by removing three (3) persons "
+        "from the Unverified List (UVL). The three persons are removed from the UVL on the basis that BIS "
+        "was able to verify their bona fides.")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], ev.count, ev.cameo) == ("remove", "us-unverified-list", 3, "085")
+    assert ev.reason["text"].startswith("BIS was able to verify")
+
+
+def test_revocation_of_veu_is_removal_and_targets_follow(extract):
+    doc, events = extract(
+        "The [Bureau of Industry and Security|GOV|nf:us-bis] amends the EAR to revise the existing "
+        "Validated End-User (VEU) Authorizations list by removing [Intel Semiconductor (Dalian) Ltd|FIRM|nf:intel-dalian]; "
+        "[Samsung China Semiconductor Co. Ltd|FIRM|nf:samsung-china-semiconductor]; and "
+        "[SK hynix Semiconductor (China) Ltd.|FIRM|nf:sk-hynix-china]")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("remove", "us-veu")
+    assert len(ev.targets) == 3
+
+
+def test_designation_without_a_list_is_impose_and_blacklisted_means_entity_list(extract):
+    doc, events = extract(
+        "The [State Department|GOV|nf:us-state] designated [Beijing Luo Luo Technology Development Co Ltd|FIRM|nf:luo-luo] "
+        "for contributing to ballistic missile proliferation.")
+    (ev,) = events
+    assert ev.action == "impose" and "list" not in ev.to_dict()
+    assert ev.reason["text"].startswith("contributing to ballistic")
+    doc, events = extract("[DJI|FIRM|nf:dji] was blacklisted by the [Commerce Department|GOV|nf:us-commerce].")
+    assert events[0].list["id"] == "us-entity-list" and texts(doc, events[0].targets) == ["DJI"]
+
+
+def test_sdn_designation_with_two_lists_in_one_sentence(extract):
+    doc, events = extract(
+        "[OFAC|GOV|nf:us-ofac] added [Sovcombank|FIRM|nf:sovcombank] to the SDN List and removed "
+        "[Rusal|FIRM|nf:rusal] from the SDN List.")
+    assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
+        ("add", "us-sdn-list", ["Sovcombank"]), ("remove", "us-sdn-list", ["Rusal"])]

@@ -1,0 +1,98 @@
+"""Korean sanction events: trigger grammar, arguments across sentences, negation and modality."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import EventExtractor, load_catalogue
+from pipeline.events.markup import from_markup
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = EventExtractor(load_catalogue())
+
+    def run(marked: str):
+        doc = from_markup(marked, "ko")
+        return doc, ex(doc)
+    return run
+
+
+def texts(doc, ids):
+    return [doc.entity(i).text for i in ids]
+
+
+def test_list_in_one_sentence_targets_in_the_next(extract):
+    doc, events = extract(
+        "[2018년 8월|DATE|2018-08], [44개|QUANTITY|44:기관] 중국 기관이 [미국 상무부|GOV|nf:us-commerce]의 "
+        "수출 블랙리스트에 올랐다. 이 중에는 [중국전자과기집단|FIRM|nf:cetc] 산하 연구소 13곳이 포함됐다.")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.action == "add" and ev.list["id"] == "us-entity-list"
+    assert doc.entity(ev.authority).text == "미국 상무부"
+    assert texts(doc, ev.targets) == ["중국전자과기집단"]
+    assert ev.date == {"value": "2018-08", "precision": "month"}
+    assert ev.count == 44 and ev.cameo == "163"
+    assert len(ev.evidence) == 2          # both sentences
+
+
+def test_removal_wording_is_remove_not_add(extract):
+    doc, events = extract("[화웨이|FIRM|nf:huawei] 계열사 [화웨이클라우드|FIRM|nf:huawei-cloud]는 실체명단에서 제외됐다.")
+    assert [(e.action, e.list["id"]) for e in events] == [("remove", "us-entity-list")]
+    assert events[0].cameo == "085"
+
+
+@pytest.mark.parametrize("sentence", [
+    "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 올릴 계획이다.",
+    "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 추가하는 방안을 검토하고 있다.",
+    "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 올리지 않았다.",
+])
+def test_planned_or_negated_listing_is_no_event(extract, sentence):
+    assert extract(sentence)[1] == []
+
+
+def test_designation_with_reason_and_implied_authority(extract):
+    doc, events = extract(
+        "[2019년 10월 7일|DATE|2019-10-07] [하이크비전|FIRM|nf:hikvision]과 [다화|FIRM|nf:dahua]는 "
+        "신장 위구르족 인권 탄압에 관여했다는 이유로 거래제한 명단에 추가됐다.")
+    (ev,) = events
+    assert ev.action == "add" and ev.list == {"id": "us-entity-list", "name": "Entity List",
+                                               "authority": "nf:us-bis"}
+    assert ev.authority is None           # implied only: the list says who, not an entity
+    assert texts(doc, ev.targets) == ["하이크비전", "다화"]
+    assert "인권 탄압에 관여" in ev.reason["text"]
+    assert doc.text[ev.reason["start"]:ev.reason["end"]] == ev.reason["text"]
+
+
+def test_implied_authority_points_at_a_mention_elsewhere(extract):
+    doc, events = extract(
+        "[미국 상무부|GOV|nf:us-commerce]가 새 규정을 발표했다. [화웨이|FIRM|nf:huawei]는 실체명단에 올랐다.")
+    assert doc.entity(events[0].authority).text == "미국 상무부"
+
+
+def test_vendor_cutting_off_listed_universities(extract):
+    doc, events = extract(
+        "[매스웍스|FIRM|nf:mathworks]는 미국 수출 블랙리스트에 오른 [하얼빈공업대학|UNIVERSITY|nf:hit]과 "
+        "[하얼빈공정대학|UNIVERSITY|nf:heu]의 매트랩 사용을 중단시켰다.")
+    by_action = {e.action: e for e in events}
+    assert set(by_action) == {"add", "ban"}
+    ban = by_action["ban"]
+    assert doc.entity(ban.authority).text == "매스웍스"
+    assert texts(doc, ban.targets) == ["하얼빈공업대학", "하얼빈공정대학"]
+    assert "list" not in ban.to_dict()
+    assert texts(doc, by_action["add"].targets) == ["하얼빈공업대학", "하얼빈공정대학"]
+
+
+def test_date_from_preceding_sentence_and_none_without(extract):
+    doc, events = extract("[2020년 5월|DATE|2020-05] 미국은 수출 규제를 강화했다. "
+                          "[하얼빈공업대학|UNIVERSITY|nf:hit]이 실체명단에 올랐다.")
+    assert events[0].date == {"value": "2020-05", "precision": "month"}
+    _, events = extract("[하얼빈공업대학|UNIVERSITY|nf:hit]이 실체명단에 올랐다.")
+    assert events[0].date is None
+
+
+def test_sanction_and_lift_without_list(extract):
+    doc, events = extract("[미국 재무부|GOV|nf:us-treasury]는 [러시아 중앙은행|GOV|nf:ru-cbr]을 제재했다. "
+                          "[미국 재무부|GOV|nf:us-treasury]는 [루살|FIRM|nf:rusal]에 대한 제재를 해제했다.")
+    assert [(e.action, e.cameo) for e in events] == [("impose", "163"), ("lift", "085")]
+    assert texts(doc, events[0].targets) == ["러시아 중앙은행"]   # a government body as target
+    assert texts(doc, events[1].targets) == ["루살"]

@@ -1,0 +1,97 @@
+"""Chinese sanction events: 列入/移出/制裁/反制/暂停, appendices, counts, negation and 拟."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events import EventExtractor, load_catalogue
+from pipeline.events.markup import from_markup
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = EventExtractor(load_catalogue())
+
+    def run(marked: str):
+        doc = from_markup(marked, "zh")
+        return doc, ex(doc)
+    return run
+
+
+def texts(doc, ids):
+    return [doc.entity(i).text for i in ids]
+
+
+def test_mofcom_announcement_with_reason_and_bracketed_english_names(extract):
+    doc, events = extract(
+        "【发文日期】[2025年01月02日|DATE|2025-01-02]\n"
+        "为维护国家主权、安全和发展利益，根据《中华人民共和国反外国制裁法》等有关法律，"
+        "[不可靠实体清单工作机制|GOV|nf:cn-uel-mechanism]依据《不可靠实体清单规定》第二条等有关规定，"
+        "决定将参与对台湾地区军售的[洛克希德·马丁航空公司|FIRM|nf:lockheed-martin-aeronautics]"
+        "（[Lockheed Martin Aeronautics|FIRM|nf:lockheed-martin-aeronautics]）、"
+        "[雷神导弹系统公司|FIRM|nf:raytheon-missile-systems]（Raytheon Missile Systems）"
+        "列入不可靠实体清单，并采取以下处理措施：\n"
+        "一、禁止上述企业从事与中国有关的进出口活动；\n"
+        "二、禁止上述企业在中国境内新增投资；")
+    assert len(events) == 1, [e.to_dict() for e in events]
+    ev = events[0]
+    assert (ev.action, ev.list["id"]) == ("add", "cn-unreliable-entity-list")
+    assert doc.entity(ev.authority).text == "不可靠实体清单工作机制"
+    assert texts(doc, ev.targets) == ["洛克希德·马丁航空公司", "雷神导弹系统公司"]
+    assert ev.reason["text"] == "参与对台湾地区军售"
+    assert ev.date == {"value": "2025-01-02", "precision": "day"}
+    assert len(ev.evidence) == 3          # the measures are evidence, not events of their own
+
+
+def test_law_titles_do_not_trigger(extract):
+    _, events = extract("根据《中华人民共和国反外国制裁法》和《不可靠实体清单规定》，商务部发布了说明。")
+    assert events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "[华为|FIRM|nf:huawei]未被列入实体清单。",
+    "[美国商务部|GOV|nf:us-commerce]拟将[海康威视|FIRM|nf:hikvision]列入实体清单。",
+    "[美国|LOC|nf:us]可能会将[大疆|FIRM|nf:dji]纳入实体清单。",
+])
+def test_negated_or_planned_listing_is_no_event(extract, sentence):
+    assert extract(sentence)[1] == []
+
+
+def test_count_and_chinese_numerals(extract):
+    doc, events = extract("[美国商务部|GOV|nf:us-commerce]将[33家|QUANTITY|33:家]中国实体列入实体清单。")
+    assert events[0].count == 33 and events[0].targets == []
+    doc, events = extract("[2022年12月9日|DATE|2022-12-09]，美方借口所谓“西藏人权”问题，对两名中方官员进行非法制裁。")
+    (ev,) = events
+    assert (ev.action, ev.count) == ("impose", 2)
+    assert ev.reason["text"] == "所谓“西藏人权”问题"
+
+
+def test_removal_and_suspension(extract):
+    doc, events = extract(
+        "[商务部|GOV|nf:cn-mofcom]决定将[斯凯迪奥公司|FIRM|nf:skydio]移出不可靠实体清单。"
+        "自[2025年5月14日|DATE|2025-05-14]起，暂停不可靠实体清单工作机制〔2025〕7号公告相关措施90天。")
+    assert [(e.action, e.list["id"], e.cameo) for e in events] == [
+        ("remove", "cn-unreliable-entity-list", "085"), ("suspend", "cn-unreliable-entity-list", "085")]
+    assert texts(doc, events[0].targets) == ["斯凯迪奥公司"]
+    assert events[1].date["value"] == "2025-05-14"
+
+
+def test_appendix_lists_the_targets(extract):
+    doc, events = extract(
+        "[2025年1月2日|DATE|2025-01-02]，[商务部|GOV|nf:cn-mofcom]决定将[通用动力公司|FIRM|nf:general-dynamics]"
+        "等28家美国实体列入出口管制管控名单（见附件）。\n"
+        "附件：出口管制管控名单（2025年1月2日）\n"
+        "1. [L3哈里斯公司|FIRM|nf:l3harris]（L3 Harris Technologies）\n"
+        "2. [英特磊公司|FIRM|nf:intelligent-epitaxy]（Intelligent Epitaxy Technology）\n")
+    (ev,) = events
+    assert ev.list["id"] == "cn-export-control-list" and ev.count == 28
+    assert texts(doc, ev.targets) == ["通用动力公司", "L3哈里斯公司", "英特磊公司"]
+
+
+def test_countermeasures_under_the_anti_foreign_sanctions_law(extract):
+    doc, events = extract(
+        "[外交部|GOV|nf:cn-mfa]决定对[余茂春|PERSON]、[托德·斯坦恩|PERSON]等后附《反制裁清单》列明的个人"
+        "采取以下反制裁措施：冻结在我国境内的动产、不动产和其他各类财产。")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("impose", "cn-countermeasure-list")
+    assert texts(doc, ev.targets) == ["余茂春", "托德·斯坦恩"]
+    assert doc.entity(ev.authority).text == "外交部"
