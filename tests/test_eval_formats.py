@@ -157,3 +157,13 @@ def test_convert_conll_records_token_offsets(tmp_path):
 def test_convert_unknown_set_is_a_clear_error(capsys):
     assert cli(["convert", "no-such-set", "dev"]) == 2
     assert "unknown data set" in capsys.readouterr().err
+
+
+def test_read_set_uses_the_data_dir_from_the_environment(tmp_path, monkeypatch):
+    (tmp_path / "msra-ner-test").mkdir()
+    (tmp_path / "msra-ner-test" / "testright1.txt").write_text("据/o 新华社/nt 北京/ns 电/o \n", encoding="utf-8")
+    monkeypatch.setenv("NEWSFACTS_SHARED_DATA", str(tmp_path))
+    (doc,) = read_set("msra-ner-test", "test")
+    assert doc["text"] == "据新华社北京电" and mentions(doc) == [("新华社", "nt"), ("北京", "ns")]
+    with pytest.raises(FileNotFoundError):
+        list(read_set("klue-ner", "dev"))

@@ -44,7 +44,8 @@ def test_strict_lenient_and_type_confusion_korean():
     assert r["entities"]["lenient"]["FIRM"]["f1"] == 1.0
     assert r["confusion"]["LOC"] == {"ORG": 1}
     assert r["confusion"]["FIRM"] == {"FIRM": 2}
-    assert r["languages"]["ko"]["strict"]["tp"] == 1
+    assert r["languages"]["ko"]["strict"]["overall"]["tp"] == 1
+    assert r["languages"]["ko"]["lenient"]["FIRM"]["tp"] == 2
 
 
 def test_nested_spans_chinese():

@@ -36,7 +36,7 @@ def text_report(report: dict[str, Any], title: str = "") -> str:
         lines.append("")
         lines.append(_row("language", ["gold", "pred", "P", "R", "F1", "P", "R", "F1"], widths))
         for lang, modes in report["languages"].items():
-            s, le = modes["strict"], modes["lenient"]
+            s, le = modes["strict"]["overall"], modes["lenient"]["overall"]
             cells = [str(s["tp"] + s["fn"]), str(s["tp"] + s["fp"])]
             cells += [f"{m[k]:.3f}" for m in (s, le) for k in ("p", "r", "f1")]
             lines.append(_row(lang, cells, widths))
@@ -132,7 +132,8 @@ def html_report(report: dict[str, Any], title: str = "newsfacts evaluation") -> 
     parts += [_entity_table(report, mode) for mode in MODES]
     if report.get("languages"):
         rows = "".join(f'<tr><td>{escape(lang)}</td>'
-                       + "".join(f'<td>{m[mode][k]:.3f}</td>' for mode in MODES for k in ("p", "r", "f1"))
+                       + "".join(f'<td>{m[mode]["overall"][k]:.3f}</td>' for mode in MODES
+                                 for k in ("p", "r", "f1"))
                        + "</tr>" for lang, m in report["languages"].items())
         parts.append('<h2>By language</h2><table id="languages"><tr><th>language</th><th>strict P</th>'
                      '<th>strict R</th><th>strict F1</th><th>lenient P</th><th>lenient R</th>'

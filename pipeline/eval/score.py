@@ -95,8 +95,8 @@ class Scores:
 
     strict: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     lenient: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
-    by_lang: dict[str, dict[str, Counts]] = field(
-        default_factory=lambda: defaultdict(lambda: {"strict": Counts(), "lenient": Counts()}))
+    by_lang: dict[str, dict[str, dict[str, Counts]]] = field(
+        default_factory=lambda: defaultdict(lambda: {m: defaultdict(Counts) for m in ("strict", "lenient")}))
     confusion: Counter = field(default_factory=Counter)
     norm: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
     linking: Accuracy = field(default_factory=Accuracy)
@@ -123,7 +123,7 @@ class Scores:
             confusion[g][p] = n
         return {
             "entities": {"strict": table(self.strict), "lenient": table(self.lenient)},
-            "languages": {lang: {mode: c.to_dict() for mode, c in modes.items()}
+            "languages": {lang: {mode: table(c) for mode, c in modes.items()}
                           for lang, modes in sorted(self.by_lang.items())},
             "confusion": dict(confusion),
             "norm": norm,
@@ -187,31 +187,24 @@ def _score_entities(gold: dict[str, Any], pred: dict[str, Any], options: Options
     lenient = strict + match(gs, ps, lambda g, p: g.overlaps(p) and g.type == p.type,
                              {i for i, _ in strict}, {j for _, j in strict})
     for mode, pairs in (("strict", strict), ("lenient", lenient)):
-        table = getattr(scores, mode)
-        doc = _counts(gs, ps, pairs, table)
-        scores.by_lang[lang][mode].add(doc)
+        _counts(gs, ps, pairs, getattr(scores, mode))
+        _counts(gs, ps, pairs, scores.by_lang[lang][mode])
     _confusion(gs, ps, lenient, scores.confusion)
     for i, j in lenient:
         _score_attributes(gs[i], ps[j], scores)
 
 
-def _counts(gs: list[Span], ps: list[Span], pairs: list[tuple[int, int]],
-            table: dict[str, Counts]) -> Counts:
-    doc = Counts()
+def _counts(gs: list[Span], ps: list[Span], pairs: list[tuple[int, int]], table: dict[str, Counts]) -> None:
+    """Add tp/fn per gold type and fp per predicted type to ``table``."""
     matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
     for i, g in enumerate(gs):
-        c = table[g.type]
         if i in matched_g:
-            c.tp += 1
-            doc.tp += 1
+            table[g.type].tp += 1
         else:
-            c.fn += 1
-            doc.fn += 1
+            table[g.type].fn += 1
     for j, p in enumerate(ps):
         if j not in matched_p:
             table[p.type].fp += 1
-            doc.fp += 1
-    return doc
 
 
 def _confusion(gs: list[Span], ps: list[Span], lenient: list[tuple[int, int]], confusion: Counter) -> None:
