@@ -214,3 +214,11 @@ def test_duplicate_gold_ids_are_an_error(tmp_path, capsys):
     write_jsonl(tmp_path / "pred.jsonl", [])
     assert cli(["eval", str(tmp_path / "gold.jsonl"), str(tmp_path / "pred.jsonl")]) == 2
     assert "two documents with id 'k1'" in capsys.readouterr().err
+
+
+def test_entity_without_offsets_is_a_clear_error():
+    from pipeline.errors import InputError
+
+    gold = [doc("k1", KO, [ent(KO, "삼성전자", "FIRM")])]
+    with pytest.raises(InputError, match="'k1'.*no valid start/end"):
+        score(gold, [doc("k1", KO, [{"type": "FIRM", "text": "삼성전자"}])])

@@ -113,3 +113,25 @@ def test_strict_scores_equal_seqeval_on_conll2003_testb():
     assert len(raw_tags) == len(gold)
     y_pred = [to_bio(d) for d in pred]
     assert round(seqeval_metrics.f1_score(raw_tags, y_pred), 3) == round(ours["f1"], 3)
+
+
+@pytest.mark.data
+def test_strict_scores_equal_seqeval_on_klue_characters():
+    path = shared_data("klue-ner", "klue-ner-v1.1_dev.tsv")
+    gold = [{**d, "tokens": [[i, i + 1] for i in range(len(d["text"]))]} for d in read_set("klue-ner", "dev")]
+    rng = random.Random(26)
+    pred = [perturb(d, rng, ["PS", "LC", "OG", "DT", "TI", "QT"]) for d in gold]
+    assert_same_as_seqeval(gold, pred)
+    # the reader's spans are those seqeval reads from the raw character tags
+    raw_tags, sentence = [], []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("##"):
+            continue
+        if line:
+            sentence.append(line.rsplit("\t", 1)[1])
+        elif sentence:
+            raw_tags.append(sentence)
+            sentence = []
+    assert len(raw_tags) == len(gold) == 5000
+    ours = score(gold, pred).to_dict()["entities"]["strict"]["overall"]
+    assert round(seqeval_metrics.f1_score(raw_tags, [to_bio(d) for d in pred]), 3) == round(ours["f1"], 3)

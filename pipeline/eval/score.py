@@ -134,11 +134,16 @@ class Scores:
 
 
 def _spans(record: dict[str, Any], typer: Callable[[str], str | None]) -> list[Span]:
+    """The record's entities as spans with mapped types (dropped where the type maps to None)."""
     out = []
     for e in record.get("entities") or []:
+        start, end = e.get("start"), e.get("end")
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
+            raise InputError(f"document {record.get('id')!r}: entity {e.get('id', e)!r} has no valid "
+                             "start/end offsets")
         t = typer(str(e.get("type", "")))
         if t is not None:
-            out.append(Span(int(e["start"]), int(e["end"]), t, e))
+            out.append(Span(start, end, t, e))
     return out
 
 
