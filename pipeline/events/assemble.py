@@ -34,7 +34,6 @@ TARGET_UNITS = frozenset({
     "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
-_CLOSE = {"（": "）", "(": ")"}
 
 
 @dataclass
@@ -58,10 +57,13 @@ class Candidate:
     def __post_init__(self) -> None:
         self.last = max(self.last, self.sentence)
 
+    anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
+
     @property
     def bare(self) -> bool:
-        """No list, no target, no count: a measure clause or a noun use of 制裁/sanctions."""
-        return self.list is None and not self.targets and self.count is None
+        """No list, no target, no count (or one about "the above"): a measure clause or a noun
+        use of 制裁/sanctions."""
+        return self.list is None and not self.targets and (self.count is None or self.anaphoric)
 
 
 @dataclass
@@ -178,7 +180,8 @@ class Assembler:
                          authority=authority, targets=targets,
                          date=_date(dates, sent, trig, g), reason=reason,
                          count=_count(doc, g, sent, region, reason),
-                         evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried)
+                         evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
+                         anaphoric=bool(g.anaphor and g.anaphor.search(doc.text, *region)))
         if carried and not targets and previous and previous[-1].list is entry \
                 and previous[-1].action == action:
             _absorb(previous[-1], cand)   # "... removes two entities ... one removal ..."
@@ -249,7 +252,8 @@ def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
             j += 1
         if j >= len(text) or text[j] not in _OPEN:
             continue
-        close = text.find(_CLOSE[text[j]], j + 1)
+        closes = [c for c in (text.find("）", j + 1), text.find(")", j + 1)) if c >= 0]
+        close = min(closes, default=-1)     # 全角 and ASCII brackets get mixed: （Lockheed)
         if close < 0 or close - j > 120:
             continue
         out.update(o.id for o in ents if o is not e and j < o.start and o.end <= close)
@@ -356,6 +360,11 @@ def _date(dates: list[Entity], sent: Sentence, trig: Trigger, g: Grammar) -> dic
         if not earlier:
             return None
         pick = earlier[-1]
+        # "2025年 第1号" right after "2025年01月02日": the precise date it agrees with says more
+        year = str((pick.norm or {}).get("value"))
+        if len(year) == 4:
+            pick = next((d for d in reversed(earlier[-4:-1])
+                         if str(d.norm["value"]).startswith(year)), pick)
     norm = pick.norm or {}
     return {"value": str(norm["value"]), "precision": norm.get("precision", "day")}
 

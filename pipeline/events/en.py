@@ -80,6 +80,7 @@ GRAMMAR = Grammar(
                      r"Chinese|Russian|Iranian|foreign|existing|[A-Z][a-z]+)\s+){0,2}(?P<u>entities|entity|companies|"
                      r"company|firms|persons|individuals|people|organizations|universities|institutes|"
                      r"parties|businesses)\b", re.IGNORECASE),
+    anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b", re.IGNORECASE),
     object_after=True,
     passive_cue=re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     subject_after=re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,80},\s*)?(?:has|have|had|is|are|was|were|will|on\b|"

@@ -62,6 +62,7 @@ class Grammar:
     subject_after: re.Pattern[str] | None = None  # text after an entity that marks a subject
     object_before: re.Pattern[str] | None = None  # text before an entity that marks an object
     object_after_entity: re.Pattern[str] | None = None  # text after an entity marking an object
+    anaphor: re.Pattern[str] | None = None      # "the above" (上述, 해당, these) in an object
     list_after: bool = True               # the list usually follows its verb (add to / 列入 X)
     adnominal: re.Pattern[str] | None = None   # matched at the trigger: its target follows it
     numbers: dict[str, int] = field(default_factory=dict)

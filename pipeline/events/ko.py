@@ -61,6 +61,7 @@ GRAMMAR = Grammar(
     count=re.compile(r"(?P<n>\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개\s*)?(?:의\s*)?"
                      r"(?:(?:중국|미국|러시아|한국|일본|이란|홍콩|외국)\s*)?"
                      r"(?P<u>개사|곳|기관|기업|업체|단체|회사|명|개인|대학|실체|법인|개)"),
+    anaphor=re.compile(r"(?:이들|해당|상기|위)\s*(?:기업|기관|업체|단체|실체|개인|대학)"),
     object_after=False,
     list_after=False,
     subject_after=re.compile(r"^\s*(?:은|는|이|가|도|측은|측이|측도|에서|의|이\s|와|과|\(|,)"),
