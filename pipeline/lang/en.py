@@ -13,7 +13,7 @@ from . import Context, Match, Rule, amount_norm
 from . import dates as D
 from .numerals import EN_WORDS, NUM, arabic, scale, signed, word_number
 
-_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn|m|b|k)\b\.?"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn|m|b|k)(?![A-Za-z])"
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
 #: 1.2 billion / 5m / 3.7bn / 1,250
 ENUM = rf"{NUM}(?:\s?{_SCALE})?"
@@ -40,10 +40,10 @@ _WORD_RX = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in WORDS), 
 
 MONEY_SYMBOL = re.compile(
     _APPROX + rf"(?P<sym>{_SYM_RX})\s?(?P<num>{ENUM})"
-    rf"(?:{_RANGE}(?:{_SYM_RX})?\s?(?P<num2>{ENUM}))?(?![\w%])")
+    rf"(?:{_RANGE}(?:{_SYM_RX})?\s?(?P<num2>{ENUM}))?(?![A-Za-z0-9%])")
 MONEY_CODE = re.compile(
     _APPROX + rf"(?<![A-Za-z])(?P<code>{_CODE_RX})\s?(?P<num>{ENUM})"
-    rf"(?:{_RANGE}(?:{_CODE_RX})?\s?(?P<num2>{ENUM}))?(?![\w%])"
+    rf"(?:{_RANGE}(?:{_CODE_RX})?\s?(?P<num2>{ENUM}))?(?![A-Za-z0-9%])"
     rf"|{_APPROX.replace('approx', 'approx2')}(?P<numc>{ENUM})\s?(?P<codec>{_CODE_RX})(?![A-Za-z])")
 MONEY_WORD = re.compile(
     _APPROX + rf"(?P<num>{ENUM})(?:{_RANGE}(?P<num2>{ENUM}))?\s(?P<word>{_WORD_RX})\b",
@@ -323,8 +323,7 @@ def _year_range(m: re.Match[str], ctx: Context) -> Match | None:
     norm = D.span(D.year(y1), D.year(y2))
     if norm is None or y2 - y1 > 50:
         return None
-    start = m.start("y") if m.group("from") == "from" else m.start()
-    return Match(start, m.end(), "DATE", norm, 0.9)
+    return Match(m.start("y"), m.end(), "DATE", norm, 0.9)
 
 
 SYMBOL_RULES: list[Rule] = [
