@@ -121,3 +121,13 @@ def test_every_seed_file_parses():
     ids = [e.id for e in load_seeds(Path(REPO / "configs" / "kb"))]
     assert len(ids) == len(set(ids))
     assert key(" Lockheed  Martin ") == "lockheed martin"
+
+
+@pytest.mark.slow
+def test_gazetteer_finds_the_mofcom_listed_organisations():
+    """Every organisation a MOFCOM/MFA announcement lists is found and linked in its text."""
+    from pipeline.kb.coverage import mofcom_coverage
+
+    result = mofcom_coverage(shared_data())
+    assert result["organisations"] > 200
+    assert result["linked_share"] >= 0.95, result["missed"]

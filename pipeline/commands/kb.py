@@ -16,10 +16,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("--data", default=str(REPO.parent / "shared" / "data"),
                    help="shared data folder with the MOFCOM and BIS lists (default ../shared/data)")
     b.add_argument("--no-data", action="store_true", help="build from the seeds alone")
+    b.add_argument("--skip", action="append", default=[], metavar="DATASET",
+                   help="leave out one shared data set (e.g. cn-mofcom-sanctions-ammitto)")
     b.add_argument("-o", "--output", default=str(REPO / "models" / "kb" / "entities.jsonl"))
+    c = sub.add_parser("coverage", help="share of the MOFCOM-listed organisations the gazetteer finds")
+    c.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    c.add_argument("--kb", default="", help="entities.jsonl (default models/kb/entities.jsonl)")
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.kb_command == "coverage":
+        return coverage(args)
     from ..kb.build import build, list_entries, load_seeds
     from ..kb.store import write_kb
 
@@ -27,9 +34,18 @@ def main(args: argparse.Namespace) -> int:
     if data is not None and not data.is_dir():
         print(f"newsfacts: warning: {data} not found; building from the seeds alone", file=sys.stderr)
         data = None
-    entities = build(load_seeds(Path(args.seeds)), list_entries(data))
+    entities = build(load_seeds(Path(args.seeds)), list_entries(data, frozenset(args.skip)))
     write_kb(entities, args.output)
     print(summary(entities, args.output), file=sys.stderr)
+    return 0
+
+
+def coverage(args: argparse.Namespace) -> int:
+    import json
+
+    from ..kb.coverage import mofcom_coverage
+
+    print(json.dumps(mofcom_coverage(Path(args.data), args.kb), ensure_ascii=False, indent=1))
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from . import orgtype
 from .normalize import key
-from .sources import ListEntry, bis_university_entries, mofcom_entries
+from .sources import BIS_UNIVERSITIES, MOFCOM, ListEntry, bis_university_entries, mofcom_entries
 from .store import KBEntity
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "configs" / "kb"
@@ -49,14 +49,14 @@ def load_seeds(seed_dir: Path = SEED_DIR) -> list[KBEntity]:
     return out
 
 
-def list_entries(data: Path | None) -> list[ListEntry]:
-    """Entries of the shared lists that are present under ``data`` (none when ``data`` is None)."""
+def list_entries(data: Path | None, skip: frozenset[str] = frozenset()) -> list[ListEntry]:
+    """Entries of the shared lists present under ``data`` (none when ``data`` is None), except
+    the data sets named in ``skip``."""
     if data is None:
         return []
     entries: list[ListEntry] = []
-    for reader, folder in ((mofcom_entries, "cn-mofcom-sanctions-ammitto"),
-                           (bis_university_entries, "bis-entity-list-china-universities")):
-        if (data / folder).is_dir():
+    for reader, folder in ((mofcom_entries, MOFCOM), (bis_university_entries, BIS_UNIVERSITIES)):
+        if folder not in skip and (data / folder).is_dir():
             entries.extend(reader(data))
     return entries
 
