@@ -70,6 +70,8 @@ class LinkStage(Stage):
                     continue
                 if _covered(doc, inner_s, inner_e) and inner is None:
                     continue
+                if inner is not None and inner.type == "LOC" and (outer is None or outer.type != "LOC"):
+                    continue  # 삼성반도체(중국), Intel (Dalian): a place that qualifies a name
                 if outer is None:
                     outer = self._outer_from_text(doc, m.start(), sent.start, inner)
                 if outer is None or not _alias_pair(outer.text, doc.text[inner_s:inner_e]):
