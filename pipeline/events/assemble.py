@@ -34,6 +34,9 @@ TARGET_UNITS = frozenset({
     "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
+_DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
+_COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
+_APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
 
 
 @dataclass
@@ -119,10 +122,11 @@ class Assembler:
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
             triggers = g.triggers(mtext, sent.start, sent.end)
             specific = [m.entry for m in mentions if m.entry]
+            if specific and _is_heading(text, sent, mentions):
+                appendix = specific[0]     # 附：被列入不可靠实体清单的外国实体
+                continue
             if not triggers:
-                if specific and _is_heading(text, sent, mentions):
-                    appendix = specific[0]
-                elif out and (appendix or g.continuation.match(text[sent.start:sent.end])):
+                if out and (appendix or g.continuation.match(text[sent.start:sent.end])):
                     target = _last_with_list(out, appendix) if appendix else out[-1]
                     if target is not None:
                         self._continue(target, doc, g, sent, ents, mtext)
@@ -149,7 +153,7 @@ class Assembler:
                    previous: list[Candidate]) -> Candidate | None:
         if g.negated(mtext, trig, lo, hi):
             return None
-        modal = g.modal(mtext, trig, lo, hi)
+        modal = g.modal(mtext, trig, lo, hi) or doc.text[sent.start:sent.end].rstrip().endswith(("?", "？"))
         if modal and not self.keep_modal:
             return None
         rule = trig.rule
@@ -171,6 +175,8 @@ class Assembler:
             entry, carried = last_list[0], True
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
+        if authority is None:
+            authority = _country_subject(g, doc.text, trig, ents)
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
                    and e is not authority and _is_target(g, doc.text, e, region)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
@@ -178,7 +184,7 @@ class Assembler:
         action = rule.action if entry is not None or rule.bare_action is None else rule.bare_action
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
-                         date=_date(dates, sent, trig, g), reason=reason,
+                         date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          anaphoric=bool(g.anaphor and g.anaphor.search(doc.text, *region)))
@@ -265,6 +271,8 @@ def _is_heading(text: str, sent: Sentence, mentions: list[ListMention]) -> bool:
     rest = text[sent.start:sent.end]
     for m in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:m.start - sent.start] + rest[m.end - sent.start:]
+    if _APPENDIX.match(rest):
+        return True
     rest = re.sub(r"附件|附表|Annex|Appendix|Attachment|[\W\d年月日_]", "", rest)
     return len(rest) <= 2
 
@@ -301,9 +309,13 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
 
 
 def _is_target(g: Grammar, text: str, e: Entity, region: tuple[int, int]) -> bool:
+    """Firms, universities, organisations, persons; a government body only as a marked object
+    (in Korean and Chinese also closed on its right: 对美国国会前议员X is about X)."""
     if e.type in TARGET_TYPES:
         return True
-    return e.type == "GOV" and _object_marked(g, text, e)
+    if e.type != "GOV" or not _object_marked(g, text, e):
+        return False
+    return g.object_after_entity is None or bool(g.object_after_entity.match(text[e.end:e.end + 12]))
 
 
 def _dedupe(targets: list[Entity], authority: Entity | None) -> list[Entity]:
@@ -340,19 +352,33 @@ def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
     return min(mentions, key=lambda m: _distance(m, trig), default=None)
 
 
+def _country_subject(g: Grammar, text: str, trig: Trigger, ents: list[Entity]) -> Entity | None:
+    """A country acting (美方, Washington, 미국은) when no body is named: the first LOC before
+    the trigger that is not marked as an object."""
+    return next((e for e in ents if e.type == "LOC" and e.end <= trig.start
+                 and not _object_marked(g, text, e)
+                 and (g.subject_after is None or g.subject_after.match(text[e.end:trig.start]))), None)
+
+
 def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
     """An entity anywhere in the document whose canonical id keeps ``entry``."""
     keepers = entry.all_authorities
     return next((e for e in doc.entities if _cid(e) in keepers), None)
 
 
-def _date(dates: list[Entity], sent: Sentence, trig: Trigger, g: Grammar) -> dict | None:
-    """Same sentence (before the trigger first), else the nearest preceding DATE, else None."""
-    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict | None:
+    """Same sentence (before the trigger first), else the nearest preceding DATE, else None.
+    A date that names a document (4月4日公告) is not the date of the action; of coordinated
+    dates (2025年4月4日和9日) the first, complete one counts."""
+    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end
+              and not _DOC_REF.match(text, d.end)]
     before = [d for d in inside if d.end <= trig.start]
     after = [d for d in inside if d.start >= trig.end]
     if before:
-        pick = before[-1]
+        i = len(before) - 1
+        while i > 0 and _COORD.fullmatch(text[before[i - 1].end:before[i].start]):
+            i -= 1
+        pick = before[i]
     elif after:
         pick = after[0]
     else:

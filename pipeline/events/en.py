@@ -12,7 +12,7 @@ import re
 from .grammar import Grammar, compile_rules
 
 RULES = compile_rules([
-    (r"\badd(?:s|ed|ing)?\b|\badditions?\b", "add", None, "list"),
+    (r"\badd(?:s|ed|ing)?\b|(?<!in\s)\badditions?\b", "add", None, "list"),
     (r"\b(?:plac(?:e|es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?|includ(?:e|es|ed|ing))\b(?=[^.;]{0,120}?\b(?:on|in|to)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,4}■)",
      "add", None, "list"),
     (r"\bblacklist(?:s|ed|ing)\b", "add", None, "generic"),
@@ -56,7 +56,8 @@ _NUMBER_RE = "|".join(sorted((re.escape(w) for w in NUMBERS if w not in ("a", "a
 GRAMMAR = Grammar(
     lang="en",
     rules=RULES,
-    negation_before=re.compile(r"(?:\b(?:not|never|no longer)\b|n't)(?:\s+\w+){0,2}\s*$", re.IGNORECASE),
+    negation_before=re.compile(r"(?:\b(?:not|never|no longer|fail(?:s|ed|ure)?\s+to)\b|n't)(?:\s+\w+){0,2}\s*$",
+                               re.IGNORECASE),
     negation_after=re.compile(r"^$^"),
     modal_before=re.compile(
         r"\b(?:could|may|might|would|should|plans?\s+to|planning\s+to|planned\s+to|consider(?:s|ed|ing)?"

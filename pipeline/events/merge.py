@@ -2,7 +2,10 @@
 
 Two candidates merge when their action and list are equal and their authority and date do not
 contradict each other: an unknown authority or date unifies with a known one, and a date unifies
-with a more precise one inside it ("2025-04" with "2025-04-04"). So a headline ("Additions to the
+with a more precise one inside it ("2025-04" with "2025-04-04"). A candidate without a list
+merges with one that has it only when they share a target (a title "对余茂春采取反制措施" and the
+body naming the 反制裁清单); two without any list merge only on a shared target, with no targets
+at all, or with the same named authority. So a headline ("Additions to the
 Entity List") and the body that dates it become one event, while listings on two different days
 stay two. Bare candidates (no list, no target, no count: "禁止上述企业…", a noun use of
 "sanctions") add evidence to the event at most ``carry`` sentences before them (the measures
@@ -78,11 +81,21 @@ def _key(e: Entity | None) -> str | None:
 
 
 def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
-    if a.action != b.action or (not ignore_list and a.list is not b.list):
+    """Same action; lists equal, or one missing with a shared target (a headline without the
+    list); without any list, a shared target, no targets at all or the same named authority;
+    authority and date not contradicting each other."""
+    if a.action != b.action:
         return False
     ka, kb = _key(a.authority), _key(b.authority)
     if ka and kb and ka != kb:
         return False
+    if not ignore_list:
+        shared = bool({_key(t) for t in a.targets} & {_key(t) for t in b.targets})
+        if a.list is not b.list and (a.list is not None and b.list is not None or not shared):
+            return False
+        if a.list is None and b.list is None and not (
+                shared or not (a.targets or b.targets) or (ka and ka == kb)):
+            return False
     if a.date and b.date:
         va, vb = a.date["value"], b.date["value"]
         if not (va.startswith(vb) or vb.startswith(va)):
@@ -93,6 +106,8 @@ def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
 def _unify(into: Candidate, other: Candidate) -> None:
     if into.authority is None:
         into.authority = other.authority
+    if into.list is None:
+        into.list = other.list
     if into.date is None or (other.date and len(other.date["value"]) > len(into.date["value"])):
         into.date = other.date or into.date
     into.targets = _dedupe(into.targets + other.targets, into.authority)

@@ -58,10 +58,10 @@ class _Numbers(dict):
 GRAMMAR = Grammar(
     lang="zh",
     rules=RULES,
-    negation_before=re.compile(r"(?:未|没有|没|不|并未|尚未|从未|不会|不再|无意|否认)[被将把再曾予能]?\s*$"),
+    negation_before=re.compile(r"(?:未|没有|没|不|并未|尚未|从未|不会|不再|无意|否认|未能)[被将把再曾予能]?\s*$"),
     negation_after=re.compile(r"^$^"),
     modal_before=re.compile(r"(?:(?<!模)拟|计划|打算|考虑|可能|或将|或会|威胁|扬言|准备|寻求|有望|可望|研究|酝酿)"
-                            r"[^，。；]{0,30}$"),
+                            r"[^，。；]{0,30}$|(?:将|将会|将要|会)(?:\S{1,3}或)?$"),
     modal_after=re.compile(r"^$^"),
     reasons=(
         re.compile(r"以(?P<r>[^，。；]{2,60}?)为由"),
