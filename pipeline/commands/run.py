@@ -15,8 +15,11 @@ from ..runner import load
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="JSONL, .txt or .html files, directories of them, or - for stdin")
+                   help="JSONL, .txt or .html files, directories of them, - for stdin, or hf:PATH "
+                        "(a saved Hugging Face dataset, .parquet or .arrow files)")
     p.add_argument("-o", "--output", default="-", help="output JSONL file, - for stdout (default)")
+    p.add_argument("--format", default="jsonl", choices=["jsonl", "facts", "ftm", "parquet", "hf"],
+                   help="output format (see pipeline/formats.py; parquet and hf need -o PATH)")
     p.add_argument("--config", help="TOML config (default: configs/default.toml)")
     p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[],
                    metavar="STAGE.KEY=VALUE", help="override config values")
@@ -35,7 +38,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     from .. import io as nio
     from ..batch import run_corpus
+    from ..integrations.hf import iter_inputs
 
+    if getattr(args, "format", "jsonl") != "jsonl":
+        from ..formats import run_with_format
+
+        return run_with_format(args, main)
     overrides = list(args.overrides)
     if args.lang:
         overrides.append(f"langid.force={json.dumps(args.lang)}")
@@ -47,7 +55,7 @@ def main(args: argparse.Namespace) -> int:
     load(config)  # validate before reading any input
     workers = args.workers or os.cpu_count() or 1
     progress = not args.quiet and sys.stderr.isatty()
-    records = nio.iter_inputs(args.inputs)
+    records = iter_inputs(args.inputs)
     stats = RunStats()
     if args.resume and args.output != "-" and Path(args.output).exists():
         done, size = nio.complete_lines(args.output)
