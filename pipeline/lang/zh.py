@@ -15,8 +15,8 @@ from .numerals import NUM, parse_number, parse_range, signed
 _CN = "〇零一二两兩三四五六七八九十百千万萬亿億拾佰仟"
 _CN_UNITS = "十百千万萬亿億拾佰仟"
 #: a number in digits and/or Chinese numerals: 3.27亿 / 八十亿 / 1000多万 / 3亿5000万
-ZNUM = (rf"(?:{NUM}|[{_CN}]+(?:[点點][〇零一二三四五六七八九]+)?(?!\d))"
-        rf"(?:[多余餘]?(?:{NUM}|\s?[{_CN}]+))*[多余餘]?")
+ZNUM = (rf"(?:{NUM}|[{_CN}]++(?:[点點][〇零一二三四五六七八九]+)?(?!\d))"
+        rf"(?:[多余餘]?(?:{NUM}|\s?[{_CN}]++))*+[多余餘]?")   # possessive: no backtracking
 _RANGE = r"\s?(?:至|到|~|～|-|–|—)\s?"
 _APPROX = r"(?:(?P<approx>约|約|近|大约|大約|将近|將近|接近|大概)\s?)?"
 
@@ -57,7 +57,7 @@ QUANTITY = re.compile(
 
 # ---- dates --------------------------------------------------------------------------------
 _CD = "〇零一二三四五六七八九"
-_YEAR = (rf"(?P<{{}}>(?:19|20)\d\d|[{_CD}]{{{{4}}}})\s?年(?![代内內间間来來])"
+_YEAR = (rf"(?<![\d.])(?<!\d,)(?P<{{}}>(?:19|20)\d\d|[{_CD}]{{{{4}}}})\s?年(?![代内內间間来來])"
          r"(?!第\s?[\d一二三四五六七八九十百]+\s?号)")   # 公告2025年第35号 is a number
 _MONTH_N = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY_N = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -74,16 +74,16 @@ DATE = re.compile(
     rf"(?:\s?(?P<m>{_MONTH_N})\s?月份?(?:\s?(?P<d>{_DAY_N})\s?[日号號](?![元本内內后後来來间間]))?"
     r"|(?P<h>上|下)半年|\s?" + _QUARTER.format("q") + r")?"
     rf"|(?P<rm>本月|当月|當月|这个月|上个?月|上個月|下个?月|下個月)(?:(?P<d2>{_DAY_N})\s?[日号號](?![元本内内后後来來间間]))?"
-    rf"|(?<![\d{_CN}个個第])(?P<m2>{_MONTH_N})\s?月份?(?:\s?(?P<d3>{_DAY_N})\s?[日号號](?![元本内內后後来來间間]))?"
-    r"|(?<![\d.第])(?P<d4>3[01]|[12]\d|0?[1-9])\s?日(?![元本内內后後来來间間])"
+    rf"|(?<![\d{_CN}个個第.])(?<!\d,)(?P<m2>{_MONTH_N})\s?月份?(?:\s?(?P<d3>{_DAY_N})\s?[日号號](?![元本内內后後来來间間]))?"
+    r"|(?<![\d.第])(?<!\d,)(?P<d4>3[01]|[12]\d|0?[1-9])\s?日(?![元本内內后後来來间間])"
     r"|(?P<h2>上|下)半年|" + _QUARTER.format("q2") +
     ")" + _SUFFIX)
 
 DATE_RANGE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s?(?:年\s?)?(?:至|到|-|–|—|~|～)\s?(?P<y2>(?:19|20)\d\d)\s?年(?![代内来])"
+    r"(?<![\d.])(?<!\d,)(?:(?P<y>(?:19|20)\d\d)\s?(?:年\s?)?(?:至|到|-|–|—|~|～)\s?(?P<y2>(?:19|20)\d\d)\s?年(?![代内来])"
     rf"|(?:(?P<ym>(?:19|20)\d\d)\s?年\s?)?(?P<m>{_MONTH_N})\s?(?:月\s?)?(?:至|到|-|–|—|~|～)\s?(?P<m2>{_MONTH_N})\s?月"
     rf"|(?:(?P<yd>(?:19|20)\d\d)\s?年\s?)?(?:(?P<md>{_MONTH_N})\s?月\s?)?(?P<d>{_DAY_N})\s?(?:[日号]\s?)?"
-    rf"(?:至|到|-|–|—|~|～)\s?(?P<d2>{_DAY_N})\s?[日号](?![元本内后来间])")
+    rf"(?:至|到|-|–|—|~|～)\s?(?P<d2>{_DAY_N})\s?[日号](?![元本内后来间]))")
 
 _WEEKDAYS = "一二三四五六日"
 _REL_WEEK = {"本周": 0, "本週": 0, "这周": 0, "這週": 0, "上周": -1, "上週": -1, "下周": 1,
@@ -132,8 +132,8 @@ def _money(m: re.Match[str], ctx: Context) -> Match | None:
         norm = amount_norm("value", _num(num), None, _approx(m), currency=code)
     if norm is None:
         return None
-    if not re.search(r"\d", num) and len(num) == 1 and not pre:
-        return None                        # 一元, 万元: too ambiguous alone
+    if num == "一" and not pre:
+        return None                        # 一元化, 统一元...: not an amount
     score = 0.8 if pre in ("$", "¥", "￥") else 1.0
     return Match(m.start(), m.end(), "MONEY", norm, score)
 
