@@ -28,6 +28,8 @@ from .catalogue import Catalogue, ListEntry, ListMention
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
+#: actions that can be taken against a whole country (sanctions on Russia, 일본에 대한 수출 규제)
+COUNTRY_ACTIONS = frozenset({"impose", "restrict", "lift", "ban", "suspend"})
 TARGET_UNITS = frozenset({
     "개사", "곳", "기관", "기업", "업체", "단체", "회사", "명", "개인", "대학", "실체", "법인", "개",
     "家", "名", "所", "位", "个", "entities", "entity", "companies", "company", "firms", "persons",
@@ -35,6 +37,9 @@ TARGET_UNITS = frozenset({
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
 _DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
+#: a date when a measure takes effect (9日起生效, 16일부터 효력, effective...) is not when it was decided
+_EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|实施|正式实施)|\s*(?:부터|자로)\s*(?:효력|발효|시행)"
+                        r"|,?\s*(?:when|on which)?\s*(?:it|the rule|the order)?\s*(?:takes|took) effect")
 _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 _APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
 
@@ -137,7 +142,7 @@ class Assembler:
             owned = _assign(mentions, triggers, g.list_after)
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
-                                       dates, mtext, last_list, out)
+                                       dates, mtext, last_list)
                 if cand is not None:
                     out.append(cand)
                     if cand.list is not None:
@@ -149,8 +154,8 @@ class Assembler:
     # -- one trigger -------------------------------------------------------------------------
     def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
                    lo: int, hi: int, mentions: list[ListMention], ents: list[Entity],
-                   dates: list[Entity], mtext: str, last_list: tuple[ListEntry, int] | None,
-                   previous: list[Candidate]) -> Candidate | None:
+                   dates: list[Entity], mtext: str,
+                   last_list: tuple[ListEntry, int] | None) -> Candidate | None:
         if g.negated(mtext, trig, lo, hi):
             return None
         modal = g.modal(mtext, trig, lo, hi) or doc.text[sent.start:sent.end].rstrip().endswith(("?", "？"))
@@ -178,7 +183,8 @@ class Assembler:
         if authority is None:
             authority = _country_subject(g, doc.text, trig, ents)
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
-                   and e is not authority and _is_target(g, doc.text, e, region)
+                   and e is not authority
+                   and _is_target(g, doc.text, e, rule.bare_action or rule.action)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
         targets = _dedupe(targets, authority)
         action = rule.action if entry is not None or rule.bare_action is None else rule.bare_action
@@ -188,10 +194,6 @@ class Assembler:
                          count=_count(doc, g, sent, region, reason),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          anaphoric=bool(g.anaphor and g.anaphor.search(doc.text, *region)))
-        if carried and not targets and previous and previous[-1].list is entry \
-                and previous[-1].action == action:
-            _absorb(previous[-1], cand)   # "... removes two entities ... one removal ..."
-            return None
         return cand
 
     def _authority(self, doc: Document, g: Grammar, trig: Trigger, ents: list[Entity],
@@ -308,12 +310,14 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
     return bool(g.object_after_entity and g.object_after_entity.match(text[e.end:e.end + 12]))
 
 
-def _is_target(g: Grammar, text: str, e: Entity, region: tuple[int, int]) -> bool:
-    """Firms, universities, organisations, persons; a government body only as a marked object
-    (in Korean and Chinese also closed on its right: 对美国国会前议员X is about X)."""
+def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
+    """Firms, universities, organisations, persons; a government body (or, for measures against
+    a country, a country) only as a marked object, in Korean and Chinese also closed on its
+    right (对美国国会前议员X is about X)."""
     if e.type in TARGET_TYPES:
         return True
-    if e.type != "GOV" or not _object_marked(g, text, e):
+    if not (e.type == "GOV" or e.type == "LOC" and action in COUNTRY_ACTIONS) \
+            or not _object_marked(g, text, e):
         return False
     return g.object_after_entity is None or bool(g.object_after_entity.match(text[e.end:e.end + 12]))
 
@@ -371,7 +375,7 @@ def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict
     A date that names a document (4月4日公告) is not the date of the action; of coordinated
     dates (2025年4月4日和9日) the first, complete one counts."""
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end
-              and not _DOC_REF.match(text, d.end)]
+              and not _DOC_REF.match(text, d.end) and not _EFFECTIVE.match(text, d.end)]
     before = [d for d in inside if d.end <= trig.start]
     after = [d for d in inside if d.start >= trig.end]
     if before:
@@ -382,7 +386,7 @@ def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict
     elif after:
         pick = after[0]
     else:
-        earlier = [d for d in dates if d.end <= sent.start]
+        earlier = [d for d in dates if d.end <= sent.start and not _EFFECTIVE.match(text, d.end)]
         if not earlier:
             return None
         pick = earlier[-1]

@@ -80,13 +80,22 @@ def _key(e: Entity | None) -> str | None:
     return None if e is None else (_cid(e) or e.text)
 
 
+def _authority_key(c: Candidate) -> str | None:
+    """The authority's id, with the keepers of the event's list counted as one (the Commerce
+    Department and its BIS both keep the Entity List)."""
+    key = _key(c.authority)
+    if key and c.list is not None and key in c.list.all_authorities:
+        return c.list.authority
+    return key
+
+
 def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
     """Same action; lists equal, or one missing with a shared target (a headline without the
     list); without any list, a shared target, no targets at all or the same named authority;
     authority and date not contradicting each other."""
     if a.action != b.action:
         return False
-    ka, kb = _key(a.authority), _key(b.authority)
+    ka, kb = _authority_key(a), _authority_key(b)
     if ka and kb and ka != kb:
         return False
     if not ignore_list:
