@@ -32,6 +32,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 when any input gave an error record")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run: keep the complete lines of OUTPUT, process the rest")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local process pool (default) or Ray Data (pip install newsfacts[ray]); "
+                        "with ray, -o is a directory of JSONL shards")
+    p.add_argument("--address", help="with --engine ray: the address of an existing Ray cluster "
+                                     "(default: start a local Ray instance)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
 
 
@@ -40,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
     from ..batch import run_corpus
     from ..integrations.hf import iter_inputs
 
-    if getattr(args, "format", "jsonl") != "jsonl":
+    if args.format != "jsonl" and args.engine == "local":
         from ..formats import run_with_format
 
         return run_with_format(args, main)
@@ -54,6 +59,8 @@ def main(args: argparse.Namespace) -> int:
     config = load_config(args.config, overrides)
     load(config)  # validate before reading any input
     workers = args.workers or os.cpu_count() or 1
+    if args.engine == "ray":
+        return _finish(args, _run_ray(args, config, workers))
     progress = not args.quiet and sys.stderr.isatty()
     records = iter_inputs(args.inputs)
     stats = RunStats()
@@ -69,6 +76,21 @@ def main(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout.buffer:
             out.close()
+    return _finish(args, stats)
+
+
+def _run_ray(args: argparse.Namespace, config: dict, workers: int) -> RunStats:
+    from ..errors import ConfigError
+    from ..ray_engine import run_ray
+
+    if args.output == "-" or args.resume or args.format != "jsonl":
+        raise ConfigError("--engine ray writes JSONL shards to a directory: give -o DIR "
+                          "(no --resume, no --format)")
+    return run_ray(args.inputs, args.output, config, workers, args.address)
+
+
+def _finish(args: argparse.Namespace, stats: RunStats) -> int:
+    """Write --stats, print the summary, and choose the exit status."""
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n", encoding="utf-8")
     if not args.quiet:
