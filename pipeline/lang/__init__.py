@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, NamedTuple, Optional
 
 
 @dataclass(slots=True)
@@ -32,13 +32,22 @@ class Context:
 
 
 Handler = Callable[[re.Match[str], Context], Optional[Match]]
-Rule = tuple[re.Pattern[str], Handler]
+
+
+class Rule(NamedTuple):
+    """A grammar rule; ``trigger`` is a cheap test that a text may match at all (speed)."""
+
+    rx: re.Pattern[str]
+    handler: Handler
+    trigger: Optional[re.Pattern[str]] = None
 
 
 def run(rules: Iterable[Rule], text: str, ctx: Context) -> list[Match]:
     """All matches of all rules in ``text`` (overlapping ones included)."""
     found = []
-    for rx, handler in rules:
+    for rx, handler, trigger in rules:
+        if trigger is not None and trigger.search(text) is None:
+            continue
         for m in rx.finditer(text):
             got = handler(m, ctx)
             if got is not None and got.end > got.start:

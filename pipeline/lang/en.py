@@ -327,11 +327,15 @@ def _year_range(m: re.Match[str], ctx: Context) -> Match | None:
 
 
 SYMBOL_RULES: list[Rule] = [
-    (MONEY_SYMBOL, _money_symbol), (MONEY_CODE, _money_code), (PERCENT_SYMBOL, _percent),
-    (ISO_DATE, _iso),
+    Rule(MONEY_SYMBOL, _money_symbol, re.compile("[$€£¥￥₩₹₽]")),
+    Rule(MONEY_CODE, _money_code, re.compile(_CODE_RX)),
+    Rule(PERCENT_SYMBOL, _percent, re.compile("[%％]")),
+    Rule(ISO_DATE, _iso, re.compile(r"\d{4}[-/.]")),
 ]
 RULES: list[Rule] = SYMBOL_RULES + [
-    (MONEY_WORD, _money_word), (PERCENT_WORD, _percent), (QUANTITY, _quantity),
-    (NUMERIC_DATE, _numeric), (DATE_WORD, _date_word), (RELATIVE, _relative),
-    (YEAR_RANGE, _year_range),
+    Rule(MONEY_WORD, _money_word, re.compile(r"\d")),
+    Rule(PERCENT_WORD, _percent, re.compile(r"(?i)per|pct")),
+    Rule(QUANTITY, _quantity), Rule(NUMERIC_DATE, _numeric, re.compile("/")),
+    Rule(DATE_WORD, _date_word), Rule(RELATIVE, _relative),
+    Rule(YEAR_RANGE, _year_range, re.compile(r"\d{4}")),
 ]

@@ -67,6 +67,7 @@ PERCENT = re.compile(
 _NOUNS = ("기관|기업|업체|회사|단체|법인|대학|연구소|연구기관|개인|조직|은행|선박|항공사|"
           "계열사|자회사|기술|품목|실체|단체|국가")
 QUANTITY = re.compile(
+    r"(?=[\d한두세네다여일아열스])"
     rf"(?:(?P<num>{KNUM})|(?<![가-힣])(?P<native>{KO_NATIVE_RX}))\s?"
     r"(?P<counter>개사|개국|개(?![발정혁선최편방입월년])|곳|명(?![단령칭시확예])|건(?![설물강])|社)"
     rf"(?:\s?(?P<noun>{_NOUNS}))?")
@@ -85,6 +86,7 @@ _QUARTER = r"(?P<{}>[1-4])\s?(?:·\s?4\s?|/4\s?|사)?분기"
 _SUFFIX = r"(?P<suf>\s?(?:초|말|중순|초순|하순|상순)(?![가-힣])|께|경)?"
 
 DATE = re.compile(
+    r"(?=[\d지오이올금작내재다'’‘상하])"        # fail fast where no date can start
     r"(?:(?P<dir>지난|오는|이번)\s?)?(?:"
     r"(?:(?<![\d.])(?<!\d,)(?P<y>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안|째|만에))|(?P<qy>['’‘]\d\d|(?<![\d.])[4-9]\d(?=년\s?\d{1,2}\s?월))년|"
     r"(?P<ry>올해|금년|작년|지난해|지난 해|내년|재작년|내후년|올))"
@@ -300,8 +302,13 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+_DIGIT = re.compile(r"\d")
 RULES: list[Rule] = [
-    (MONEY, _money), (CONTEXT_MONEY, _context_money), (BARE_MONEY, _bare_money),
-    (VAGUE_MONEY, _vague_money), (PERCENT, _percent), (HAL, _hal), (QUANTITY, _quantity),
-    (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words), (YEAR_BARE, _year_bare),
+    Rule(MONEY, _money, _DIGIT), Rule(CONTEXT_MONEY, _context_money, _DIGIT),
+    Rule(BARE_MONEY, _bare_money, re.compile("[억조]")), Rule(VAGUE_MONEY, _vague_money, re.compile("[수몇]")),
+    Rule(PERCENT, _percent, re.compile("[%％퍼프]")), Rule(HAL, _hal, re.compile("할")),
+    Rule(QUANTITY, _quantity), Rule(DATE, _date),
+    Rule(DATE_RANGE, _date_range, re.compile("[~∼～〜\\-–]")),
+    Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
+    Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
 ]

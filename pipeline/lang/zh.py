@@ -285,6 +285,8 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
 
 
 RULES: list[Rule] = [
-    (MONEY, _money), (CONTEXT_MONEY, _context_money), (PERCENT, _percent),
-    (QUANTITY, _quantity), (DATE, _date), (DATE_RANGE, _date_range), (DAY_WORDS, _day_words),
+    Rule(MONEY, _money), Rule(CONTEXT_MONEY, _context_money), Rule(PERCENT, _percent, re.compile("[%％百成]")),
+    Rule(QUANTITY, _quantity), Rule(DATE, _date),
+    Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
+    Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
 ]
