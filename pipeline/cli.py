@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("pipeline.commands.eval", "score predicted records against gold records"),
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
     "benchmark": ("pipeline.commands.benchmark", "run the pipeline over public NER sets and score it"),
+    "train": ("pipeline.commands.train", "train a statistical NER model from a configs/train/ TOML"),
 }
 
 

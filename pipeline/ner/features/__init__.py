@@ -1,0 +1,34 @@
+"""Per-language feature extractors for the CRF tagger.
+
+A featurizer splits a sentence into tagging units (characters for Korean and Chinese, words
+for English) and describes each unit by a list of string features. The same code runs at
+training and at tagging time, so the analysers (MeCab-ko, jieba, spaCy's tokenizer) must be
+the same ones in both.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+Span = tuple[int, int]
+
+
+class Featurizer(Protocol):
+    name: str
+
+    def units(self, text: str) -> list[Span]: ...
+
+    def features(self, text: str, units: list[Span]) -> list[list[str]]: ...
+
+
+def featurizer(name: str) -> Featurizer:
+    """The featurizer called ``name`` (``ko``, ``zh`` or ``en``)."""
+    if name == "ko":
+        from .ko import KoreanFeaturizer
+        return KoreanFeaturizer()
+    if name == "zh":
+        from .zh import ChineseFeaturizer
+        return ChineseFeaturizer()
+    if name == "en":
+        from .en import EnglishFeaturizer
+        return EnglishFeaturizer()
+    raise ValueError(f"no featurizer {name!r} (known: ko, zh, en)")

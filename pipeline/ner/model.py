@@ -1,0 +1,70 @@
+"""A trained tagger on disk: ``meta.json`` + ``model.crfsuite`` (crfsuite's own format)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..eval.formats import spans_from_tags
+from .features import Featurizer, featurizer
+
+MODEL_FILE = "model.crfsuite"
+META_FILE = "meta.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    label: str     # the tag of the training set (PS, company, ORG...)
+    type: str      # the newsfacts entity type it maps to ("" when not emitted)
+    score: float   # the smallest per-unit marginal probability of the predicted tags
+
+
+class CrfNer:
+    """Loads a model directory and tags sentences."""
+
+    def __init__(self, directory: str | Path) -> None:
+        import pycrfsuite
+
+        directory = Path(directory)
+        self.meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
+        self.types: dict[str, str] = self.meta["types"]
+        self.featurizer: Featurizer = featurizer(self.meta["featurizer"])
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(directory / MODEL_FILE))
+
+    @property
+    def lang(self) -> str:
+        return self.meta["lang"]
+
+    def tag(self, text: str, units: list[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions in ``text``; ``units`` overrides the featurizer's segmentation."""
+        if units is None:
+            units = self.featurizer.units(text)
+        if not units:
+            return []
+        tags = self._tagger.tag(self.featurizer.features(text, units))
+        out = []
+        for first, last, label in spans_from_tags(tags):
+            start, end = units[first][0], units[last - 1][1]
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                continue
+            score = min(self._tagger.marginal(tags[i], i) for i in range(first, last))
+            out.append(Mention(start, end, label, self.types.get(label, ""), round(score, 4)))
+        return out
+
+
+def load_model(directory: str | Path) -> Any:
+    """The tagger stored in ``directory`` (CRF or spaCy, as its meta.json says)."""
+    meta = json.loads((Path(directory) / META_FILE).read_text(encoding="utf-8"))
+    if meta.get("backend") == "spacy":
+        from .spacy_backend import SpacyNer
+
+        return SpacyNer(directory)
+    return CrfNer(directory)
