@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("pipeline.commands.eval", "score predicted records against gold records"),
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
     "benchmark": ("pipeline.commands.benchmark", "run the pipeline over public NER sets and score it"),
+    "show": ("pipeline.commands.show", "render output records as one HTML page (entities, events)"),
     "train": ("pipeline.commands.train", "train a statistical NER model from a configs/train/ TOML"),
 }
 

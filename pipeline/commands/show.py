@@ -1,0 +1,45 @@
+"""``newsfacts show OUT.jsonl -o view.html``: one self-contained HTML page of output records."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="OUT.jsonl", help="output records of newsfacts run")
+    p.add_argument("-o", "--output", default="-", help="HTML file to write, - for stdout (default)")
+    p.add_argument("--limit", type=int, default=0, help="show only the first N lines (default: all)")
+    p.add_argument("--title", default="newsfacts", help="page title")
+
+
+def main(args: argparse.Namespace) -> int:
+    from itertools import islice
+
+    from ..viewer import render
+
+    records: Iterator[dict[str, Any]] = _records(args.inputs)
+    if args.limit > 0:
+        records = islice(records, args.limit)
+    page = render(records, title=args.title)
+    if args.output == "-":
+        sys.stdout.write(page)
+    else:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(page, encoding="utf-8")
+    return 0
+
+
+def _records(paths: list[str]) -> Iterator[dict[str, Any]]:
+    """Records of JSONL files; a line that is not JSON is shown as an error record."""
+    import orjson
+
+    from ..io import iter_inputs
+
+    for raw in iter_inputs(paths):
+        try:
+            yield orjson.loads(raw.payload)
+        except orjson.JSONDecodeError as exc:
+            yield {"id": None, "line": raw.line, "source": raw.source,
+                   "error": {"stage": "show", "type": "JSONDecodeError", "message": str(exc)}}
