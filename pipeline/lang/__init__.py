@@ -64,6 +64,25 @@ def select(matches: Iterable[Match]) -> list[Match]:
     return sorted(chosen, key=lambda x: x.start)
 
 
+def merge_ranges(text: str, matches: list[Match], sep: re.Pattern[str]) -> list[Match]:
+    """Join two dates with only a range mark between them (``2018年3月至2020年12月``) into one
+    DATE whose norm is a range."""
+    from .dates import span
+
+    out: list[Match] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == m.type == "DATE" and prev.norm and m.norm
+                and "value" in prev.norm and "value" in m.norm
+                and sep.fullmatch(text, prev.end, m.start)):
+            norm = span(prev.norm, m.norm)
+            if norm:
+                out[-1] = Match(prev.start, m.end, "DATE", norm, min(prev.score, m.score))
+                continue
+        out.append(m)
+    return out
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without surrounding white space."""
     while start < end and text[start].isspace():

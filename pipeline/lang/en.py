@@ -18,6 +18,8 @@ _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
 #: 1.2 billion / 5m / 3.7bn / 1,250
 ENUM = rf"{NUM}(?:\s?{_SCALE})?"
 _RANGE = r"\s?(?:-|–|—|to|~)\s?"
+#: what joins two dates into a range: March 2020 to June 2021
+RANGE_SEP = re.compile(r"\s?(?:-|–|—|~)\s?|\s(?:to|through|until)\s")
 _APPROX = (r"(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close to|"
            r"an estimated|approx\.)\s)?")
 
@@ -209,7 +211,8 @@ def _iso(m: re.Match[str], ctx: Context) -> Match | None:
     if m.group("sep") != "." and m.group("m") and len(m.group("m")) == 1 and m.group("sep") == "-":
         return None                       # 2019-1-5 is unusual; 2019-10-09 is the ISO form
     norm = D.day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+    end = m.end() - (m.group().endswith(".") and m.group("sep") != ".")   # 2023-01-17. ends a sentence
+    return Match(m.start(), end, "DATE", norm) if norm else None
 
 
 def _numeric(m: re.Match[str], ctx: Context) -> Match | None:

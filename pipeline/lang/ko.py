@@ -18,6 +18,8 @@ _UNITS = "십백천만억조"
 KNUM = (rf"(?<!제){NUM}여?(?:[{_UNITS}]++여?"
         rf"(?:{NUM}|[ ]{NUM}(?=[ ]?[{_UNITS}]))?)*+")   # possessive: no backtracking
 _RANGE = r"\s?[~∼～〜\-–]\s?"
+#: what joins two dates into a range: 2021년 3월 5일~2021년 4월 5일
+RANGE_SEP = re.compile(_RANGE)
 _APPROX_PRE = r"(?:(?P<approx>약|대략|대략적으로|어림잡아)\s?)?"
 _APPROX_POST = r"(?P<approx2>\s?(?:가량|안팎|남짓|내외|정도))?"
 
@@ -67,7 +69,7 @@ PERCENT = re.compile(
 _NOUNS = ("기관|기업|업체|회사|단체|법인|대학|연구소|연구기관|개인|조직|은행|선박|항공사|"
           "계열사|자회사|기술|품목|실체|단체|국가")
 QUANTITY = re.compile(
-    r"(?=[\d한두세네다여일아열스])"
+    r"(?=[\d한두세네다여일아열스약])" + _APPROX_PRE +
     rf"(?:(?P<num>{KNUM})|(?<![가-힣])(?P<native>{KO_NATIVE_RX}))\s?"
     r"(?P<counter>개사|개국|개(?![발정혁선최편방입월년])|곳|명(?![단령칭시확예])|건(?![설물강])|社)"
     rf"(?:\s?(?P<noun>{_NOUNS}))?")
@@ -186,7 +188,7 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
     if value is None:
         return None
     unit = m.group("noun") or m.group("counter")
-    norm = amount_norm("value", value, None, "여" in (m.group("num") or ""), unit=unit)
+    norm = amount_norm("value", value, None, _approx(m), unit=unit)
     return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if m.group("num") else 0.8)
 
 

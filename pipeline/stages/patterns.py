@@ -35,6 +35,7 @@ class PatternsStage(Stage):
         self._types = frozenset(self.config.types)
         self._grammars = {"ko": ko.RULES + en.SYMBOL_RULES, "zh": zh.RULES + en.SYMBOL_RULES,
                           "en": en.RULES}
+        self._range_sep = {"ko": ko.RANGE_SEP, "zh": zh.RANGE_SEP}
         self._default_anchor = dates.parse_anchor(getattr(self.shared.run, "published", ""))
 
     def process(self, doc: Document) -> None:
@@ -44,7 +45,8 @@ class PatternsStage(Stage):
             text = doc.text[sent.start:sent.end]
             rules = self._grammars.get(sent.lang, en.SYMBOL_RULES)
             ctx = lang.Context(anchor, sent.lang)
-            for m in lang.select(lang.run(rules, text, ctx)):
+            found = lang.select(lang.run(rules, text, ctx))
+            for m in lang.merge_ranges(text, found, self._range_sep.get(sent.lang, en.RANGE_SEP)):
                 start, end = sent.start + m.start, sent.start + m.end
                 if m.type not in self._types or any(s < end and start < e for s, e in taken):
                     continue
