@@ -28,6 +28,8 @@ from .catalogue import Catalogue, ListEntry, ListMention
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
+#: putting on a white list lifts controls, taking off one restricts
+INVERTED = {"add": "lift", "remove": "restrict"}
 #: actions that can be taken against a whole country (sanctions on Russia, 일본에 대한 수출 규제)
 COUNTRY_ACTIONS = frozenset({"impose", "restrict", "lift", "ban", "suspend"})
 TARGET_UNITS = frozenset({
@@ -166,28 +168,39 @@ class Assembler:
         reason = _reason(doc.text, mtext, g, sent, trig)
         authority = self._authority(doc, g, trig, ents, mentions, rule.action)
         auth_ids = {_cid(authority)} if authority else set()
+        previous = last_list[0] if last_list and si - last_list[1] <= self.carry else None
         mention = _nearest(mentions, trig)
-        entry, carried = None, False
-        if mention is not None:
-            entry = mention.entry or self.catalogue.resolve_generic(
-                mention.generic, auth_ids, last_list[0] if last_list else None)
+        entry, carried, action = None, False, rule.action
+        if mention is not None and mention.entry is not None:
+            entry = mention.entry
+        elif mention is not None:                      # 블랙리스트, blacklist, 화이트리스트
+            entry = self.catalogue.resolve_generic(mention.generic, auth_ids, previous)
+            if mention.generic.invert:                 # on a white list = fewer controls
+                action = INVERTED.get(action, action)
         elif rule.generic and self.catalogue.generics:
-            entry = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids,
-                                                   last_list[0] if last_list else None)
-        elif rule.list_bound:
-            if last_list is None or si - last_list[1] > self.carry:
+            entry = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids, previous)
+        elif rule.list_bound or rule.carry:
+            if g.indefinite_list and g.indefinite_list.search(mtext, trig.end, hi):
+                entry = None                           # "added X to a list of companies"
+            elif previous is not None:
+                entry, carried = previous, True
+            elif rule.list_bound:
                 return None
-            entry, carried = last_list[0], True
+        if entry is None and rule.bare_action is not None:
+            action = rule.bare_action
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
         if authority is None:
             authority = _country_subject(g, doc.text, trig, ents)
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
-                   and e is not authority
-                   and _is_target(g, doc.text, e, rule.bare_action or rule.action)
+                   and e is not authority and _is_target(g, doc.text, e, action)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
+        if trig.passive and g.together is not None:    # "X was added ... together with Y"
+            m = g.together.search(mtext, trig.end, hi)
+            if m:
+                targets += [e for e in ents if m.end() <= e.start and e.end <= _clause_end(doc.text, m.end(), hi)
+                            and e.type in TARGET_TYPES]
         targets = _dedupe(targets, authority)
-        action = rule.action if entry is not None or rule.bare_action is None else rule.bare_action
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
@@ -204,15 +217,14 @@ class Assembler:
             if e.type == "GOV" and _cid(e) in keepers:
                 return e
         text = doc.text
+        if g.agent_before is not None:               # 被美国政府列入 / added by the Commerce Department
+            for e in ents:
+                if e.type == "GOV" and g.agent_before.search(text[max(0, e.start - 8):e.start]):
+                    return e
         before = [e for e in ents if e.end <= trig.start]
         for e in before:
             if e.type == "GOV" and not _object_marked(g, text, e):
                 return e
-        if g.object_after:   # passive "by the Commerce Department"
-            for e in ents:
-                if e.start >= trig.end and e.type == "GOV" and \
-                        re.search(r"\bby\s+(?:the\s+)?$", text[max(0, e.start - 8):e.start]):
-                    return e
         if action in ("ban", "restrict", "suspend") and g.subject_after is not None:
             for e in before:
                 if e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]) \
@@ -294,17 +306,32 @@ def _regions(triggers: list[Trigger], sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _argument_region(g: Grammar, mtext: str, trig: Trigger, lo: int, hi: int) -> tuple[int, int]:
+    if g.clause_break is not None:     # 将X列入 / 制裁X: both sides, within the clause
+        cuts = [m.end() for m in g.clause_break.finditer(mtext, lo, trig.start)]
+        lo = cuts[-1] if cuts else lo
+        m = g.clause_break.search(mtext, trig.end, hi)
+        hi = m.start() if m else hi
     if not g.object_after:
         if g.adnominal is not None and g.adnominal.match(mtext[trig.start:trig.end + 8]):
             return trig.end, hi        # 명단에 오른 X: the modified noun is the target
         return lo, trig.start          # verb-final: arguments precede the verb
-    if g.lang == "zh":
-        return lo, hi                  # 将X列入 / 制裁X: both sides of the verb
-    return (lo, trig.start) if trig.passive else (trig.end, hi)
+    if g.clause_break is not None:
+        return lo, hi
+    if trig.passive:
+        return lo, trig.start
+    m = g.attribution.search(mtext, trig.end, hi) if g.attribution is not None else None
+    return trig.end, (m.start() if m else hi)
+
+
+def _clause_end(text: str, start: int, hi: int) -> int:
+    m = re.compile(r"[,;，；]").search(text, start, hi)
+    return m.start() if m else hi
 
 
 def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
     before = text[max(0, e.start - 12):e.start]
+    if g.agent_before is not None and g.agent_before.search(before):
+        return False
     if g.object_before is not None and g.object_before.search(before):
         return True
     return bool(g.object_after_entity and g.object_after_entity.match(text[e.end:e.end + 12]))
@@ -319,7 +346,8 @@ def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
     if not (e.type == "GOV" or e.type == "LOC" and action in COUNTRY_ACTIONS) \
             or not _object_marked(g, text, e):
         return False
-    return g.object_after_entity is None or bool(g.object_after_entity.match(text[e.end:e.end + 12]))
+    close = g.object_close or g.object_after_entity
+    return close is None or bool(close.match(text[e.end:e.end + 12]))
 
 
 def _dedupe(targets: list[Entity], authority: Entity | None) -> list[Entity]:

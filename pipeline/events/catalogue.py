@@ -30,6 +30,7 @@ class GenericTerm:
 
     default: str
     by_authority: dict[str, str]
+    invert: bool = False        # a white list: being put on it eases controls
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,13 @@ class Catalogue:
 
     def resolve_generic(self, term: GenericTerm, authority_ids: set[str],
                         previous: ListEntry | None) -> ListEntry | None:
-        """The list a generic term means: by authority, else the last named list, else default."""
+        """The list a generic term means: by authority, else the last named list, else default.
+        A white list kept by an authority outside ``by_authority`` is no catalogued list."""
         for cid in authority_ids:
             if cid in term.by_authority:
                 return self.entries.get(term.by_authority[cid])
+        if term.invert and authority_ids - {None}:
+            return None
         if previous is not None:
             return previous
         return self.entries.get(term.default) if term.default else None
@@ -96,7 +100,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     generics, generic_names = [], []
     for d in data.get("generic", []):
         generics.append(GenericTerm(default=d.get("default", ""),
-                                    by_authority=dict(d.get("by_authority", {}))))
+                                    by_authority=dict(d.get("by_authority", {})),
+                                    invert=bool(d.get("white_list", False))))
         generic_names.append({lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
     return Catalogue(entries, generics, generic_names)
 

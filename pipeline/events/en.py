@@ -12,18 +12,19 @@ import re
 from .grammar import Grammar, compile_rules
 
 RULES = compile_rules([
-    (r"\badd(?:s|ed|ing)?\b|(?<!in\s)\badditions?\b", "add", None, "list"),
-    (r"\b(?:plac(?:e|es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?|includ(?:e|es|ed|ing))\b(?=[^.;]{0,120}?\b(?:on|in|to)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,4}■)",
+    (r"\badd(?:s|ed|ing)?\b|(?<!in\s)\badditions?\b(?=\s+(?:of|to)\b)", "add", None, "list"),
+    (r"(?:■|\blist|\bIt|\bThey)\s+(?:also\s+)?(?P<t>includ(?:es|ed|e)|compris(?:es|ed))\b", "add", None, "list"),
+    (r"\b(?:plac(?:e|es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?|includ(?:e|es|ed|ing))\b(?=[^;]{0,120}?\b(?:on|in|to)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,4}■)",
      "add", None, "list"),
     (r"\bblacklist(?:s|ed|ing)\b", "add", None, "generic"),
-    (r"\bdesignat(?:e|es|ed|ing|ion|ions)\b", "add", "impose"),
-    (r"\bremov(?:e|es|ed|ing|als?)\b|\bdelist(?:s|ed|ing)?\b|\btak(?:e|es|en|ing)\b(?=[^.;]{0,80}?\boff\b)|\btook\b(?=[^.;]{0,80}?\boff\b)",
+    (r"\bdesignat(?:e|es|ed|ing)\b|\bdesignations?\b(?=\s+of\b)", "add", "impose", "carry"),
+    (r"\bremov(?:e|es|ed|ing)\b|\bremovals?\b(?=\s+(?:of|from)\b)|\bdelist(?:s|ed|ing)?\b|\btak(?:e|es|en|ing)\b(?=[^;]{0,80}?\boff\b)|\btook\b(?=[^;]{0,80}?\boff\b)",
      "remove", None, "list"),
     (r"\brevo(?:ke|kes|ked|king|cation|cations)\b|\brescind(?:s|ed|ing)?\b|\brescission\b", "remove", "lift"),
-    (r"\bimpos(?:e|es|ed|ing|ition)\b(?=[^.;]{0,60}?\b(?:sanctions?|penalt(?:y|ies)|measures|bans?)\b)"
+    (r"\bimpos(?:e|es|ed|ing|ition)\b(?=[^.;]{0,60}?(?:\b(?:sanctions?|penalt(?:y|ies)|measures|bans?)|countermeasures|counter-measures)\b)"
      r"|(?<=\bsanctions\s)(?:are|were|was|is|be|been)\s+imposed\b|\bsanction(?:ed|ing)\b|\bsanctions?\b(?=\s+(?:on|against)\b)",
      "impose", None),
-    (r"\bban(?:s|ned|ning)?\b|\bprohibit(?:s|ed|ing)?\b|\bcut(?:s|ting)?\s+off\b|\bden(?:y|ies|ied|ying)\b(?=[^.;]{0,30}\bexport privileges\b)|\bdenial orders?\b",
+    (r"\bban(?:s|ned|ning)?\b|\bbarr(?:ed|ing)\b|\bbars\b|\bprohibit(?:s|ed|ing)?\b|\bcut(?:s|ting)?\s+off\b|\bden(?:y|ies|ied|ying)\b(?=[^.;]{0,30}\bexport privileges\b)|\bdenial orders?\b",
      "ban", None),
     (r"\bsuspend(?:s|ed|ing)?\b|\bsuspension\b", "suspend", None),
     (r"\blift(?:s|ed|ing)?\b(?=[^.;]{0,40}\b(?:sanctions?|restrictions?|ban|measures)\b)|\beas(?:e|es|ed|ing)\b(?=\s+(?:the\s+)?(?:sanctions?|restrictions?))|\bwaiv(?:e|es|ed|ing)\b",
@@ -69,7 +70,7 @@ GRAMMAR = Grammar(
     reasons=(
         re.compile(r"\bdetermined\b[^;]+?\bto\s+(?:be\s+|have\s+)?(?P<r>(?:acting|engaged|been|be\s+involved|"
                    r"involved|pose|posing|contribut)[^;]{3,200})"),
-        re.compile(r"\bfor\s+(?P<r>(?:acting|actions|activities|engaging|allegedly|its|their|involvement|supporting|"
+        re.compile(r"\bfor\s+(?P<r>(?:acting|actions|activities|engaging|allegedly|(?:its|their)\s+(?:role|involvement|support|alleged|participation|ties|links|activities)|involvement|supporting|"
                    r"helping|aiding|contributing|participating|providing|violating|violations|alleged|human rights|"
                    r"enabling|assisting|diverting|procuring|supplying)\b[^;]{3,200})"),
         re.compile(r"\b(?:because|on the basis that|on the grounds that|due to|in response to|citing)\s+"
@@ -82,11 +83,17 @@ GRAMMAR = Grammar(
                      r"company|firms|persons|individuals|people|organizations|universities|institutes|"
                      r"parties|businesses)\b", re.IGNORECASE),
     anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b", re.IGNORECASE),
+    object_close=re.compile(r"\s*(?:[,.;:)]|(?:and|or|over|for|in|on|after|as|because|from|with|under|until"
+                                   r"|since|to|by)\b|$)"),
+    agent_before=re.compile(r"\bby\s+(?:the\s+)?$"),
+    attribution=re.compile(r",\s*(?:[\w.'-]+\s+){0,5}(?:said|says|told|wrote|according)\b|\s+(?:said|says)\b"),
+    indefinite_list=re.compile(r"\ba\s+(?:new\s+|separate\s+|different\s+)?list\b", re.IGNORECASE),
+    together=re.compile(r"\b(?:together|along)\s+with\b|\bas\s+well\s+as\b", re.IGNORECASE),
     object_after=True,
     passive_cue=re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     subject_after=re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,80},\s*)?(?:has|have|had|is|are|was|were|will|on\b|"
                              r"said|announced|amends|added|removed|designated|sanctioned|imposed|\w+s\b|\w+ed\b)"),
-    object_before=re.compile(r"(?:\b(?:on|against|to|from|targeting|including|and|sanctioned|added|removed|"
+    object_before=re.compile(r"(?:\b(?:on|against|targeting|including|and|sanctioned|added|removed|"
                              r"designated)|,)\s*(?:the\s+)?$", re.IGNORECASE),
     numbers=NUMBERS,
     window=30,

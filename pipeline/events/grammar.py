@@ -26,6 +26,8 @@ class TriggerRule:
     one in the sentence the list comes from the discourse, else there is no event.
     ``generic``: the word itself means "put on a blacklist" (blacklisted, 拉黑).
     ``passive``: the pattern itself is passive (its target precedes it).
+    ``carry``: without a list in reach, a list named in the last sentences applies if there is
+    one (designate / 지정 after a sentence about the SDN list), else ``bare_action``.
     """
 
     pattern: re.Pattern[str]
@@ -34,6 +36,7 @@ class TriggerRule:
     list_bound: bool = False
     generic: bool = False
     passive: bool = False
+    carry: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,12 @@ class Grammar:
     object_before: re.Pattern[str] | None = None  # text before an entity that marks an object
     object_after_entity: re.Pattern[str] | None = None  # text after an entity marking an object
     anaphor: re.Pattern[str] | None = None      # "the above" (上述, 해당, these) in an object
+    object_close: re.Pattern[str] | None = None  # after a GOV/LOC object: it is a whole NP
+    agent_before: re.Pattern[str] | None = None  # marks the agent of a passive (被, by the)
+    clause_break: re.Pattern[str] | None = None  # bounds the argument region (zh: ，not before 以及)
+    attribution: re.Pattern[str] | None = None   # ends an object (", chief executive X said")
+    indefinite_list: re.Pattern[str] | None = None  # "a list of...": some list not catalogued
+    together: re.Pattern[str] | None = None     # "together with Y" after a passive trigger
     list_after: bool = True               # the list usually follows its verb (add to / 列入 X)
     adnominal: re.Pattern[str] | None = None   # matched at the trigger: its target follows it
     numbers: dict[str, int] = field(default_factory=dict)
@@ -108,5 +117,5 @@ def compile_rules(specs: list[tuple]) -> tuple[TriggerRule, ...]:
     for regex, action, bare, *flags in specs:
         rules.append(TriggerRule(re.compile(regex, re.IGNORECASE), action, bare,
                                  list_bound="list" in flags, generic="generic" in flags,
-                                 passive="passive" in flags))
+                                 passive="passive" in flags, carry="carry" in flags))
     return tuple(rules)
