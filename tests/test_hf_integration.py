@@ -99,12 +99,14 @@ def test_dataset_dict_gives_every_split(tmp_path):
                                "test": datasets.Dataset.from_list(INPUTS[2:])})
     dd.save_to_disk(str(tmp_path / "dd"))
     objects = _raw_objects(f"hf:{tmp_path / 'dd'}")
-    assert [(o["id"], o["split"]) for o in objects] == [("zh-1", "train"), ("ko-1", "train"), ("en-1", "test")]
+    assert [(o["id"], o["split"]) for o in objects] == [
+        ("zh-1", "train"), ("ko-1", "train"), ("en-1", "test")]
 
 
 def test_missing_text_column_is_a_clear_error(tmp_path, capsys):
     datasets.Dataset.from_list([{"id": "1", "body": "x"}]).to_parquet(str(tmp_path / "bad.parquet"))
-    rc = cli(["run", f"hf:{tmp_path / 'bad.parquet'}", "-o", str(tmp_path / "o.jsonl"), "-q", "--workers", "1"])
+    rc = cli(["run", f"hf:{tmp_path / 'bad.parquet'}", "-o", str(tmp_path / "o.jsonl"), "-q",
+              "--workers", "1"])
     assert rc == 2
     assert "no 'text' column" in capsys.readouterr().err
 

@@ -130,7 +130,8 @@ def test_doc_from_a_foreign_pipeline():
     doc = nlp("Tim Cook visited Beijing with Apple.")
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 5, 6, "PRODUCT")]
     record = from_spacy(doc)
-    assert [(e["text"], e["type"]) for e in record["entities"]] == [("Tim Cook", "PERSON"), ("Beijing", "LOC")]
+    assert [(e["text"], e["type"]) for e in record["entities"]] == [
+        ("Tim Cook", "PERSON"), ("Beijing", "LOC")]
     assert_offsets(record)
 
 
@@ -158,3 +159,17 @@ def test_factory_is_found_through_the_entry_point():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1", "zh"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ko", "zh", "en"])
+def test_round_trip_of_the_default_pipeline_output(nlp, lang):
+    fixture = ARTICLES[lang]
+    doc = nlp(fixture["text"], **fixture["meta"])
+    doc.id = fixture["id"]
+    for record in (doc.to_dict(), doc.to_dict(frozenset({"tokens"}))):
+        assert record["entities"], "the default pipeline found no entity"
+        spacy_doc = to_spacy(record)
+        assert from_spacy(spacy_doc) == record
+        assert [(s.start_char, s.end_char) for s in spacy_doc.spans[ENTS_KEY]] == [
+            (e["start"], e["end"]) for e in record["entities"]]

@@ -6,8 +6,8 @@ Per article:
 - one entity per named party: FIRM -> ``Company``, GOV -> ``PublicBody``, PERSON -> ``Person``,
   ORG and UNIVERSITY -> ``Organization``. FtM has no university schema, and ``PublicBody``
   would be wrong for the many private ones (Yonsei, Korea University...): a university is an
-  ``Organization`` whose ``classification`` says "university". Names: the canonical name and its names in every language, plus the mention
-  forms as ``alias``;
+  ``Organization`` whose ``classification`` says "university". Names: the canonical name and
+  its names in every language, plus the mention forms as ``alias``;
 - one ``Sanction`` per event target: ``entity`` (the target), ``authority``, ``program`` (list
   name), ``programId``, ``listingDate``/``startDate`` (or ``endDate`` when lifted), ``reason``,
   ``summary`` (the evidence), ``sourceUrl`` (``meta.url``), ``proof`` (the Article).
