@@ -77,3 +77,28 @@ def test_mofcom_announcement_sentence(gazetteer):
         ("不可靠实体清单工作机制", "nf:cn-unreliable-entity-list-working-mechanism"),
         ("洛克希德·马丁导弹与火控公司", "nf:lockheed-martin-missiles-and-fire-control"),
         ("Lockheed Martin Missiles and Fire Control", "nf:lockheed-martin-missiles-and-fire-control")]
+
+
+def test_a_legal_form_after_a_firm_belongs_to_the_mention(gazetteer):
+    assert found(gazetteer, "迈斯沃克公司停止向哈工大提供软件", "zh") == [
+        ("迈斯沃克公司", "nf:mathworks"), ("哈工大", "nf:harbin-institute-of-technology")]
+    assert found(gazetteer, "Huawei Technologies Co., Ltd. and SZ DJI Technology Co. were named.", "en") == [
+        ("Huawei Technologies Co., Ltd.", "nf:huawei"), ("SZ DJI Technology Co.", "nf:dji")]
+
+
+def test_parent_and_child_bodies_are_two_mentions(gazetteer):
+    assert found(gazetteer, "상무부 산업안보국(BIS)은 미국 재무부 해외자산통제실과 협의했다.", "ko") == [
+        ("상무부", "nf:us-doc"), ("산업안보국", "nf:us-bis"), ("BIS", "nf:us-bis"),
+        ("미국 재무부", "nf:us-treasury"), ("해외자산통제실", "nf:us-ofac")]
+    assert found(gazetteer, "China's Ministry of Commerce said", "en") == [
+        ("China", "nf:china"), ("Ministry of Commerce", "nf:cn-mofcom")]
+    assert found(gazetteer, "美国商务部工业与安全局", "zh") == [("美国商务部工业与安全局", "nf:us-bis")]
+
+
+def test_latin_name_glued_to_a_korean_word_is_not_matched(gazetteer):
+    assert found(gazetteer, "LG유플러스와 SMIC의 거래, LG는", "ko") == [
+        ("LG유플러스", "nf:lg-uplus"), ("SMIC", "nf:smic"), ("LG", "nf:lg")]
+
+
+def test_names_inside_a_law_title_are_not_mentions(gazetteer):
+    assert found(gazetteer, "根据《中华人民共和国对外贸易法》，中国商务部决定", "zh") == [("中国商务部", "nf:cn-mofcom")]

@@ -75,8 +75,8 @@ def build(seeds: list[KBEntity], entries: Iterable[ListEntry]) -> list[KBEntity]
             entities.append(target)
         else:
             target.country = target.country or entry.country
-        _add_aliases(target, "zh-Hans", _zh_names(entry.zh) + [_bare(n) for n in entry.zh if len(_bare(n)) >= 3])
-        _add_aliases(target, "en", entry.en + [b for n in entry.en if _is_safe_bare(b := _bare(n))])
+        _add_aliases(target, "zh-Hans", _zh_names(entry.zh))
+        _add_aliases(target, "en", entry.en)
         if entry.source not in target.sources:
             target.sources.append(entry.source)
         target.lists.extend(item for item in entry.lists if item not in target.lists)
@@ -111,6 +111,8 @@ def _complete(entity: KBEntity) -> None:
     aliases = entity.aliases
     for lang in ("ko", "zh-Hans", "zh-Hant", "en"):
         aliases.setdefault(lang, [])
+    aliases["en"] += [b for a in aliases["en"] + [entity.name] if (b := _bare(a)) != a and _is_safe_bare(b)]
+    aliases["zh-Hans"] += [b for a in aliases["zh-Hans"] if (b := _ZH_LEGAL.sub("", a)) != a and len(b) >= 4]
     added_hant = [s2t.convert(a) for a in aliases["zh-Hans"]]
     if any(a not in aliases["zh-Hant"] for a in added_hant) and "opencc:s2t" not in entity.sources:
         entity.sources.append("opencc:s2t")
@@ -146,12 +148,16 @@ def _merge_keys(name: str) -> list[str]:
     return list(dict.fromkeys(k for k in (plain, re.sub(r"[,.]", "", key(_bare(name)))) if len(k) >= 2))
 
 
+_ZH_LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
+
+
 def _bare(name: str) -> str:
     return orgtype.strip_legal_suffix(name)
 
 
 def _is_safe_bare(name: str) -> bool:
-    """A name without its legal form is worth an alias when it is not one ordinary word."""
+    """A name without its legal form is worth an alias when it is not one ordinary word
+    (``Teledyne Brown Engineering`` yes, ``Cubic`` no); the gazetteer re-attaches the legal form."""
     return len(name) >= 3 and (" " in name or sum(c.isupper() for c in name) >= 2)
 
 

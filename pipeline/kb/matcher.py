@@ -102,13 +102,13 @@ def boundary_ok(text: str, s: int, e: int, lo: int, hi: int) -> bool:
         return False
     if last == "latin" and after == "latin":
         return False
-    if last == "hangul" and after == "hangul":
+    if after == "hangul":  # 하이크비전이, SMIC의: particles only, not 인텔리전스 or LG유플러스
         j = e
         while j < hi and script(text[j]) == "hangul":
             j += 1
         if not is_particle_tail(text[e:j]):
             return False
-    if first == "hangul" and before == "hangul":
+    if before == "hangul":  # 미상무부: a short country prefix only
         i = s
         while i > lo and script(text[i - 1]) == "hangul":
             i -= 1

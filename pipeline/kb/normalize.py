@@ -58,6 +58,7 @@ def key(name: str) -> str:
     return _SPACES.sub(" ", normalize(name)).strip()
 
 
+@lru_cache(maxsize=65536)
 def script(ch: str) -> str:
     """``"hangul"``, ``"han"``, ``"latin"`` (letters and digits of ASCII/Latin) or ``"other"``."""
     cp = ord(ch)

@@ -1,12 +1,27 @@
-"""Knowledge-base names in the text: one pass of the alias automaton per sentence."""
+"""Knowledge-base names in the text: one pass of the alias automaton per sentence.
+
+Spans follow the annotation conventions of ``corpus/gold``: a firm's legal form written right
+after its name belongs to the mention (华为 + 公司, Huawei Technologies + Co.); a compound of a
+parent and a child body written with a space, or a country in the English possessive, is two
+mentions (상무부 산업안보국 -> 상무부 + 산업안보국; China's Ministry of Commerce -> China +
+Ministry of Commerce); names inside a title in 《》 are not mentions.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..kb import shared_kb, shared_matcher
-from ..kb.normalize import normalize
+from ..kb import KBEntity, shared_kb, shared_matcher
+from ..kb.normalize import key, normalize
 from ..types import Document, Entity
 from .base import Stage
+
+#: Legal forms that extend a FIRM mention when they follow it directly.
+_LEGAL_FORM = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)"
+    r"|,? (?:co\., ?ltd\.?|co\.|corp\.?|corporation|inc\.?|ltd\.?|llc|limited|plc)(?![a-z0-9])")
+_POSSESSIVE = re.compile(r"(.+?)'s (.+)")
+_TITLE = re.compile(r"《[^《》]{0,80}》")
 
 
 @dataclass(frozen=True)
@@ -26,14 +41,43 @@ class GazetteerStage(Stage):
         self.kb = shared_kb(self.shared, self.config.kb)
         self.matcher = shared_matcher(self.shared, self.config.kb)
         self.types = frozenset(self.config.types)
+        self._keys: dict[str, frozenset[str]] = {}
 
     def process(self, doc: Document) -> None:
         norm = normalize(doc.text)
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(doc.text)]
         for sent in doc.sentences:
             for m in self.matcher.find(doc.text, norm, sent.start, sent.end):
                 record = self.kb.get(m.entity_id)
-                if record is None or (self.types and record.type not in self.types):
+                if record is None or any(a < m.start and m.end < b for a, b in titles):
                     continue
-                doc.add_entity(Entity(id="", text=doc.text[m.start:m.end], type=record.type,
-                                      start=m.start, end=m.end, source="kb", score=m.score,
-                                      canonical=record.canonical()))
+                end = m.end
+                if record.type == "FIRM":
+                    legal = _LEGAL_FORM.match(norm, end, sent.end)
+                    end = legal.end() if legal else end
+                for start, stop, part in self._parts(norm, m.start, end, record):
+                    if self.types and part.type not in self.types:
+                        continue
+                    doc.add_entity(Entity(id="", text=doc.text[start:stop], type=part.type, start=start,
+                                          end=stop, source="kb", score=m.score, canonical=part.canonical()))
+
+    def _parts(self, norm: str, s: int, e: int, record: KBEntity) -> list[tuple[int, int, KBEntity]]:
+        """One mention, or two: ``<country>'s <body>`` and ``<parent> <child>``."""
+        surface = norm[s:e]
+        poss = _POSSESSIVE.fullmatch(surface)
+        if poss and key(poss.group(2)) in self._aliases(record):
+            place = next((r for r in self.kb.lookup(poss.group(1)) if r.type == "LOC"), None)
+            if place is not None:
+                return [(s, s + poss.end(1), place), (s + poss.start(2), e, record)]
+        parent = self.kb.get(record.parent) if record.parent else None
+        if parent is not None:
+            for i, ch in enumerate(surface):
+                if ch == " " and key(surface[:i]) in self._aliases(parent) \
+                        and key(surface[i + 1:]) in self._aliases(record):
+                    return [(s, s + i, parent), (s + i + 1, e, record)]
+        return [(s, e, record)]
+
+    def _aliases(self, record: KBEntity) -> frozenset[str]:
+        if record.id not in self._keys:
+            self._keys[record.id] = frozenset(key(a) for _, a in record.all_aliases())
+        return self._keys[record.id]
