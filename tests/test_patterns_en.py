@@ -81,3 +81,19 @@ def test_unknown_type_is_a_config_error():
     with pytest.raises(ConfigError, match="MONY"):
         pipeline.load({"pipeline": {"stages": ["langid", "sentences", "patterns"]},
                        "patterns": {"types": ["MONY"]}})
+
+
+def test_last_and_next_month_names_move_the_year(en):
+    found = en("Prices fell last November and will be reviewed next January.", published="2024-03-20")
+    assert [(e[0], e[2]["value"]) for e in found] == [("last November", "2023-11"),
+                                                      ("next January", "2025-01")]
+
+
+def test_date_range_with_through(en):
+    (ent,) = en("The rule is effective from Jan. 1, 2024, through Dec. 31, 2025.")
+    assert ent[0] == "Jan. 1, 2024, through Dec. 31, 2025"
+    assert ent[2]["start"]["value"] == "2024-01-01" and ent[2]["end"]["value"] == "2025-12-31"
+
+
+def test_four_digit_counts_are_not_years(en):
+    assert [e for e in en("Some 2000 employees and 1500 tons") if e[1] == "DATE"] == []

@@ -96,3 +96,17 @@ def test_default_pipeline_end_to_end(nlp):
     got = {(e.type, e.text): e.norm for e in doc.entities if e.source == "rule"}
     assert got[("MONEY", "24.5억달러")] == {"value": 2_450_000_000, "currency": "USD"}
     assert got[("DATE", "올해 3월")] == {"value": "2021-03", "precision": "month"}
+
+
+def test_that_day_counts_from_the_latest_dated_event(ko):
+    found = ko("미 상무부는 19일 규정을 발표했다. 이날 주가는 떨어졌고 전날에는 올랐다.", "2024-03-20")
+    assert [(e[0], e[2]["value"]) for e in found] == [
+        ("19일", "2024-03-19"), ("이날", "2024-03-19"), ("전날", "2024-03-18")]
+    assert ko("이날 코스피는 올랐다.", "2024-03-20")[0][2]["value"] == "2024-03-20"
+    assert ko("이날 코스피는 올랐다.", None)[0][2] is None
+
+
+def test_two_full_dates_joined_by_a_tilde_are_one_range(ko):
+    (ent,) = ko("기간은 2021년 3월 5일~2021년 4월 5일이다.")
+    assert ent[2] == {"start": {"value": "2021-03-05", "precision": "day"},
+                      "end": {"value": "2021-04-05", "precision": "day"}, "precision": "day"}

@@ -71,3 +71,18 @@ def test_counts(zh):
         ("12家美国实体", "QUANTITY", {"value": 12, "unit": "实体"}),
     ]
     assert zh("这是一个重要的决定") == []
+
+
+def test_full_date_range_and_same_day(zh):
+    found = zh("他于2018年3月至2020年12月任职。美国商务部18日宣布新规，当天美股下跌。", "2024-03-20")
+    assert found[0] == ("2018年3月至2020年12月", "DATE", {
+        "start": {"value": "2018-03", "precision": "month"},
+        "end": {"value": "2020-12", "precision": "month"}, "precision": "month"})
+    assert [(e[0], e[2]["value"]) for e in found[1:]] == [("18日", "2024-03-18"), ("当天", "2024-03-18")]
+
+
+def test_traditional_script_and_zhao(zh):
+    assert zh("台積電去年營收達2.16兆新台幣。", "2024-03-20") == [
+        ("去年", "DATE", {"value": "2023", "precision": "year"}),
+        ("2.16兆新台幣", "MONEY", {"value": 2_160_000_000_000, "currency": "TWD"}),
+    ]

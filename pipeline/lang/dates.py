@@ -14,6 +14,11 @@ from typing import Any
 
 Norm = dict[str, Any]
 MIN_YEAR, MAX_YEAR = 1900, 2100
+#: "that day", "the day before": the grammars leave these without a norm; the stage counts
+#: them from the day of the latest dated event before them in the article, else the anchor day.
+CONTEXT_DAYS = {"이날": 0, "이 날": 0, "전날": -1, "다음날": 1, "다음 날": 1, "이튿날": 1,
+                "当天": 0, "当日": 0, "同日": 0, "當天": 0, "當日": 0, "前一天": -1, "次日": 1,
+                "翌日": 1}
 
 
 def parse_anchor(value: Any) -> dt.date | None:

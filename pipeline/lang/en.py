@@ -19,9 +19,9 @@ _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
 ENUM = rf"{NUM}(?:\s?{_SCALE})?"
 _RANGE = r"\s?(?:-|–|—|to|~)\s?"
 #: what joins two dates into a range: March 2020 to June 2021
-RANGE_SEP = re.compile(r"\s?(?:-|–|—|~)\s?|\s(?:to|through|until)\s")
-_APPROX = (r"(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close to|"
-           r"an estimated|approx\.)\s)?")
+RANGE_SEP = re.compile(r"\s?(?:-|–|—|~)\s?|,?\s(?:to|through|until)\s")
+_APPROX = (r"(?:(?P<approx>(?i:about|around|nearly|almost|approximately|roughly|some|close to|"
+           r"an estimated|approx\.))\s)?")
 
 SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD", "C$": "CAD",
            "A$": "AUD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "￥": "JPY",
@@ -59,7 +59,7 @@ PERCENT_WORD = re.compile(
     re.IGNORECASE)
 
 _NOUNS = (r"entities|entity|companies|company|firms|firm|individuals|individual|persons|person|"
-          r"people|organizations|organisations|organization|organisation|addresses|universities|"
+          r"organizations|organisations|organization|organisation|addresses|universities|"
           r"institutes|institutions|banks|vessels|aircraft|subsidiaries|affiliates|parties|"
           r"countries|businesses|corporations|suppliers|end users|end-users|research institutes")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -77,6 +77,10 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?<![\d.,])(?P<{}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YR = r"(?P<{}>(?:19|20)\d\d)"
+#: nouns that make a four-digit number a count, not a year: 2000 people, 1500 tons
+_COUNTED = (r"people|persons|employees|workers|jobs|staff|units|cars|vehicles|tons|tonnes|barrels|"
+            r"shares|entities|companies|firms|items|cases|deaths|troops|soldiers|miles|km|kilometers|"
+            r"meters|feet|votes|points|pages|students|members|users|customers|homes|acres|hectares")
 
 ISO_DATE = re.compile(
     r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])\s?(?P<m>1[0-2]|0?[1-9])(?P=sep)\s?"
@@ -95,7 +99,7 @@ DATE_WORD = re.compile(
     rf"|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?P<unit>quarter|half)"
     rf"(?:\sof\s{_YR.format('y5')}|,?\s{_YR.format('y6')})?"
     rf"|(?P<qh>Q[1-4]|H[12]|[1-4]Q|[12]H)\s?(?:{_YR.format('y7')}|'?(?P<yy>\d\d)(?!\d))?"
-    rf"|(?<![\w$€£¥.,/])(?<!\d[-–]){_YR.format('y8')}(?![\w%$]|[.,\-–/]\d|\s?(?:%|percent|{_SCALE_WORD}))"
+    rf"|(?<![\w$€£¥.,/])(?<!\d[-–]){_YR.format('y8')}(?![\w%$]|[.,\-–/]\d|\s?(?:%|percent|{_SCALE_WORD}|{_COUNTED})\b)"
     r")")
 
 _PREP = r"(?:in|on|since|by|until|till|through|during|from|to|of|before|after|last|next|this|early|late|mid-?)"
@@ -208,8 +212,6 @@ def _month(name: str) -> int:
 
 
 def _iso(m: re.Match[str], ctx: Context) -> Match | None:
-    if m.group("sep") != "." and m.group("m") and len(m.group("m")) == 1 and m.group("sep") == "-":
-        return None                       # 2019-1-5 is unusual; 2019-10-09 is the ISO form
     norm = D.day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     end = m.end() - (m.group().endswith(".") and m.group("sep") != ".")   # 2023-01-17. ends a sentence
     return Match(m.start(), end, "DATE", norm) if norm else None
@@ -235,6 +237,7 @@ def _date_word(m: re.Match[str], ctx: Context) -> Match | None:
         return None
     norm: D.Norm | None = None
     score = 1.0
+    start = m.start()
     y = next((int(g[k]) for k in ("y", "y2", "y3", "y4", "y5", "y6", "y7", "y8") if g[k]), None)
     if g["yy"]:
         y = 2000 + int(g["yy"])
@@ -251,6 +254,14 @@ def _date_word(m: re.Match[str], ctx: Context) -> Match | None:
         if y is None and a:
             y = a.year
             score = 0.9
+            last_next = re.search(r"\b(last|next|this)\s$", before, re.IGNORECASE)
+            if last_next and g["mon4"]:
+                start = m.start() - (len(before) - last_next.start())
+                word = last_next.group(1).lower()
+                if word == "last" and month > a.month:
+                    y -= 1                # "last November" said in March
+                elif word == "next" and month < a.month:
+                    y += 1                # "next January" said in March
         if y is not None:
             norm = D.day(y, month, int(day_s)) if day_s else D.month(y, month)
             if norm is None:
@@ -280,7 +291,7 @@ def _date_word(m: re.Match[str], ctx: Context) -> Match | None:
         norm = D.year(y) if y is not None else None
         if norm is None:
             return None
-    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+    return Match(start, m.end(), "DATE", norm, score if norm else 0.8)
 
 
 def ctx_before(m: re.Match[str], width: int = 24) -> str:

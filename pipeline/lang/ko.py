@@ -102,7 +102,7 @@ DATE = re.compile(
 
 DATE_RANGE = re.compile(
     r"(?<![\d.])(?<!\d,)(?:(?P<y>(?:19|20)\d\d)\s?(?:년\s?)?[~∼～〜\-–]\s?(?P<y2>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안))"
-    r"|(?:(?P<ym>(?:19|20)\d\d)\s?년\s?)?(?P<m>\d{1,2})\s?(?:월\s?)?[~∼～〜\-–]\s?(?P<m2>\d{1,2})\s?월"
+    r"|(?:(?P<ym>(?:19|20)\d\d)\s?년\s?|(?P<rym>올해|금년|작년|지난해|내년)\s?)?(?P<m>\d{1,2})\s?(?:월\s?)?[~∼～〜\-–]\s?(?P<m2>\d{1,2})\s?월"
     rf"{_MONTH_END}"
     r"|(?:(?P<yd>(?:19|20)\d\d)\s?년\s?)?(?:(?P<md>\d{1,2})\s?월\s?)?(?P<d>\d{1,2})\s?(?:일\s?)?"
     rf"[~∼～〜\-–]\s?(?P<d2>\d{{1,2}})\s?일{_DAY_END})")
@@ -264,7 +264,7 @@ def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
     if g["y2"]:
         norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
     elif g["m2"]:
-        y = int(g["ym"]) if g["ym"] else (a.year if a else None)
+        y = int(g["ym"]) if g["ym"] else (a.year + _REL_YEAR.get(g["rym"], 0) if a else None)
         norm = None if y is None else D.span(D.month(y, int(g["m"])), D.month(y, int(g["m2"])))
         if y is None and int(g["m"]) < int(g["m2"]) <= 12:
             return Match(m.start(), m.end(), "DATE", None, 0.8)
@@ -304,6 +304,14 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+#: 이날 ("that day"), 전날, 이튿날: resolved by the stage from the article's context
+SAME_DAY = re.compile(r"(?<![가-힣])(?:이 ?날|전날|다음 ?날|이튿날)")
+
+
+def _same_day(m: re.Match[str], ctx: Context) -> Match | None:
+    return Match(m.start(), m.end(), "DATE", None, 0.6)
+
+
 _DIGIT = re.compile(r"\d")
 RULES: list[Rule] = [
     Rule(MONEY, _money, _DIGIT), Rule(CONTEXT_MONEY, _context_money, _DIGIT),
@@ -313,4 +321,5 @@ RULES: list[Rule] = [
     Rule(DATE_RANGE, _date_range, re.compile("[~∼～〜\\-–]")),
     Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
     Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
+    Rule(SAME_DAY, _same_day, re.compile("날")),
 ]

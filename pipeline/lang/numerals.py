@@ -1,5 +1,5 @@
 """Numbers as news writes them: Arabic digits with separators and decimals, Chinese numerals
-(两, 〇/零, 十/百/千, 万/亿), Korean unit words (십/백/천/만/억/조) and a few Korean native
+(两, 〇/零, 十/百/千, 万/亿, and 兆 = 10^12 as Taiwanese and Japanese money uses it), Korean unit words (십/백/천/만/억/조) and a few Korean native
 counts (한 곳, 두 개).
 
 ``parse_number`` returns a :class:`~decimal.Decimal` or ``None`` for anything malformed; callers
@@ -17,7 +17,7 @@ NUM = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)"
 #: Chinese numeral characters (simplified and traditional), with the decimal 点.
 CN_DIGITS = "〇零一二两兩三四五六七八九"
 CN_SMALL = "十百千拾佰仟"
-CN_BIG = "万萬亿億"
+CN_BIG = "万萬亿億兆"
 KO_SMALL = "십백천"
 KO_BIG = "만억조"
 
@@ -25,7 +25,7 @@ _DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, 
           "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
           "십": 10, "백": 100, "천": 1000}
-_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
+_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12,
         "만": 10**4, "억": 10**8, "조": 10**12}
 #: English scale words and abbreviations (lower case).
 SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,

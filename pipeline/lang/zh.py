@@ -12,7 +12,7 @@ from . import Context, Match, Rule, amount_norm
 from . import dates as D
 from .numerals import NUM, parse_number, parse_range, signed
 
-_CN = "〇零一二两兩三四五六七八九十百千万萬亿億拾佰仟"
+_CN = "〇零一二两兩三四五六七八九十百千万萬亿億兆拾佰仟"
 _CN_UNITS = "十百千万萬亿億拾佰仟"
 #: a number in digits and/or Chinese numerals: 3.27亿 / 八十亿 / 1000多万 / 3亿5000万
 ZNUM = (rf"(?:{NUM}|[{_CN}]++(?:[点點][〇零一二三四五六七八九]+)?(?!\d))"
@@ -57,7 +57,7 @@ QUANTITY = re.compile(
     _APPROX + rf"(?P<num>{ZNUM})\s?"
     r"(?P<counter>家|[个個](?!月|小时|小時|星期|工作日|交易日|季度|百分点|百分點|半月|礼拜|禮拜)"
     r"|名|所|项|項|位|人|条|條|艘|架|批)"
-    rf"(?:(?:中国|中國|美国|美國|俄罗斯|俄羅斯|伊朗|台湾地区|台灣地區|台湾|台灣|外国|外國|境外|相关|相關)?(?P<noun>{_NOUNS}))?")
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?P<noun>{_NOUNS}))?")   # 12家美国实体, 3家军工企业
 
 # ---- dates --------------------------------------------------------------------------------
 _CD = "〇零一二三四五六七八九"
@@ -85,7 +85,7 @@ DATE = re.compile(
 
 DATE_RANGE = re.compile(
     r"(?<![\d.])(?<!\d,)(?:(?P<y>(?:19|20)\d\d)\s?(?:年\s?)?(?:至|到|-|–|—|~|～)\s?(?P<y2>(?:19|20)\d\d)\s?年(?![代内来])"
-    rf"|(?:(?P<ym>(?:19|20)\d\d)\s?年\s?)?(?P<m>{_MONTH_N})\s?(?:月\s?)?(?:至|到|-|–|—|~|～)\s?(?P<m2>{_MONTH_N})\s?月"
+    rf"|(?:(?P<ym>(?:19|20)\d\d)\s?年\s?|(?P<rym>今年|本年|去年|上年|明年))?(?P<m>{_MONTH_N})\s?(?:月\s?)?(?:至|到|-|–|—|~|～)\s?(?P<m2>{_MONTH_N})\s?月"
     rf"|(?:(?P<yd>(?:19|20)\d\d)\s?年\s?)?(?:(?P<md>{_MONTH_N})\s?月\s?)?(?P<d>{_DAY_N})\s?(?:[日号]\s?)?"
     rf"(?:至|到|-|–|—|~|～)\s?(?P<d2>{_DAY_N})\s?[日号](?![元本内后来间]))")
 
@@ -243,7 +243,7 @@ def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
     if g["y2"]:
         norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
     elif g["m2"]:
-        y = int(g["ym"]) if g["ym"] else (a.year if a else None)
+        y = int(g["ym"]) if g["ym"] else (a.year + _REL_YEAR.get(g["rym"], 0) if a else None)
         m1, m2 = _cn_int(g["m"]), _cn_int(g["m2"])
         if m1 is None or m2 is None:
             return None
@@ -288,9 +288,18 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+#: 当天 ("that day"), 次日: resolved by the stage from the article's context
+SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌日")
+
+
+def _same_day(m: re.Match[str], ctx: Context) -> Match | None:
+    return Match(m.start(), m.end(), "DATE", None, 0.6)
+
+
 RULES: list[Rule] = [
     Rule(MONEY, _money), Rule(CONTEXT_MONEY, _context_money), Rule(PERCENT, _percent, re.compile("[%％百成]")),
     Rule(QUANTITY, _quantity), Rule(DATE, _date),
     Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
+    Rule(SAME_DAY, _same_day, re.compile("[当當同次翌][天日]|前一天")),
 ]

@@ -7,6 +7,7 @@ get no norm.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,6 +42,7 @@ class PatternsStage(Stage):
     def process(self, doc: Document) -> None:
         anchor = dates.parse_anchor(doc.meta.get("published")) or self._default_anchor
         taken = [(e.start, e.end) for e in doc.entities if e.type in TYPES]
+        last_day = dates.of_date(anchor) if anchor else None   # what 이날 / 当天 counts from
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
             rules = self._grammars.get(sent.lang, en.SYMBOL_RULES)
@@ -48,6 +50,13 @@ class PatternsStage(Stage):
             found = lang.select(lang.run(rules, text, ctx))
             for m in lang.merge_ranges(text, found, self._range_sep.get(sent.lang, en.RANGE_SEP)):
                 start, end = sent.start + m.start, sent.start + m.end
+                if m.type == "DATE":
+                    offset = dates.CONTEXT_DAYS.get(text[m.start:m.end])
+                    if m.norm is None and offset is not None and last_day:
+                        m.norm = dates.of_date(dt.date.fromisoformat(last_day["value"])
+                                               + dt.timedelta(days=offset))
+                    elif m.norm and m.norm.get("precision") == "day" and "value" in m.norm:
+                        last_day = m.norm
                 if m.type not in self._types or any(s < end and start < e for s, e in taken):
                     continue
                 doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
