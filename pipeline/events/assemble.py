@@ -38,6 +38,9 @@ TARGET_UNITS = frozenset({
     "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
+_ROLE_BRACKET = re.compile(r"[（(][^（）()]{1,60}?(?:创始人|总裁|首席\w{1,4}官|主席|总监|董事|经理|官员|议员|部长|"
+                           r"负责人|主任|顾问|雇员|founder|CEO|president|chairman|director|officer)[^（）()]{0,20}[）)]",
+                           re.IGNORECASE)
 _DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
 #: a date when a measure takes effect (9日起生效, 16일부터 효력, effective...) is not when it was decided
 _EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|实施|正式实施)|\s*(?:부터|자로)\s*(?:효력|발효|시행)"
@@ -129,18 +132,21 @@ class Assembler:
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
             triggers = g.triggers(mtext, sent.start, sent.end)
             specific = [m.entry for m in mentions if m.entry]
-            if specific and _is_heading(text, sent, mentions):
-                appendix = specific[0]     # 附：被列入不可靠实体清单的外国实体
-                continue
+            heading = bool(specific) and _is_heading(text, sent, mentions, ents)
+            if heading:
+                appendix = specific[0]     # 附：被列入不可靠实体清单的外国实体, 反制清单
             if not triggers:
-                if out and (appendix or g.continuation.match(text[sent.start:sent.end])):
+                if not heading and out and (appendix or g.continuation.match(text[sent.start:sent.end])):
                     target = _last_with_list(out, appendix) if appendix else out[-1]
                     if target is not None:
                         self._continue(target, doc, g, sent, ents, mtext)
                 if specific:
                     last_list = (specific[-1], si)
                 continue
-            appendix = None
+            if not heading:
+                appendix = None
+            quoted = _quotes(text, sent)
+            triggers = [t for t in triggers if not any(s < t.start and t.end < e for s, e in quoted)]
             owned = _assign(mentions, triggers, g.list_after)
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
@@ -184,6 +190,9 @@ class Assembler:
                 entry = None                           # "added X to a list of companies"
             elif previous is not None:
                 entry, carried = previous, True
+            elif last_list is not None and g.list_anaphor and \
+                    g.list_anaphor.search(mtext, max(lo, trig.start - 12), min(hi, trig.end + 12)):
+                entry, carried = last_list[0], True    # 被列入名单的实体 / added to the list
             elif rule.list_bound:
                 return None
         if entry is None and rule.bare_action is not None:
@@ -277,18 +286,25 @@ def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
         if close < 0 or close - j > 120:
             continue
         out.update(o.id for o in ents if o is not e and j < o.start and o.end <= close)
+    for m in _ROLE_BRACKET.finditer(text):     # 帕尔默·卢基（安杜里尔公司创始人）: a descriptor
+        out.update(o.id for o in ents if m.start() < o.start and o.end < m.end())
     return out
 
 
-def _is_heading(text: str, sent: Sentence, mentions: list[ListMention]) -> bool:
-    """A line that is little more than a list name: 附件：反制清单, 出口管制管控名单（2025年1月2日）."""
+def _is_heading(text: str, sent: Sentence, mentions: list[ListMention], ents: list[Entity]) -> bool:
+    """A line that introduces an enumeration of a list's members: 附件：反制清单, 出口管制管控名单
+    （2025年1月2日）, 被列入不可靠实体清单的外国实体 — short, unterminated, naming no target."""
+    if any(e.type in TARGET_TYPES for e in ents):
+        return False
+    line = text[sent.start:sent.end].strip()
+    if _APPENDIX.match(line):
+        return True
     rest = text[sent.start:sent.end]
     for m in sorted(mentions, key=lambda m: -m.start):
         rest = rest[:m.start - sent.start] + rest[m.end - sent.start:]
-    if _APPENDIX.match(rest):
+    if len(re.sub(r"附件|附表|Annex|Appendix|Attachment|[\W\d年月日_]", "", rest)) <= 2:
         return True
-    rest = re.sub(r"附件|附表|Annex|Appendix|Attachment|[\W\d年月日_]", "", rest)
-    return len(rest) <= 2
+    return len(line) <= 40 and not re.search(r"[。.!?！？；;]$", line)
 
 
 def _last_with_list(cands: list[Candidate], entry: ListEntry) -> Candidate | None:
@@ -323,6 +339,14 @@ def _argument_region(g: Grammar, mtext: str, trig: Trigger, lo: int, hi: int) ->
     return trig.end, (m.start() if m else hi)
 
 
+_QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+
+
+def _quotes(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Spans of quoted speech ("…", “…”) in a sentence: an opinion, not a reported action."""
+    return [m.span() for m in _QUOTE.finditer(text, sent.start, sent.end)]
+
+
 def _clause_end(text: str, start: int, hi: int) -> int:
     m = re.compile(r"[,;，；]").search(text, start, hi)
     return m.start() if m else hi
@@ -338,9 +362,11 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
 
 
 def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
-    """Firms, universities, organisations, persons; a government body (or, for measures against
-    a country, a country) only as a marked object, in Korean and Chinese also closed on its
-    right (对美国国会前议员X is about X)."""
+    """Firms, universities, organisations, persons, never as the agent (signed by X, 被X);
+    a government body (or, for measures against a country, a country) only as a marked object,
+    in Korean and Chinese also closed on its right (对美国国会前议员X is about X)."""
+    if g.agent_before is not None and g.agent_before.search(text[max(0, e.start - 8):e.start]):
+        return False
     if e.type in TARGET_TYPES:
         return True
     if not (e.type == "GOV" or e.type == "LOC" and action in COUNTRY_ACTIONS) \

@@ -89,6 +89,7 @@ GRAMMAR = Grammar(
     attribution=re.compile(r",\s*(?:[\w.'-]+\s+){0,5}(?:said|says|told|wrote|according)\b|\s+(?:said|says)\b"),
     indefinite_list=re.compile(r"\ba\s+(?:new\s+|separate\s+|different\s+)?list\b", re.IGNORECASE),
     together=re.compile(r"\b(?:together|along)\s+with\b|\bas\s+well\s+as\b", re.IGNORECASE),
+    list_anaphor=re.compile(r"\b(?:the|that|this|its)\s+(?:same\s+)?(?:list|blacklist)\b", re.IGNORECASE),
     object_after=True,
     passive_cue=re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     subject_after=re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,80},\s*)?(?:has|have|had|is|are|was|were|will|on\b|"

@@ -68,6 +68,7 @@ class Grammar:
     anaphor: re.Pattern[str] | None = None      # "the above" (上述, 해당, these) in an object
     object_close: re.Pattern[str] | None = None  # after a GOV/LOC object: it is a whole NP
     agent_before: re.Pattern[str] | None = None  # marks the agent of a passive (被, by the)
+    list_anaphor: re.Pattern[str] | None = None  # "the list", 名单, 명단: the list named before
     clause_break: re.Pattern[str] | None = None  # bounds the argument region (zh: ，not before 以及)
     attribution: re.Pattern[str] | None = None   # ends an object (", chief executive X said")
     indefinite_list: re.Pattern[str] | None = None  # "a list of...": some list not catalogued

@@ -80,6 +80,24 @@ def _key(e: Entity | None) -> str | None:
     return None if e is None else (_cid(e) or e.text)
 
 
+#: canonical ids of countries (and their governments) -> the prefix of their agencies' ids
+COUNTRIES = {"nf:united-states": "us", "nf:us-government": "us", "nf:china": "cn",
+             "nf:cn-government": "cn", "nf:japan": "jp", "nf:jp-government": "jp",
+             "nf:south-korea": "kr", "nf:kr-government": "kr", "nf:united-kingdom": "uk",
+             "nf:uk-government": "uk", "nf:eu": "eu", "nf:european-union": "eu"}
+
+
+def _same_side(ka: str, kb: str) -> bool:
+    """Equal, or a country (美方, the Chinese government) and one of its agencies (nf:cn-mofcom)."""
+    if ka == kb:
+        return True
+    for country, agency in ((ka, kb), (kb, ka)):
+        prefix = COUNTRIES.get(country)
+        if prefix and (agency.startswith(f"nf:{prefix}-") or COUNTRIES.get(agency) == prefix):
+            return True
+    return False
+
+
 def _authority_key(c: Candidate) -> str | None:
     """The authority's id, with the keepers of the event's list counted as one (the Commerce
     Department and its BIS both keep the Entity List)."""
@@ -96,7 +114,7 @@ def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
     if a.action != b.action:
         return False
     ka, kb = _authority_key(a), _authority_key(b)
-    if ka and kb and ka != kb:
+    if ka and kb and not _same_side(ka, kb):
         return False
     if not ignore_list:
         shared = bool({_key(t) for t in a.targets} & {_key(t) for t in b.targets})
@@ -113,8 +131,9 @@ def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
 
 
 def _unify(into: Candidate, other: Candidate) -> None:
-    if into.authority is None:
-        into.authority = other.authority
+    if into.authority is None or (other.authority is not None and _cid(into.authority) in COUNTRIES
+                                  and _cid(other.authority) not in COUNTRIES):
+        into.authority = other.authority           # the agency rather than the country
     if into.list is None:
         into.list = other.list
     if into.date is None or (other.date and len(other.date["value"]) > len(into.date["value"])):

@@ -76,6 +76,7 @@ GRAMMAR = Grammar(
     anaphor=re.compile(r"(?:上述|该|这些|前述|以上)(?:\d+家)?(?:[^，。；]{0,4})(?:企业|实体|公司|机构|个人|人员|单位)"),
     clause_break=re.compile(r"[，：:](?!\s*(?:以及|及其|及|和|与|还有|并将|其中|包括|含))"),
     agent_before=re.compile(r"(?:被|由|遭)\s*$"),
+    list_anaphor=re.compile(r"(?:该|此|上述)?(?:名单|清单|名單|清單)"),
     object_after=True,
     subject_after=re.compile(r"^\s*(?:决定|宣布|将|把|对|于|已|在|表示|发布|称|日前|近日|今天|当天|[（(])"),
     object_before=re.compile(r"(?:对|将|把|向|与|和|及|、|制裁|禁止|限制)\s*$"),
