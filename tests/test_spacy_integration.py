@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import assert_offsets
 
@@ -104,6 +106,21 @@ def test_segment_rebuilds_text_and_cuts_inside_whitespace_runs():
     words, spaces = segment(text, {3}, {4})
     assert "".join(w + (" " if s else "") for w, s in zip(words, spaces)) == text
     assert "b" in words and "c" in words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab中文하이 \n\u3000.", min_size=1, max_size=30), st.data())
+def test_any_spans_align_on_any_text(text, data):
+    """Whatever the text and spans (even ones starting or ending on whitespace), each is exact."""
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(1, len(text))),
+                               max_size=6))
+    spans = sorted({(a, b) for a, b in pairs if a < b})
+    record = {"schema": "1.0", "id": "p", "lang": data.draw(st.sampled_from(["ko", "zh", "en"])),
+              "text": text, "meta": {}, "sentences": [],
+              "entities": [{"id": f"T{i}", "text": text[a:b], "type": "ORG", "start": a, "end": b,
+                            "source": "rule"} for i, (a, b) in enumerate(spans, 1)],
+              "events": []}
+    assert from_spacy(to_spacy(record)) == record
 
 
 def test_error_record_is_refused():
