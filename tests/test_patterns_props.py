@@ -157,3 +157,13 @@ def test_malformed_numbers_give_no_value(groups, seps, unit, lang):
     end = start + len(token)
     for m in found(lang, text):
         assert m.end <= start or m.start >= end, (text, text[m.start:m.end], m.norm)
+
+
+def test_pathological_inputs_stay_linear():
+    import time
+
+    for lang, text in [("ko", "1억" * 3000), ("ko", "3조 " * 3000 + "원"), ("zh", "1亿" * 3000 + "元"),
+                       ("zh", "十百千万" * 2000), ("en", "the end of " * 2000 + "2019")]:
+        start = time.perf_counter()
+        found(lang, text)
+        assert time.perf_counter() - start < 1.0, (lang, text[:20])

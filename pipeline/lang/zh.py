@@ -15,8 +15,8 @@ from .numerals import NUM, parse_number, parse_range, signed
 _CN = "〇零一二两兩三四五六七八九十百千万萬亿億兆拾佰仟"
 _CN_UNITS = "十百千万萬亿億拾佰仟"
 #: a number in digits and/or Chinese numerals: 3.27亿 / 八十亿 / 1000多万 / 3亿5000万
-ZNUM = (rf"(?:{NUM}|[{_CN}]++(?:[点點][〇零一二三四五六七八九]+)?(?!\d))"
-        rf"(?:[多余餘]?(?:{NUM}|\s?[{_CN}]++))*+[多余餘]?")   # possessive: no backtracking
+ZNUM = (rf"(?:{NUM}|[{_CN}]{{1,24}}+(?:[点點][〇零一二三四五六七八九]{{1,8}})?(?!\d))"
+        rf"(?:[多余餘]?(?:{NUM}|\s?[{_CN}]{{1,24}}+)){{0,8}}+[多余餘]?")   # possessive, bounded
 _RANGE = r"\s?(?:至|到|~|～|-|–|—)\s?"
 #: what joins two dates into a range: 2018年3月至2020年12月
 RANGE_SEP = re.compile(_RANGE)
