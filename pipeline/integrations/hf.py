@@ -192,6 +192,7 @@ def save_dataset(records: Iterable[dict[str, Any]], path: str | Path) -> int:
     ipc = _require("pyarrow.ipc")
     schema = arrow_schema()
     rows = 0
+    Path(path).resolve().parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=Path(path).resolve().parent) as tmp:
         arrow = Path(tmp) / "records.arrow"
         with ipc.new_stream(str(arrow), schema) as writer:
