@@ -38,6 +38,8 @@ TARGET_UNITS = frozenset({
     "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
+#: in an appendix line, what follows the sex of a listed person describes them
+_DESCRIPTION = re.compile(r"[，,]\s*[男女]\s*[，,]")
 _ROLE_BRACKET = re.compile(r"[（(][^（）()]{1,60}?(?:创始人|总裁|首席\w{1,4}官|主席|总监|董事|经理|官员|议员|部长|"
                            r"负责人|主任|顾问|雇员|founder|CEO|president|chairman|director|officer)[^（）()]{0,20}[）)]",
                            re.IGNORECASE)
@@ -124,7 +126,8 @@ class Assembler:
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
         for si, sent in enumerate(doc.sentences):
-            g = self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
+            g = self.grammars.get(sent.lang) or self.grammars.get(doc.lang) \
+                or self.grammars.get(_script(text[sent.start:sent.end]))
             if g is None:
                 continue
             mentions = [m for m in masked.mentions if sent.start <= m.start < sent.end]
@@ -244,7 +247,9 @@ class Assembler:
     # -- sentences that go on about the last candidate ---------------------------------------
     def _continue(self, cand: Candidate, doc: Document, g: Grammar, sent: Sentence,
                   ents: list[Entity], mtext: str) -> None:
-        extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority]
+        m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
+        end = m.start() if m else sent.end
+        extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
         cand.targets = _dedupe(cand.targets + extra, cand.authority)
         if cand.reason is None:
             for pattern in g.reasons:
@@ -259,6 +264,15 @@ class Assembler:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _script(chunk: str) -> str:
+    """ko/zh/en by the letters of a sentence whose language was not identified."""
+    hangul = sum("\uac00" <= c <= "\ud7a3" for c in chunk)
+    han = sum("\u4e00" <= c <= "\u9fff" for c in chunk)
+    latin = sum(c.isascii() and c.isalpha() for c in chunk)
+    best = max((hangul, "ko"), (han, "zh"), (latin, "en"))
+    return best[1] if best[0] else "und"
+
+
 def _cid(e: Entity | None) -> str | None:
     if e is None:
         return None
