@@ -86,3 +86,9 @@ def test_traditional_script_and_zhao(zh):
         ("去年", "DATE", {"value": "2023", "precision": "year"}),
         ("2.16兆新台幣", "MONEY", {"value": 2_160_000_000_000, "currency": "TWD"}),
     ]
+
+
+def test_same_day_skips_planned_dates(zh):
+    found = zh("BIS15日宣布新规。新规将于本月19日刊登。同日，BIS移除25家实体。", "2022-12-16")
+    assert [(e[0], e[2]["value"]) for e in found if e[1] == "DATE"] == [
+        ("15日", "2022-12-15"), ("本月19日", "2022-12-19"), ("同日", "2022-12-15")]

@@ -55,8 +55,9 @@ class PatternsStage(Stage):
                     if m.norm is None and offset is not None and last_day:
                         m.norm = dates.of_date(dt.date.fromisoformat(last_day["value"])
                                                + dt.timedelta(days=offset))
-                    elif m.norm and m.norm.get("precision") == "day" and "value" in m.norm:
-                        last_day = m.norm
+                    elif (m.norm and m.norm.get("precision") == "day" and "value" in m.norm
+                          and (anchor is None or m.norm["value"] <= anchor.isoformat())):
+                        last_day = m.norm          # a past event; a planned one is not "that day"
                 if m.type not in self._types or any(s < end and start < e for s, e in taken):
                     continue
                 doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
