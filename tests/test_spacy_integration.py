@@ -169,13 +169,17 @@ def test_component_runs_newsfacts_inside_a_user_pipeline(nlp):
 
 
 @pytest.mark.slow
-def test_factory_is_found_through_the_entry_point():
+def test_factory_is_found_through_the_entry_point(tmp_path):
+    """A user's script that never imports newsfacts: add_pipe, save, spacy.load, run."""
     code = ("import sys, spacy; nlp = spacy.blank('zh'); nlp.add_pipe('newsfacts'); "
+            "nlp.to_disk(sys.argv[1]); nlp = spacy.load(sys.argv[1]); "
             "doc = nlp('美国商务部将海康威视列入实体清单。'); "
-            "print(len(doc.spans['newsfacts_sentences']), doc._.newsfacts['lang'])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+            "print(len(doc.spans['newsfacts_sentences']), doc._.newsfacts['lang'], "
+            "'pipeline.integrations.spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "zh_pipeline")],
+                         capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["1", "zh"]
+    assert out.stdout.split() == ["1", "zh", "True"]
 
 
 @pytest.mark.slow
