@@ -4,6 +4,16 @@ Each sentence is searched with its language's grammar (``pipeline.lang.ko`` / ``
 the Latin-script forms ($1.2 billion, 45%, 2019-10-09) are searched in every sentence. Relative
 dates are resolved against ``doc.meta["published"]``, else ``run.published``; with neither they
 get no norm.
+
+Norms (``source="rule"``; ``score`` below 1 marks a guess: a bare day, 4成, an amount with no
+currency word):
+
+- MONEY ``{"value", "currency"}`` (ISO 4217); a range ``{"min", "max", "currency"}``;
+  ``"approx": true`` for 약/约/近/about/1000多万; a vague amount (수십억 달러) has no value.
+- DATE ``{"value", "precision"}`` (day/month/year/half/quarter/week, see ``pipeline.lang.dates``);
+  a range ``{"start", "end", "precision"}``; 이날/当天 count from the latest past dated event.
+- PERCENT ``{"value"}`` in percent points (4成 -> 40), or ``{"min", "max"}``.
+- QUANTITY ``{"value", "unit"}``: 44개 기관 -> 44 기관, 33家实体 -> 33 实体.
 """
 from __future__ import annotations
 
