@@ -1,0 +1,132 @@
+"""Merging sanction events, the output contract, gold scoring, and the events stage end to end."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED_DATA, assert_offsets
+from pipeline.events import EventExtractor, load_catalogue
+from pipeline.events.gold import gold_tuples, predicted_tuples
+from pipeline.events.markup import from_markup
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = EventExtractor(load_catalogue())
+
+    def run(marked: str, lang: str):
+        doc = from_markup(marked, lang)
+        return doc, ex(doc)
+    return run
+
+
+def texts(doc, ids):
+    return [doc.entity(i).text for i in ids]
+
+
+def test_headline_and_dated_body_are_one_event(extract):
+    doc, events = extract(
+        "U.S. adds [SMIC|FIRM|nf:smic] to the Entity List\n"
+        "The [Commerce Department|GOV|nf:us-doc] on [Friday|DATE|2020-12-18] added [SMIC|FIRM|nf:smic] and "
+        "[DJI|FIRM|nf:dji] to the Entity List.", "en")
+    (ev,) = events
+    assert ev.date["value"] == "2020-12-18"
+    assert texts(doc, ev.targets) == ["SMIC", "DJI"]          # one per canonical id
+    assert doc.entity(ev.authority).text == "Commerce Department"
+    assert len(ev.evidence) == 2
+
+
+def test_two_dates_stay_two_events(extract):
+    doc, events = extract(
+        "[2025年4月4日|DATE|2025-04-04]，[商务部|GOV|nf:cn-mofcom]将[斯凯迪奥公司|FIRM|nf:skydio]列入不可靠实体清单。"
+        "[2025年4月9日|DATE|2025-04-09]，[商务部|GOV|nf:cn-mofcom]将[盾安公司|FIRM|nf:shield-ai]列入不可靠实体清单。", "zh")
+    assert [(e.date["value"], texts(doc, e.targets)) for e in events] == [
+        ("2025-04-04", ["斯凯迪奥公司"]), ("2025-04-09", ["盾安公司"])]
+
+
+def test_same_firm_in_three_languages_is_one_target(extract):
+    doc, events = extract(
+        "[美国商务部|GOV|nf:us-doc]将[华为|FIRM|nf:huawei]（[Huawei|FIRM|nf:huawei]）列入实体清单。"
+        "被列入的企业还包括[華為|FIRM|nf:huawei]的子公司[海思|FIRM|nf:hisilicon]。", "zh")
+    (ev,) = events
+    assert [doc.entity(t).canonical["id"] for t in ev.targets] == ["nf:huawei", "nf:hisilicon"]
+
+
+def test_title_without_list_merges_with_body_naming_it(extract):
+    doc, events = extract(
+        "关于对[余茂春|PERSON|nf:miles-yu]采取反制裁措施的决定\n"
+        "[12月9日|DATE|2022-12-09]，美方借口所谓“西藏人权”问题，对两名中方官员进行非法制裁。"
+        "中方决定对[余茂春|PERSON|nf:miles-yu]等后附《反制裁清单》列明的个人采取以下反制裁措施：", "zh")
+    found = sorted(((e.list or {}).get("id", ""), texts(doc, e.targets), e.count or 0) for e in events)
+    assert found == [("", [], 2), ("cn-countermeasure-list", ["余茂春"], 0)]
+
+
+def test_opposite_sides_do_not_merge(extract):
+    doc, events = extract(
+        "[美国财政部|GOV|nf:us-treasury]对[中国海洋石油|FIRM|nf:cnooc]实施制裁。"
+        "[外交部|GOV|nf:cn-mfa]对[雷神公司|FIRM|nf:raytheon]实施制裁。", "zh")
+    assert [doc.entity(e.authority).text for e in events] == ["美国财政部", "外交部"]
+
+
+def test_records_with_events_follow_the_schema(extract, record_validator):
+    doc, events = extract(
+        "[2019년 10월 7일|DATE|2019-10-07] [미국 상무부|GOV|nf:us-doc]는 [하이크비전|FIRM|nf:hikvision]을 "
+        "위구르족 탄압에 관여했다는 이유로 실체명단에 올렸다.", "ko")
+    doc.events = events
+    record = doc.to_dict()
+    record_validator.validate(record)
+    assert_offsets(record)
+    (ev,) = record["events"]
+    assert set(ev) >= {"id", "type", "action", "authority", "targets", "list", "date", "reason",
+                       "evidence", "score", "cameo"}
+
+
+def test_gold_tuples_match_by_overlap_text_and_canonical_id(extract):
+    doc, _ = extract("[华为|FIRM|nf:huawei]（[Huawei|FIRM|nf:huawei]）被列入实体清单。华为表示反对。", "zh")
+    doc.events = EventExtractor(load_catalogue())(doc)
+    record = {"events": [
+        {"action": "add", "list": "us-entity-list", "date": None, "targets": [[[0, 2]]]},
+        {"action": "add", "list": "us-unverified-list", "date": "2022-10", "targets": []}]}
+    gold = gold_tuples(record, doc.text)
+    assert gold == {("华为", "add", "us-entity-list", None),
+                    (None, "add", "us-unverified-list", "2022-10")}
+    assert predicted_tuples(record, doc) == {("华为", "add", "us-entity-list", None)}
+
+
+E2E = [
+    ("zh", "美国商务部于2019年10月7日将海康威视等28家中国实体列入实体清单。", {},
+     ("add", "us-entity-list", "2019-10-07", ["nf:hikvision"], 28)),
+    ("ko", "미국 상무부는 2020년 12월 18일 SMIC와 DJI를 거래제한 명단에 올렸다.", {},
+     ("add", "us-entity-list", "2020-12-18", ["nf:smic", "nf:dji"], None)),
+    ("en", "The Commerce Department on Friday added SMIC and DJI to the Entity List.",
+     {"published": "2020-12-19"}, ("add", "us-entity-list", "2020-12-18", ["nf:smic", "nf:dji"], None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,meta,expected", E2E, ids=[e[0] for e in E2E])
+def test_default_pipeline_end_to_end(nlp, record_validator, lang, text, meta, expected):
+    assert nlp.names[-1] == "events", "the default pipeline must end with the events stage"
+    doc = nlp(text, **meta)
+    record = doc.to_dict()
+    record_validator.validate(record)
+    (ev,) = doc.events
+    targets = [doc.entity(t).canonical["id"] for t in ev.targets]
+    assert (ev.action, ev.list["id"], ev.date["value"], targets, ev.count) == expected
+    assert doc.entity(ev.authority).canonical["id"] == "nf:us-doc"
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_real_texts_score(nlp):
+    """MOFCOM/MFA announcements and Federal Register abstracts (corpus/gold/real-events.gold.jsonl)."""
+    from conftest import shared_data
+    from pipeline.events.gold import evaluate, load_gold
+    from pathlib import Path
+
+    shared_data("cn-mofcom-sanctions-ammitto")
+    shared_data("us-fr-export-control-abstracts")
+    gold = Path(__file__).resolve().parents[1] / "corpus" / "gold" / "real-events.gold.jsonl"
+    result = evaluate(load_gold(gold), nlp, SHARED_DATA)
+    assert not result.skipped, result.skipped
+    assert result.undated["all"].p >= 0.85, result.undated["all"].row()
+    assert result.undated["all"].f1 >= 0.75, result.undated["all"].row()
+    assert result.dated["all"].f1 >= 0.75, result.dated["all"].row()
