@@ -97,3 +97,9 @@ def test_date_range_with_through(en):
 
 def test_four_digit_counts_are_not_years(en):
     assert [e for e in en("Some 2000 employees and 1500 tons") if e[1] == "DATE"] == []
+
+
+def test_day_ranges_and_between_amounts(en):
+    assert en("The fair runs October 9-11, 2019.")[0][2]["end"]["value"] == "2019-10-11"
+    assert en("Fines of between $1 billion and $2 billion")[0] == (
+        "$1 billion and $2 billion", "MONEY", {"min": 10**9, "max": 2 * 10**9, "currency": "USD"})

@@ -110,3 +110,11 @@ def test_two_full_dates_joined_by_a_tilde_are_one_range(ko):
     (ent,) = ko("기간은 2021년 3월 5일~2021년 4월 5일이다.")
     assert ent[2] == {"start": {"value": "2021-03-05", "precision": "day"},
                       "end": {"value": "2021-04-05", "precision": "day"}, "precision": "day"}
+
+
+def test_symbol_with_korean_units_and_year_end(ko):
+    assert ko("$5억 규모의 연말 투자", "2024-03-20") == [
+        ("$5억", "MONEY", {"value": 500_000_000, "currency": "USD"}),
+        ("연말", "DATE", {"value": "2024", "precision": "year"}),
+    ]
+    assert ko("2분기 연속 적자") == []

@@ -11,7 +11,7 @@ import re
 
 from . import Context, Match, Rule, amount_norm
 from . import dates as D
-from .numerals import EN_WORDS, NUM, arabic, scale, signed, word_number
+from .numerals import EN_WORDS, NUM, arabic, parse_number, scale, signed, word_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn|m|b|k)(?![A-Za-z])"
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)"
@@ -40,9 +40,12 @@ WORDS = {"dollars": "USD", "dollar": "USD", "u.s. dollars": "USD", "us dollars":
 _WORD_RX = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in WORDS), key=len,
                            reverse=True))
 
+#: an amount after a currency symbol, also with CJK units in Korean/Chinese text ($5억, US$3亿)
+_SYM_NUM = rf"{NUM}(?:\s?{_SCALE}|[억만조천万亿億萬千]{{1,3}}+)?"
 MONEY_SYMBOL = re.compile(
-    _APPROX + rf"(?P<sym>{_SYM_RX})\s?(?P<num>{ENUM})"
-    rf"(?:{_RANGE}(?:{_SYM_RX})?\s?(?P<num2>{ENUM}))?(?![A-Za-z0-9%])")
+    rf"(?P<between>between\s)?" + _APPROX + rf"(?P<sym>{_SYM_RX})\s?(?P<num>{_SYM_NUM})"
+    rf"(?:(?:{_RANGE}|(?(between)\sand\s|(?!)))(?:{_SYM_RX})?\s?(?P<num2>{_SYM_NUM}))?"
+    r"(?![A-Za-z0-9%])")
 MONEY_CODE = re.compile(
     _APPROX + rf"(?<![A-Za-z])(?P<code>{_CODE_RX})\s?(?P<num>{ENUM})"
     rf"(?:{_RANGE}(?:{_CODE_RX})?\s?(?P<num2>{ENUM}))?(?![A-Za-z0-9%])"
@@ -102,6 +105,12 @@ DATE_WORD = re.compile(
     rf"|(?<![\w$€£¥.,/])(?<!\d[-–]){_YR.format('y8')}(?![\w%$]|[.,\-–/]\d|\s?(?:%|percent|{_SCALE_WORD}|{_COUNTED})\b)"
     r")")
 
+DAY_RANGE = re.compile(
+    rf"(?P<mon>{_MON})\s(?P<d1>3[01]|[12]\d|0?[1-9])\s?[-–]\s?(?P<d2>3[01]|[12]\d|0?[1-9])"
+    rf"(?:,?\s(?P<y>(?:19|20)\d\d))?(?!\d)"
+    rf"|(?<![\d.,])(?P<d3>3[01]|[12]\d|0?[1-9])\s?[-–]\s?(?P<d4>3[01]|[12]\d|0?[1-9])\s(?P<mon2>{_MON})"
+    rf"(?:,?\s(?P<y2>(?:19|20)\d\d))?(?!\d)")
+
 _PREP = r"(?:in|on|since|by|until|till|through|during|from|to|of|before|after|last|next|this|early|late|mid-?)"
 
 _REL_UNITS = {"year": "year", "month": "month", "week": "week"}
@@ -121,6 +130,8 @@ def _enum(text: str | None):
     """``1.2 billion`` -> 1200000000; ``5m`` -> 5000000."""
     if text is None:
         return None
+    if re.search("[억만조천万亿億萬千]", text):
+        return parse_number(text)
     m = re.match(rf"({NUM})\s?(\S+)?$", text.strip())
     if not m:
         return None
@@ -162,7 +173,8 @@ def _money_symbol(m: re.Match[str], ctx: Context) -> Match | None:
         code, score = ("CNY", 0.8) if ctx.lang == "zh" else ("JPY", 0.8)
     low, high = _range_values(m.group("num"), m.group("num2"))
     norm = amount_norm("value", low, high, _approx(m), currency=code)
-    return Match(m.start(), m.end(), "MONEY", norm, score) if norm else None
+    start = m.end("between") if m.group("between") else m.start()
+    return Match(start, m.end(), "MONEY", norm, score) if norm else None
 
 
 def _money_code(m: re.Match[str], ctx: Context) -> Match | None:
@@ -327,6 +339,18 @@ def _relative(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(start, m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+def _day_range(m: re.Match[str], ctx: Context) -> Match | None:
+    g = m.groupdict()
+    mon, d1, d2 = (g["mon"], g["d1"], g["d2"]) if g["mon"] else (g["mon2"], g["d3"], g["d4"])
+    y = int(g["y"] or g["y2"]) if (g["y"] or g["y2"]) else (ctx.anchor.year if ctx.anchor else None)
+    if int(d1) >= int(d2):
+        return None
+    if y is None:
+        return Match(m.start(), m.end(), "DATE", None, 0.8)
+    norm = D.span(D.day(y, _month(mon), int(d1)), D.day(y, _month(mon), int(d2)))
+    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+
+
 def _year_range(m: re.Match[str], ctx: Context) -> Match | None:
     y1 = int(m.group("y"))
     y2s = m.group("y2")
@@ -352,4 +376,5 @@ RULES: list[Rule] = SYMBOL_RULES + [
     Rule(QUANTITY, _quantity), Rule(NUMERIC_DATE, _numeric, re.compile("/")),
     Rule(DATE_WORD, _date_word), Rule(RELATIVE, _relative),
     Rule(YEAR_RANGE, _year_range, re.compile(r"\d{4}")),
+    Rule(DAY_RANGE, _day_range, re.compile("[-–]")),
 ]

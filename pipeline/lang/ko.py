@@ -84,7 +84,7 @@ _DIR = {"지난": -1, "오는": 1, "이번": 0, None: 0}
 _DAY_END = (r"(?!간|째|만|치|분|본|시|반)"
             r"(?!\s?(?:동안|이내|내로|이상|가량|정도|사이|만에|(?:전|후|뒤)(?:[에의엔]|부터|까지)?)(?![가-힣]))")
 _MONTH_END = r"(?!\s?(?:간|동안|째))"
-_QUARTER = r"(?P<{}>[1-4])\s?(?:·\s?4\s?|/4\s?|사)?분기"
+_QUARTER = r"(?P<{}>[1-4])\s?(?:·\s?4\s?|/4\s?|사)?분기(?!\s?(?:연속|째|만에))"   # not 2분기 연속
 _SUFFIX = r"(?P<suf>\s?(?:초|말|중순|초순|하순|상순)(?![가-힣])|께|경)?"
 
 DATE = re.compile(
@@ -304,6 +304,15 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+#: 연말, 연초 alone: this year's end or start (the anchor's year)
+YEAR_PART = re.compile(r"(?:(?<![가-힣])올\s?)?(?<![가-힣])연[말초](?!정산|연시|결산|특수|보너스|모임|행사)")
+
+
+def _year_part(m: re.Match[str], ctx: Context) -> Match | None:
+    norm = D.year(ctx.anchor.year) if ctx.anchor else None
+    return Match(m.start(), m.end(), "DATE", norm, 0.7)
+
+
 #: 이날 ("that day"), 전날, 이튿날: resolved by the stage from the article's context
 SAME_DAY = re.compile(r"(?<![가-힣])(?:이 ?날|전날|다음 ?날|이튿날)")
 
@@ -322,4 +331,5 @@ RULES: list[Rule] = [
     Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
     Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
     Rule(SAME_DAY, _same_day, re.compile("날")),
+    Rule(YEAR_PART, _year_part, re.compile("연[말초]")),
 ]

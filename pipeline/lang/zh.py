@@ -49,7 +49,7 @@ PERCENT = re.compile(
     _APPROX + rf"(?:(?P<num>[-+−]?{NUM})\s?[%％]?{_RANGE})?(?P<num2>[-+−]?{NUM})\s?(?:[%％]|个百分点)"
     rf"|{_APPROX.replace('approx', 'approx2')}百分之(?P<cn>[{_CN}]+(?:[点點][〇零一二三四五六七八九]+)?|{NUM})"
     rf"|{_APPROX.replace('approx', 'approx3')}(?P<cheng>\d|[一二两三四五六七八九])成"
-    r"(?![功为為立本员員交绩績长長熟果都年人品型像效绩就])")
+    r"(?![功为為立本员員交绩績长長熟果都年人品型像效绩就])(?P<cheng_more>多)?")
 
 _NOUNS = ("实体|實體|企业|企業|公司|机构|機構|单位|單位|个人|個人|高校|大学|大學|研究所|研究院|组织|組織|"
           "银行|銀行|船舶|航空公司|子公司|实体清单")
@@ -70,7 +70,7 @@ _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, 
 _REL_MONTH = {"本月": 0, "当月": 0, "當月": 0, "这个月": 0, "上月": -1, "上个月": -1,
               "上個月": -1, "下月": 1, "下个月": 1, "下個月": 1}
 _SUFFIX = r"(?P<suf>年?[初底末]|[上中下]旬)?"
-_QUARTER = r"第?(?P<{}>[一二三四1-4])季度"
+_QUARTER = r"(?<![前头頭])第?(?P<{}>[一二三四1-4])季度"   # 前3季度 is Q1-Q3
 
 DATE = re.compile(
     r"(?:"
@@ -112,7 +112,7 @@ def _cn_int(text: str) -> int | None:
 
 def _approx(m: re.Match[str]) -> bool:
     g = m.groupdict()
-    return bool(g.get("approx") or g.get("approx2") or g.get("approx3")
+    return bool(g.get("approx") or g.get("approx2") or g.get("approx3") or g.get("cheng_more")
                 or re.search("[多余餘]", g.get("num") or ""))
 
 
@@ -288,6 +288,15 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
+#: 年底, 年初 alone: this year's end or start (the anchor's year)
+YEAR_PART = re.compile(r"(?<![\d年今去明前后後本上])年[初底末中]")
+
+
+def _year_part(m: re.Match[str], ctx: Context) -> Match | None:
+    norm = D.year(ctx.anchor.year) if ctx.anchor else None
+    return Match(m.start(), m.end(), "DATE", norm, 0.7)
+
+
 #: 当天 ("that day"), 次日: resolved by the stage from the article's context
 SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌日")
 
@@ -302,4 +311,5 @@ RULES: list[Rule] = [
     Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
     Rule(SAME_DAY, _same_day, re.compile("[当當同次翌][天日]|前一天")),
+    Rule(YEAR_PART, _year_part, re.compile("年[初底末中]")),
 ]
