@@ -43,11 +43,12 @@ class EventExtractor:
     """Extracts merged sanction events from a Document with sentences and entities."""
 
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
-                 keep_bare: bool = False) -> None:
+                 keep_bare: bool = False, discover: bool = True) -> None:
         from . import en, ko, zh
 
         grammars = {g.lang: g for g in (ko.GRAMMAR, zh.GRAMMAR, en.GRAMMAR)}
-        self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal)
+        self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal,
+                                   discover=discover)
         self.keep_bare = keep_bare
         self.carry = carry
 

@@ -25,6 +25,7 @@ from typing import Iterable
 
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
+from .discover import discover_en, discover_zh
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -110,11 +111,12 @@ class Assembler:
     """Builds candidates for one document with the grammars of its sentences' languages."""
 
     def __init__(self, catalogue: Catalogue, grammars: dict[str, Grammar], carry: int = 3,
-                 keep_modal: bool = False) -> None:
+                 keep_modal: bool = False, discover: bool = True) -> None:
         self.catalogue = catalogue
         self.grammars = grammars
         self.carry = carry
         self.keep_modal = keep_modal
+        self.discover = discover
 
     def candidates(self, doc: Document) -> list[Candidate]:
         masked = mask(doc, self.catalogue)
@@ -204,6 +206,8 @@ class Assembler:
             authority = _document_authority(doc, entry)
         if authority is None:
             authority = _country_subject(g, doc.text, trig, ents)
+        if self.discover and action != "investigate":
+            ents = ents + _discover(doc, g, mtext, trig, region)
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
                    and e is not authority and _is_target(g, doc.text, e, action)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
@@ -249,6 +253,8 @@ class Assembler:
                   ents: list[Entity], mtext: str) -> None:
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
+        if self.discover and g.lang == "zh":
+            ents = ents + discover_zh(doc, sent.start, end, doc.entities)
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
         cand.targets = _dedupe(cand.targets + extra, cand.authority)
         if cand.reason is None:
@@ -264,6 +270,28 @@ class Assembler:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+_EN_SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
+                          r"|\s+(?:engage[sd]?|ha(?:ve|s)\s+(?:engaged|been)|were|was|are|is|will|for|over)\b")
+_ZH_SLOT_START = re.compile(r"(?:将|把|对)")
+
+
+def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
+              region: tuple[int, int]) -> list[Entity]:
+    """Entities for the names in the trigger's object slot that no stage recognised."""
+    lo, hi = region
+    if g.lang == "zh":
+        starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
+        if starts:
+            return discover_zh(doc, starts[-1], trig.start, doc.entities)
+        return discover_zh(doc, trig.end, hi, doc.entities) if hi > trig.end else []
+    if g.lang == "en":
+        if trig.passive:
+            return discover_en(doc, lo, trig.start, doc.entities)
+        m = _EN_SLOT_END.search(mtext, trig.end, hi)
+        return discover_en(doc, trig.end, m.start() if m else hi, doc.entities)
+    return []
+
+
 def _script(chunk: str) -> str:
     """ko/zh/en by the letters of a sentence whose language was not identified."""
     hangul = sum("\uac00" <= c <= "\ud7a3" for c in chunk)

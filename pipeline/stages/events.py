@@ -18,6 +18,8 @@ class EventConfig:
                 instead of dropping them
     keep_bare:  keep events with neither list, target nor count (noun uses of "sanctions")
     min_score:  drop events scored below this
+    discover_targets: add entities (source "rule") for names in a trigger's object slot or an
+                appendix of a list that no earlier stage recognised (将A、B列入…, "removing A; B")
     """
 
     catalogue: str = ""
@@ -25,10 +27,15 @@ class EventConfig:
     keep_modal: bool = False
     keep_bare: bool = False
     min_score: float = 0.0
+    discover_targets: bool = True
 
 
 class EventStage(Stage):
-    """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events."""
+    """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events.
+
+    With ``discover_targets`` it also appends entities for enumerated target names that earlier
+    stages missed (they come last, out of text order, and carry no canonical id).
+    """
 
     requires = frozenset({"sentences", "entities"})
     provides = frozenset({"events"})
@@ -41,7 +48,8 @@ class EventStage(Stage):
         catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
         self._extract = EventExtractor(catalogue, carry=self.config.carry,
                                        keep_modal=self.config.keep_modal,
-                                       keep_bare=self.config.keep_bare)
+                                       keep_bare=self.config.keep_bare,
+                                       discover=self.config.discover_targets)
 
     def process(self, doc: Document) -> None:
         events = [e for e in self._extract(doc) if (e.score or 0) >= self.config.min_score]

@@ -1,0 +1,166 @@
+"""Targets that no earlier stage recognised, read off the object slot of a sanction trigger.
+
+Official announcements enumerate their targets in a fixed form: 将A（English A）、B（English B）等N家
+实体列入…, an appendix of numbered lines (1. A（English A）, （一）A（English A），男，…), "by removing
+A; B; and C", a Federal Register order title "A, address; B a/k/a C, address; Order Denying
+Export Privileges". Such a slot holds names by construction, so a name found there that no
+entity covers becomes an entity (``source="rule"``, score 0.6, no canonical id: it is not in
+the knowledge base). Its type comes from its head word (公司 → FIRM, 大学 → UNIVERSITY, a
+transliterated person name with ·, or a bracketed Latin name without a company suffix → PERSON).
+"""
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Entity
+
+SCORE = 0.6
+
+_ZH_FIRM = re.compile(r"(?:公司|集团|企业|银行|分公司|有限责任公司|股份有限公司|航空|工厂|厂|商行|"
+                      r"Inc\.?|LLC|Corp\.?|Ltd\.?)$")
+_ZH_UNIV = re.compile(r"(?:大学|学院|大學|學院)$")
+_ZH_ORG = re.compile(r"(?:研究所|研究院|研究中心|实验室|中心|委员会|论坛|项目|协会|基金会|组织|联盟|学会|智库|"
+                     r"研究會|委員會|實驗室|協會|組織)$")
+_ZH_TITLE = re.compile(r"^.*?(?:主任|顾问|主席|副主席|董事|经理|总裁|成员|议员|律师|官员|创始人|首席执行官|"
+                       r"执行董事|主编|研究员|负责人|秘书长|部长|大使|主管|总监|教授)")
+_ZH_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|[-－—•·])\s*")
+_ZH_PAIR = re.compile(r"(?P<zh>[\u4e00-\u9fffA-Za-z0-9·•“”\"\s]{2,50}?)\s*[（(](?P<en>[A-Za-z][^（）()]{1,90})[）)]")
+
+_EN_FIRM = re.compile(r"\b(?:Co|Co\.|Company|Corp|Corp\.|Corporation|Inc|Inc\.|Ltd|Ltd\.|LLC|L\.L\.C\.|Limited|"
+                      r"Group|GmbH|PLC|JSC|PJSC|OOO|LLP|S\.A\.|AG|KK|Airlines|Airways|Bank|Holdings|"
+                      r"Technolog(?:y|ies)|Industries|Systems|Electronics|Semiconductor)\b\.?")
+_EN_UNIV = re.compile(r"\b(?:University|Institute|Academy|College|Polytechnic)\b")
+_EN_GOV = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Armed Forces|Government)\b")
+_EN_ORG = re.compile(r"\b(?:Organization|Organisation|Committee|Foundation|Council|Association|Forum|"
+                     r"Project|Center|Centre|Corps|Society|Federation)\b")
+_EN_NOT_NAME = re.compile(r"\b(?:List|Lists|Regulations?|Act|Order|Rule|Register|Summary|Title|Privileges|"
+                          r"Street|St|Road|Rd|Lane|Avenue|Ave|Way|District|Province|Box|Zone|Tower|Building|"
+                          r"Floor|Room|Suite|Block|Exp|Export|Administration|United States|Executive|"
+                          r"Section|Entity|Entities)\b\.?")
+_EN_NAME = re.compile(r"(?:[A-Z0-9][\w&.'/-]*|\([A-Z][\w .'-]*\))(?:\s+(?:[A-Z0-9(][\w&.'()/-]*|of|and|for|de|"
+                      r"the|&|du|la|von|van|bin|al-?\w*))*")
+_EN_AKA = re.compile(r"\s+(?:a/k/a|aka|also known as)\b.*$", re.IGNORECASE)
+
+
+def discover_zh(doc: Document, start: int, end: int, covered: list[Entity]) -> list[Entity]:
+    """Names in a Chinese object slot or appendix line ``text[start:end]``."""
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for m in _ZH_PAIR.finditer(text, start, end):      # 名（Latin name）
+        s, e = _trim_zh(text, *m.span("zh"))
+        etype = _zh_type(text[s:e], m.group("en"))
+        if etype and e - s >= 2:
+            found.append((s, e, etype))
+    for s, e in _zh_items(text, start, end):            # A、B、C等 without brackets
+        s, e = _trim_zh(text, s, e)
+        etype = _zh_type(text[s:e], None)
+        if etype and e - s >= 2:
+            found.append((s, e, etype))
+    return _add(doc, found, covered)
+
+
+def discover_en(doc: Document, start: int, end: int, covered: list[Entity]) -> list[Entity]:
+    """Names in an English object slot: "A; B; and C", "A, B and C", "A, address; B, address"."""
+    text = doc.text
+    chunk = text[start:end]
+    parts = chunk.split(";") if ";" in chunk else re.split(r",\s*(?:and\s+)?|\s+and\s+", chunk)
+    found, pos = [], start
+    for part in parts:
+        at = text.find(part, pos, end)
+        pos = at + len(part)
+        if ";" in chunk:                                 # "Name, address" segments
+            part = part.split(",")[0]
+        part = re.sub(r"^\s*(?:and\s+|the\s+|In the Matter of:\s*|Title:\s*)", "", part)
+        part = _EN_AKA.sub("", part).strip(" .,:")
+        m = _EN_NAME.fullmatch(part)
+        if not m or not part:
+            continue
+        s = text.find(part, at, pos)
+        etype = _en_type(part)
+        if s >= 0 and etype:
+            found.append((s, s + len(part), etype))
+    return _add(doc, found, covered)
+
+
+def _zh_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of an enumeration between 、 and 等: 将A、B、C等N家实体."""
+    chunk = text[start:end]
+    m = re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)?\s*(?:家|名|个|所|位)?", chunk)
+    stop = start + m.start() if m else end
+    out, pos = [], start
+    for piece in re.split(r"、|，以及|以及", text[start:stop]):
+        at = text.find(piece, pos, stop)
+        pos = at + len(piece)
+        if "（" not in piece and "(" not in piece:
+            out.append((at, at + len(piece)))
+    return out
+
+
+def _trim_zh(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop item numbers, relative clauses (参与…的), titles (执行主任), quotes and 将/对."""
+    piece = text[s:e]
+    cut = 0
+    m = _ZH_ITEM_MARK.match(piece)
+    if m:
+        cut = m.end()
+    for marker in ("的", "：", ":", "，", "、", "包括", "将", "对", "把"):
+        i = piece.rfind(marker, cut)
+        if i >= 0:
+            cut = i + len(marker)
+    m = _ZH_TITLE.match(piece[cut:])
+    if m and len(piece) - cut - m.end() >= 2:
+        cut += m.end()
+    quoted = re.search(r"[“\"]([^”\"]{2,40})[”\"]", piece[cut:])
+    if quoted:
+        return s + cut + quoted.start(1), s + cut + quoted.end(1)
+    s2 = s + cut
+    while s2 < e and text[s2] in " \u3000\"“”":
+        s2 += 1
+    while e > s2 and text[e - 1] in " \u3000\"“”":
+        e -= 1
+    return s2, e
+
+
+def _zh_type(name: str, latin: str | None) -> str | None:
+    if not name or re.search(r"[，。；：\s]", name) or len(name) > 40:
+        return None
+    if _ZH_UNIV.search(name):
+        return "UNIVERSITY"
+    if _ZH_FIRM.search(name):
+        return "FIRM"
+    if _ZH_ORG.search(name):
+        return "ORG"
+    if "·" in name or "•" in name:
+        return "PERSON"
+    if latin and 2 <= len(name) <= 8 and re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}", latin.strip()) \
+            and not _EN_FIRM.search(latin):
+        return "PERSON"
+    return None
+
+
+def _en_type(name: str) -> str | None:
+    if _EN_NOT_NAME.search(name) and not _EN_FIRM.search(name):
+        return None
+    if _EN_UNIV.search(name):
+        return "UNIVERSITY"
+    if _EN_FIRM.search(name):
+        return "FIRM"
+    if _EN_GOV.search(name):
+        return "GOV"
+    if _EN_ORG.search(name):
+        return "ORG"
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?", w) for w in words):
+        return "PERSON"
+    return None
+
+
+def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]) -> list[Entity]:
+    """New entities for the spans no existing entity overlaps."""
+    out: list[Entity] = []
+    for s, e, etype in sorted(set(found)):
+        if any(c.start < e and s < c.end and not (c.type == "LOC" and c.start == s and c.end < e)
+               for c in covered + out):
+            continue                              # 美国通用原子航空系统公司 may start with a place
+        out.append(doc.add_entity(Entity("", doc.text[s:e], etype, s, e, "rule", SCORE)))
+    return out
