@@ -104,7 +104,8 @@ DATE_RANGE = re.compile(
     r"(?<![\d.])(?<!\d,)(?:(?P<y>(?:19|20)\d\d)\s?(?:년\s?)?[~∼～〜\-–]\s?(?P<y2>(?:19|20)\d\d)\s?년(?!대|\s?(?:간|동안))"
     r"|(?:(?P<ym>(?:19|20)\d\d)\s?년\s?|(?P<rym>올해|금년|작년|지난해|내년)\s?)?(?P<m>\d{1,2})\s?(?:월\s?)?[~∼～〜\-–]\s?(?P<m2>\d{1,2})\s?월"
     rf"{_MONTH_END}"
-    r"|(?:(?P<yd>(?:19|20)\d\d)\s?년\s?)?(?:(?P<md>\d{1,2})\s?월\s?)?(?P<d>\d{1,2})\s?(?:일\s?)?"
+    r"|(?:(?P<rdir>지난|오는|이번)\s?)?(?:(?P<yd>(?:19|20)\d\d)\s?년\s?)?(?:(?P<md>\d{1,2})\s?월\s?)?"
+    r"(?P<d>\d{1,2})\s?(?:일\s?)?"
     rf"[~∼～〜\-–]\s?(?P<d2>\d{{1,2}})\s?일{_DAY_END})")
 
 _WEEKDAYS = "월화수목금토일"
@@ -274,7 +275,7 @@ def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
             mo = int(g["md"])
         elif a:
             y, mo = a.year, a.month
-            near = D.day_near(a, int(g["d"]))
+            near = D.day_near(a, int(g["d"]), _DIR[g["rdir"]])
             if near:
                 y, mo = int(near["value"][:4]), int(near["value"][5:7])
         else:
