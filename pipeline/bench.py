@@ -5,7 +5,6 @@ comparable on any machine; worker scaling and peak memory come from real ``run_c
 """
 from __future__ import annotations
 
-import platform
 import resource
 import time
 from collections import defaultdict
@@ -17,6 +16,7 @@ import orjson
 
 from . import io as nio
 from .config import load_config
+from .machine import describe as machine
 from .runner import Pipeline, load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -178,20 +178,6 @@ def scaling(texts: Iterable[str], config: dict[str, Any], workers: list[int]) ->
         rss = resource.getrusage(resource.RUSAGE_CHILDREN if n > 1 else resource.RUSAGE_SELF).ru_maxrss
         rows.append({"workers": n, "docs/s": len(raws) / elapsed, "seconds": elapsed, "peak_rss_mb": rss / 1024})
     return rows
-
-
-def machine() -> str:
-    import os
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def default_config(overrides: list[str] | None = None) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import sys
 import time
@@ -20,6 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("NEWSFACTS_SHARED_DATA", REPO.parent / "shared" / "data"))
 sys.path.insert(0, str(REPO))
+
+from pipeline.machine import describe  # noqa: E402
 
 
 def samples() -> list[dict]:
@@ -61,18 +62,6 @@ def federal_register(limit: int) -> list[dict]:
     return [{"text": p.read_text(encoding="utf-8")} for p in sorted(folder.glob("*.txt"))[:limit]]
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}, {platform.system()}"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=5000, help="documents per shared data set")
@@ -111,7 +100,7 @@ def main() -> int:
     print(f"entities: {found:,}")
     print(f"patterns stage: {chars / best:,.0f} chars/s ({best:.2f} s, best of {args.repeat}, "
           "one process)")
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     return 0
 

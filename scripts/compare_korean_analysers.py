@@ -11,10 +11,10 @@ Speed is characters per second on the same sentences, one process, after a warm-
 from __future__ import annotations
 
 import argparse
-import platform
 import time
 from pathlib import Path
 
+from pipeline.machine import describe
 from pipeline.tokenizers import KOREAN_BACKENDS, korean_tokenizer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "kmou-ner" / "corpus"
@@ -89,8 +89,7 @@ def main() -> None:
     ap.add_argument("--backends", default=",".join(KOREAN_BACKENDS))
     args = ap.parse_args()
     data = read_kmou(args.data, args.sentences)
-    print(f"# {len(data)} KMOU sentences, {sum(len(d[0]) for d in data)} chars; "
-          f"{platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(f"# {len(data)} KMOU sentences, {sum(len(d[0]) for d in data)} chars; {describe()}")
     print(f"{'backend':10} {'chars/s':>10} {'boundary F1':>12} {'NNP recall':>11}")
     for backend in args.backends.split(","):
         m = evaluate(backend, data)

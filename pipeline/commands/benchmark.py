@@ -23,7 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from ..config import load_config
-    from ..eval.benchmark import available, machine, now, run_set, table
+    from ..eval.benchmark import available, now, run_set, table
+    from ..machine import describe
     from ..eval.formats import set_path
 
     config = load_config(args.config, args.overrides)
@@ -35,7 +36,7 @@ def main(args: argparse.Namespace) -> int:
             continue
         print(f"newsfacts: {name}:{split}...", file=sys.stderr)
         results.append(run_set(name, split, config, args.limit, args.workers))
-    out = {"date": now(), "machine": machine(), "limit": args.limit, "workers": args.workers,
+    out = {"date": now(), "machine": describe(), "limit": args.limit, "workers": args.workers,
            "sets": [r.to_dict() for r in results]}
     if args.json == "-":
         print(json.dumps(out, indent=2, ensure_ascii=False))

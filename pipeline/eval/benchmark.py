@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import platform
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -81,19 +80,6 @@ def run_set(name: str, split: str, config: dict[str, Any], limit: int = 0, worke
     typer = restrict(tags.to_set, tags.types)
     report = score(gold, records, Options(typer, typer)).to_dict()
     return SetResult(name, split, SETS[name].lang, tags.types, len(gold), seconds, report)
-
-
-def machine() -> str:
-    """A one-line description of this machine for the benchmark table."""
-    import os
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def table(results: list[SetResult]) -> str:
