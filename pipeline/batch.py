@@ -13,8 +13,8 @@ from multiprocessing import get_context
 from typing import IO, Any, Iterable, Iterator
 
 from . import io as nio
-from .errors import InputError
-from .runner import Pipeline, StageError, load
+from . import registry
+from .runner import DocumentTimeout, Pipeline, StageError, load, time_limit
 
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "TOKENIZERS_PARALLELISM", "NUMEXPR_NUM_THREADS")
@@ -54,16 +54,27 @@ class RunStats:
 
 
 def process_raw(pipe: Pipeline, raw: nio.RawRecord) -> tuple[bytes, str | None]:
-    """Process one raw record into its output line; returns (line, failed stage or None)."""
+    """Process one raw record into its output line; returns (line, failed stage or None).
+
+    Never raises for a bad input: reading (under the time limit too), any stage, or turning
+    the result into JSON can fail, and each failure becomes the error record of that input.
+    """
     try:
-        doc = nio.parse_record(raw)
-    except InputError as exc:
+        with time_limit(pipe.run.time_limit):
+            doc = nio.parse_record(raw)
+    except DocumentTimeout:
+        timeout = DocumentTimeout(f"reading took more than {pipe.run.time_limit:g} s")
+        return nio.dumps(nio.error_record(raw, "read", timeout, nio.peek_id(raw))), "read"
+    except Exception as exc:  # noqa: BLE001 - InputError, or a reader bug: an error record either way
         return nio.dumps(nio.error_record(raw, "read", exc, nio.peek_id(raw))), "read"
     try:
         pipe.process(doc)
-        return nio.dumps(doc.to_dict(frozenset(pipe.run.include))), None
     except StageError as exc:
         return nio.dumps(nio.error_record(raw, exc.stage, exc.exc, doc.id)), exc.stage
+    try:
+        return nio.dumps(doc.to_dict(frozenset(pipe.run.include))), None
+    except Exception as exc:  # noqa: BLE001 - e.g. a stage left a value JSON cannot hold
+        return nio.dumps(nio.error_record(raw, "write", exc, doc.id)), "write"
 
 
 def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
@@ -73,12 +84,16 @@ def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[byte
 _WORKER_PIPE: Pipeline | None = None
 
 
-def _init_worker(config: dict[str, Any]) -> None:
-    """Build this worker's own pipeline (never pickled across processes), threads capped at 1."""
+def _init_worker(config: dict[str, Any], stages: dict[str, str]) -> None:
+    """Build this worker's own pipeline (never pickled across processes), threads capped at 1.
+
+    ``stages`` is the parent's registry, so stages registered there at run time exist here too.
+    """
     global _WORKER_PIPE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     for var in THREAD_VARS:
         os.environ[var] = "false" if var == "TOKENIZERS_PARALLELISM" else "1"
+    registry.STAGES.update(stages)
     _WORKER_PIPE = load(config)
     _WORKER_PIPE.setup()
 
@@ -135,7 +150,7 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                               initializer=_init_worker, initargs=(config,))
+                               initializer=_init_worker, initargs=(config, dict(registry.STAGES)))
     pending: deque[Future] = deque()
     try:
         for batch in batched(records, batch_size):

@@ -13,13 +13,21 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "pubdat
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
-    """Return the visible text of an article page (blocks on their own lines) and its meta."""
+    """Return the visible text of an article page (blocks on their own lines) and its meta.
+
+    libxml2 parses it with networking off and keeps at most 256 levels of nesting (what lies
+    deeper is dropped); a page with no elements gives ``("", {})``.
+    """
+    import lxml.etree
     import lxml.html
 
     if not html.strip():
         return "", {}
-    root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
-                                         parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", no_network=True))
+    except lxml.etree.ParserError:   # "Document is empty": only comments, a bare <?xml ...?>
+        return "", {}
     meta: dict[str, Any] = {}
     title = root.findtext(".//title")
     if title and title.strip():

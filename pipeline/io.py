@@ -2,12 +2,21 @@
 
 Reading yields :class:`RawRecord` objects, cheap to pass to worker processes; turning one into a
 :class:`~pipeline.types.Document` (or an error) is :func:`parse_record`, done where it is processed.
+
+Every non-blank JSONL line and every .txt/.html file is one input and gives one output line. A file
+that cannot be read to the end (unreadable, not gzip, a gzip cut short) gives one more input, an
+error record, after the lines read from it. Ids are passed through as given: two inputs with the
+same id give two records, in input order (ids are not checked for uniqueness: a set of every id
+would make memory grow with the corpus).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
+import os
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -21,6 +30,7 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 RESERVED_KEYS = {"text", "id", "html", "meta"}
+MAX_MESSAGE = 500   # characters of an exception message kept in an error record
 
 
 @dataclass(slots=True)
@@ -29,7 +39,7 @@ class RawRecord:
 
     source: str
     line: int
-    kind: str           # "jsonl" | "txt" | "html"
+    kind: str           # "jsonl" | "txt" | "html" | "error" (the file could not be read; payload says why)
     payload: bytes
 
 
@@ -67,12 +77,21 @@ def _open(path: Path) -> IO[bytes]:
 
 
 def _read_file(path: Path) -> Iterator[RawRecord]:
+    """The records of one file; a read failure (even midway) becomes one ``error`` record."""
     kind = _kind(path) or "jsonl"
-    with _open(path) as fh:
-        if kind == "jsonl":
-            yield from _jsonl_lines(fh, str(path))
-        else:
-            yield RawRecord(str(path), 1, kind, fh.read())
+    source = printable(os.fspath(path))
+    line = 1
+    try:
+        with _open(path) as fh:
+            if kind == "jsonl":
+                for raw in _jsonl_lines(fh, source):
+                    line = raw.line + 1
+                    yield raw
+            else:
+                yield RawRecord(source, 1, kind, fh.read())
+                return
+    except (OSError, EOFError, zlib.error) as exc:
+        yield RawRecord(source, line, "error", f"cannot read {kind} file: {exc}".encode())
 
 
 def _jsonl_lines(fh: IO[bytes], source: str) -> Iterator[RawRecord]:
@@ -81,22 +100,33 @@ def _jsonl_lines(fh: IO[bytes], source: str) -> Iterator[RawRecord]:
             yield RawRecord(source, number, "jsonl", line)
 
 
+def printable(name: str) -> str:
+    """``name`` as valid Unicode: undecodable file-name bytes become U+FFFD, other lone surrogates ``?``."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), else the detected encoding."""
+    """Decode file bytes: UTF-8 (with or without BOM), else the detected encoding (EUC-KR, GB18030...)."""
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        error = exc
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError("bytes are not valid UTF-8 and no other encoding fits")
+        raise InputError(f"bytes are not valid UTF-8 ({error.reason} at byte {error.start}) "
+                         "and no other encoding fits")
     return str(best)
 
 
 def parse_record(raw: RawRecord) -> Document:
     """Turn a raw record into a Document, or raise :class:`InputError` saying why not."""
+    if raw.kind == "error":
+        raise InputError(raw.payload.decode("utf-8", "replace"))
     if raw.kind == "txt":
         text = decode_bytes(raw.payload)
         return _document(text, Path(raw.source).stem, {"source": raw.source})
@@ -105,17 +135,27 @@ def parse_record(raw: RawRecord) -> Document:
 
         text, meta = html_to_text(decode_bytes(raw.payload))
         return _document(text, Path(raw.source).stem, {**meta, "source": raw.source})
-    try:
-        obj = orjson.loads(raw.payload)
-    except orjson.JSONDecodeError as exc:
-        try:
-            raw.payload.decode("utf-8")
-        except UnicodeDecodeError as uexc:
-            raise InputError(f"line is not valid UTF-8 ({uexc.reason} at byte {uexc.start})") from None
-        raise InputError(f"line is not valid JSON: {exc}") from None
+    obj = _load_json(raw.payload)
     if not isinstance(obj, dict):
         raise InputError(f"line is a JSON {type(obj).__name__}, not an object")
     return document_from_object(obj)
+
+
+def _load_json(line: bytes) -> Any:
+    """Parse one JSONL line (a leading BOM is allowed) or raise InputError saying what is wrong."""
+    line = line.removeprefix(codecs.BOM_UTF8)
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        error = exc
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"line is not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if b"\\u" in line and "surrogate" in str(error):
+        raise InputError(f"line has a lone surrogate escape (\\ud800-\\udfff without its pair), "
+                         f"which is not Unicode text: {error}") from None
+    raise InputError(f"line is not valid JSON: {error}") from None
 
 
 def record_id(obj: Any) -> str | None:
@@ -155,18 +195,23 @@ def _json_type(value: Any) -> str:
 
 def peek_id(raw: RawRecord) -> str | None:
     """Best-effort id of a raw record that failed, for its error record."""
+    if raw.kind == "error":
+        return None
     if raw.kind != "jsonl":
         return Path(raw.source).stem
     try:
-        return record_id(orjson.loads(raw.payload))
+        return record_id(orjson.loads(raw.payload.removeprefix(codecs.BOM_UTF8)))
     except orjson.JSONDecodeError:
         return None
 
 
 def error_record(raw: RawRecord, stage: str, exc: BaseException, doc_id: str | None) -> dict[str, Any]:
     """The output line for an input that could not be processed."""
+    message = str(exc) or type(exc).__name__
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + "..."
     return {"id": doc_id, "line": raw.line, "source": raw.source,
-            "error": {"stage": stage, "type": type(exc).__name__, "message": str(exc)}}
+            "error": {"stage": stage, "type": type(exc).__name__, "message": printable(message)}}
 
 
 def dumps(record: dict[str, Any]) -> bytes:

@@ -22,8 +22,11 @@ class StageError(Exception):
         self.exc = exc
 
 
-class DocumentTimeout(Exception):
-    """A document took longer than ``run.time_limit`` seconds."""
+class DocumentTimeout(BaseException):
+    """A document took longer than ``run.time_limit`` seconds.
+
+    A BaseException, so that a stage's ``except Exception`` cannot swallow it.
+    """
 
 
 class Pipeline:
@@ -51,17 +54,19 @@ class Pipeline:
         return doc
 
     def process(self, doc: Document) -> None:
-        """Run every stage on ``doc``; a failing stage raises :class:`StageError`."""
+        """Run every stage on ``doc``; a failing or too slow stage raises :class:`StageError`."""
         self.setup()
-        with _time_limit(self.run.time_limit):
-            for stage in self.stages:
-                try:
+        current = self.stages[0].name
+        try:
+            with time_limit(self.run.time_limit):
+                for stage in self.stages:
+                    current = stage.name
                     stage.process(doc)
-                except DocumentTimeout:
-                    raise StageError(stage.name, DocumentTimeout(
-                        f"document took more than {self.run.time_limit:g} s")) from None
-                except Exception as exc:  # noqa: BLE001 - becomes an error record
-                    raise StageError(stage.name, exc) from exc
+        except DocumentTimeout:
+            raise StageError(current, DocumentTimeout(
+                f"document took more than {self.run.time_limit:g} s")) from None
+        except Exception as exc:  # noqa: BLE001 - becomes an error record
+            raise StageError(current, exc) from exc
 
     def pipe(self, docs: Iterable[str | Document]) -> Iterator[Document]:
         for doc in docs:
@@ -69,7 +74,7 @@ class Pipeline:
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float) -> Iterator[None]:
     """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit)."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield

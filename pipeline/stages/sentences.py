@@ -29,7 +29,9 @@ class SentenceStage(Stage):
             for s, e in split_sentences(doc.text, start, end, self.config.max_chars):
                 chunk = doc.text[s:e]
                 lang = detect(chunk, doc.lang) if len(chunk) >= MIN_EVIDENCE else doc.lang
-                doc.sentences.append(Sentence(s, e, lang if lang != "und" else doc.lang))
+                if lang == "und" or (lang == "zh" and doc.lang == "ja"):
+                    lang = doc.lang   # a kanji-only sentence of a Japanese article is Japanese
+                doc.sentences.append(Sentence(s, e, lang))
 
 
 def _unskipped_ranges(doc: Document) -> list[tuple[int, int]]:

@@ -8,6 +8,8 @@ from .. import tokenizers
 from ..types import Document
 from .base import Stage
 
+#: one short text per tokenizer: the first call loads lazy parts (jieba reads its dictionary then)
+WARM_UP = {"ko": "미국 상무부", "zh": "美国商务部", "en": "Commerce Department", "other": "Минторг"}
 KoreanBackend = Literal["mecab", "kiwi", "okt", "komoran", "hannanum", "kkma"]
 
 
@@ -26,12 +28,15 @@ class TokenizeStage(Stage):
     Config = TokenizeConfig
 
     def setup(self) -> None:
+        """Load (and warm up) every tokenizer now, so that no document's time limit pays for it."""
         self._factories = {
             "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend),
             "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm),
             "en": tokenizers.english_tokenizer,
         }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}
+        for lang, sample in WARM_UP.items():
+            self.tokenizer(lang)(sample)
 
     def tokenizer(self, lang: str) -> tokenizers.Tokenizer:
         """The tokenizer for ``lang``, loaded on first use."""
