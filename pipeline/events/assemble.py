@@ -140,11 +140,14 @@ class Assembler:
             heading = bool(specific) and _is_heading(text, sent, mentions, ents)
             if heading:
                 appendix = specific[0]     # 附：被列入不可靠实体清单的外国实体, 反制清单
+                for c in out:              # the decision above lists its targets there
+                    if c.list is None and c.action in ("add", "impose") and c.targets:
+                        c.list = appendix
             if not triggers:
                 if not heading and out and (appendix or g.continuation.match(text[sent.start:sent.end])):
                     target = _last_with_list(out, appendix) if appendix else out[-1]
                     if target is not None:
-                        self._continue(target, doc, g, sent, ents, mtext)
+                        self._continue(target, doc, g, sent, ents, mtext, appendix is not None)
                 if specific:
                     last_list = (specific[-1], si)
                 continue
@@ -250,11 +253,13 @@ class Assembler:
 
     # -- sentences that go on about the last candidate ---------------------------------------
     def _continue(self, cand: Candidate, doc: Document, g: Grammar, sent: Sentence,
-                  ents: list[Entity], mtext: str) -> None:
+                  ents: list[Entity], mtext: str, appendix: bool) -> None:
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
-        if self.discover and g.lang == "zh":
+        if self.discover and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]):
             ents = ents + discover_zh(doc, sent.start, end, doc.entities)
+        elif self.discover and appendix:                          # -TechInsights Europe Limited
+            ents = ents + discover_en(doc, sent.start, end, doc.entities)
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
         cand.targets = _dedupe(cand.targets + extra, cand.authority)
         if cand.reason is None:
@@ -273,6 +278,7 @@ class Assembler:
 _EN_SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
                           r"|\s+(?:engage[sd]?|ha(?:ve|s)\s+(?:engaged|been)|were|was|are|is|will|for|over)\b")
 _ZH_SLOT_START = re.compile(r"(?:将|把|对)")
+_ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作出|依法)")
 
 
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
@@ -281,8 +287,9 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
     lo, hi = region
     if g.lang == "zh":
         starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
-        if starts:
-            return discover_zh(doc, starts[-1], trig.start, doc.entities)
+        if starts:                 # 对X进行/采取…: the object ends at the light verb
+            verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
+            return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities)
         return discover_zh(doc, trig.end, hi, doc.entities) if hi > trig.end else []
     if g.lang == "en":
         if trig.passive:

@@ -21,6 +21,9 @@ _ZH_FIRM = re.compile(r"(?:公司|集团|企业|银行|分公司|有限责任公
 _ZH_UNIV = re.compile(r"(?:大学|学院|大學|學院)$")
 _ZH_ORG = re.compile(r"(?:研究所|研究院|研究中心|实验室|中心|委员会|论坛|项目|协会|基金会|组织|联盟|学会|智库|"
                      r"研究會|委員會|實驗室|協會|組織)$")
+#: "美国军工企业", "境内的组织", "上述实体": a description, not a name
+_ZH_GENERIC = re.compile(r"^(?:美国|中国|外国|境内|境外|我国|相关|有关|上述|该|这些|其他|以下|下列|部分|军工|国内|国外|"
+                         r"的|及|和|\s)*(?:企业|实体|机构|单位|组织|个人|人员|公司|高级管理人员|官员)$")
 _ZH_TITLE = re.compile(r"^.*?(?:主任|顾问|主席|副主席|董事|经理|总裁|成员|议员|律师|官员|创始人|首席执行官|"
                        r"执行董事|主编|研究员|负责人|秘书长|部长|大使|主管|总监|教授)")
 _ZH_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|[-－—•·])\s*")
@@ -51,9 +54,15 @@ def discover_zh(doc: Document, start: int, end: int, covered: list[Entity]) -> l
         etype = _zh_type(text[s:e], m.group("en"))
         if etype and e - s >= 2:
             found.append((s, e, etype))
-    for s, e in _zh_items(text, start, end):            # A、B、C等 without brackets
+    items, people = _zh_items(text, start, end)
+    known = {c.text: c.type for c in doc.entities if c.type in ("FIRM", "UNIVERSITY", "ORG", "PERSON")}
+    for s, e in items:                                  # A、B、C等 without brackets
+        s0 = s
         s, e = _trim_zh(text, s, e)
-        etype = _zh_type(text[s:e], None)
+        titled = bool(_ZH_TITLE.match(text[s0:e])) and s > s0   # 前议员加拉格尔: a person
+        etype = _zh_type(text[s:e], None) or known.get(text[s:e])   # named before in the text
+        if etype is None and (people or titled) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text[s:e]):
+            etype = "PERSON"                            # 对余茂春、托德·斯坦恩等…个人
         if etype and e - s >= 2:
             found.append((s, e, etype))
     return _add(doc, found, covered)
@@ -70,7 +79,8 @@ def discover_en(doc: Document, start: int, end: int, covered: list[Entity]) -> l
         pos = at + len(part)
         if ";" in chunk:                                 # "Name, address" segments
             part = part.split(",")[0]
-        part = re.sub(r"^\s*(?:and\s+|the\s+|In the Matter of:\s*|Title:\s*)", "", part)
+        part = re.sub(r"^\s*(?:[-–—•·]\s*|\d+[.)]\s+|\([a-z0-9]+\)\s*)?(?:and\s+|the\s+|In the Matter of:\s*|"
+                      r"Title:\s*)?", "", part)
         part = _EN_AKA.sub("", part).strip(" .,:")
         m = _EN_NAME.fullmatch(part)
         if not m or not part:
@@ -82,18 +92,20 @@ def discover_en(doc: Document, start: int, end: int, covered: list[Entity]) -> l
     return _add(doc, found, covered)
 
 
-def _zh_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Pieces of an enumeration between 、 and 等: 将A、B、C等N家实体."""
+def _zh_items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """Pieces of an enumeration between 、 and 等 (将A、B、C等N家实体), and whether what follows
+    says they are people (等…个人/人员/官员/名)."""
     chunk = text[start:end]
     m = re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)?\s*(?:家|名|个|所|位)?", chunk)
     stop = start + m.start() if m else end
+    people = bool(m and re.search(r"个人|人员|官员|议员|名", chunk[m.start():m.start() + 24]))
     out, pos = [], start
     for piece in re.split(r"、|，以及|以及", text[start:stop]):
         at = text.find(piece, pos, stop)
         pos = at + len(piece)
         if "（" not in piece and "(" not in piece:
             out.append((at, at + len(piece)))
-    return out
+    return out, people
 
 
 def _trim_zh(text: str, s: int, e: int) -> tuple[int, int]:
@@ -122,7 +134,9 @@ def _trim_zh(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _zh_type(name: str, latin: str | None) -> str | None:
-    if not name or re.search(r"[，。；：\s]", name) or len(name) > 40:
+    if re.fullmatch(r"[A-Za-z0-9][\w&.,' -]*", name or ""):
+        return _en_type(name)                           # -TechInsights Europe Limited
+    if not name or re.search(r"[，。；：\s]", name) or len(name) > 40 or _ZH_GENERIC.match(name):
         return None
     if _ZH_UNIV.search(name):
         return "UNIVERSITY"

@@ -16,8 +16,9 @@ offsets into it::
 Scoring compares sets of tuples per document: (target, action, list, month) and
 (target, action, list); an event without targets gives one tuple with target None. A predicted
 target is a gold target when its span overlaps one of the gold target's spans, when their texts
-are equal up to case, spaces and punctuation, or when another mention with the same canonical id
-does.
+are equal up to case, spaces and punctuation (or one ends with the other, at least 4 characters:
+美国通用原子航空系统公司 ~ 通用原子航空系统公司), or when another mention with the same canonical
+id does.
 """
 from __future__ import annotations
 
@@ -75,7 +76,14 @@ def predicted_tuples(record: dict[str, Any], doc: Document) -> set[tuple]:
         for key, spans in gold_targets:
             if any(s < end and start < e for s, e in spans):
                 return key
-        return names.get(_norm(surface))
+        norm = _norm(surface)
+        if norm in names:
+            return names[norm]
+        for name, key in names.items():     # 美国通用原子航空系统公司 ~ 通用原子航空系统公司
+            short, long_ = sorted((name, norm), key=len)
+            if len(short) >= 4 and long_.endswith(short):
+                return key
+        return None
 
     by_canonical: dict[str, str] = {}
     for ent in doc.entities:
