@@ -25,7 +25,7 @@ from typing import Iterable
 
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
-from .discover import discover_en, discover_zh
+from .discover import discover_en, discover_zh, inside
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -210,7 +210,9 @@ class Assembler:
         if authority is None:
             authority = _country_subject(g, doc.text, trig, ents)
         if self.discover and action != "investigate":
-            ents = ents + _discover(doc, g, mtext, trig, region)
+            new = _discover(doc, g, mtext, trig, region)
+            gone = inside(new, ents)
+            ents = [e for e in ents if e.id not in gone] + new
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
                    and e is not authority and _is_target(g, doc.text, e, action)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
@@ -256,10 +258,13 @@ class Assembler:
                   ents: list[Entity], mtext: str, appendix: bool) -> None:
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
+        new: list[Entity] = []
         if self.discover and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]):
-            ents = ents + discover_zh(doc, sent.start, end, doc.entities)
+            new = discover_zh(doc, sent.start, end, doc.entities)
         elif self.discover and appendix:                          # -TechInsights Europe Limited
-            ents = ents + discover_en(doc, sent.start, end, doc.entities)
+            new = discover_en(doc, sent.start, end, doc.entities, single=True)
+        gone = inside(new, ents)
+        ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
         cand.targets = _dedupe(cand.targets + extra, cand.authority)
         if cand.reason is None:

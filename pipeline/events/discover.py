@@ -30,7 +30,8 @@ _ZH_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百]+[�
 _ZH_PAIR = re.compile(r"(?P<zh>[\u4e00-\u9fffA-Za-z0-9·•“”\"\s]{2,50}?)\s*[（(](?P<en>[A-Za-z][^（）()]{1,90})[）)]")
 
 _EN_FIRM = re.compile(r"\b(?:Co|Co\.|Company|Corp|Corp\.|Corporation|Inc|Inc\.|Ltd|Ltd\.|LLC|L\.L\.C\.|Limited|"
-                      r"Group|GmbH|PLC|JSC|PJSC|OOO|LLP|S\.A\.|AG|KK|Airlines|Airways|Bank|Holdings|"
+                      r"Group|GmbH|PLC|JSC|PJSC|OOO|LLP|S\.A\.|AG|KK|SARL|SAS|BV|NV|SpA|Srl|Sp\.?\s?z\s?o\.?o\.?|"
+                      r"Airlines|Airways|Bank|Holdings|"
                       r"Technolog(?:y|ies)|Industries|Systems|Electronics|Semiconductor)\b\.?")
 _EN_UNIV = re.compile(r"\b(?:University|Institute|Academy|College|Polytechnic)\b")
 _EN_GOV = re.compile(r"\b(?:Ministry|Department|Bureau|Agency|Armed Forces|Government)\b")
@@ -68,11 +69,16 @@ def discover_zh(doc: Document, start: int, end: int, covered: list[Entity]) -> l
     return _add(doc, found, covered)
 
 
-def discover_en(doc: Document, start: int, end: int, covered: list[Entity]) -> list[Entity]:
-    """Names in an English object slot: "A; B; and C", "A, B and C", "A, address; B, address"."""
+def discover_en(doc: Document, start: int, end: int, covered: list[Entity],
+                single: bool = False) -> list[Entity]:
+    """Names in an English object slot: "A; B; and C", "A, B and C", "A, address; B, address";
+    with ``single`` the slot is one name (an appendix line)."""
     text = doc.text
     chunk = text[start:end]
-    parts = chunk.split(";") if ";" in chunk else re.split(r",\s*(?:and\s+)?|\s+and\s+", chunk)
+    if single:
+        parts = [chunk]
+    else:
+        parts = chunk.split(";") if ";" in chunk else re.split(r",\s*(?:and\s+)?|\s+and\s+", chunk)
     found, pos = [], start
     for part in parts:
         at = text.find(part, pos, end)
@@ -134,9 +140,10 @@ def _trim_zh(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _zh_type(name: str, latin: str | None) -> str | None:
-    if re.fullmatch(r"[A-Za-z0-9][\w&.,' -]*", name or ""):
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9&.,'()/ -]*", name or ""):
         return _en_type(name)                           # -TechInsights Europe Limited
-    if not name or re.search(r"[，。；：\s]", name) or len(name) > 40 or _ZH_GENERIC.match(name):
+    if not name or re.search(r"[，。；：]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) or len(name) > 40 \
+            or _ZH_GENERIC.match(name):
         return None
     if _ZH_UNIV.search(name):
         return "UNIVERSITY"
@@ -170,11 +177,19 @@ def _en_type(name: str) -> str | None:
 
 
 def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]) -> list[Entity]:
-    """New entities for the spans no existing entity overlaps."""
+    """New entities for the spans no existing entity overlaps, except entities strictly inside
+    them (TechInsights in "TechInsights Japan KK", 美国 in 美国通用原子航空系统公司): the item
+    is the whole name, and :func:`inside` tells the caller which entities it supersedes."""
     out: list[Entity] = []
     for s, e, etype in sorted(set(found)):
-        if any(c.start < e and s < c.end and not (c.type == "LOC" and c.start == s and c.end < e)
+        if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e and c.end - c.start < e - s)
                for c in covered + out):
-            continue                              # 美国通用原子航空系统公司 may start with a place
+            continue
         out.append(doc.add_entity(Entity("", doc.text[s:e], etype, s, e, "rule", SCORE)))
     return out
+
+
+def inside(new: list[Entity], ents: list[Entity]) -> set[str]:
+    """Ids of the entities that lie strictly inside a discovered one."""
+    return {c.id for c in ents for n in new
+            if n.start <= c.start and c.end <= n.end and c.end - c.start < n.end - n.start}
