@@ -215,6 +215,7 @@ class Assembler:
             ents = [e for e in ents if e.id not in gone] + new
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
                    and e is not authority and _is_target(g, doc.text, e, action)
+                   and not _part_of_list_name(mtext, e)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
         if trig.passive and g.together is not None:    # "X was added ... together with Y"
             m = g.together.search(mtext, trig.end, hi)
@@ -259,10 +260,12 @@ class Assembler:
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
         new: list[Entity] = []
-        if self.discover and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]):
-            new = discover_zh(doc, sent.start, end, doc.entities)
-        elif self.discover and appendix:                          # -TechInsights Europe Limited
-            new = discover_en(doc, sent.start, end, doc.entities, single=True)
+        script = _script(doc.text[sent.start:end])
+        if self.discover and "zh" in (g.lang, script) and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]) \
+                and not re.search(r"[\uac00-\ud7a3]", doc.text[sent.start:end]):
+            new = discover_zh(doc, sent.start, end, doc.entities, mtext)
+        elif self.discover and appendix and script == "en":       # -TechInsights Europe Limited
+            new = discover_en(doc, sent.start, end, doc.entities, single=True, mask=mtext)
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
@@ -294,13 +297,13 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
         if starts:                 # 对X进行/采取…: the object ends at the light verb
             verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities)
-        return discover_zh(doc, trig.end, hi, doc.entities) if hi > trig.end else []
+            return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities, mtext)
+        return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
     if g.lang == "en":
         if trig.passive:
-            return discover_en(doc, lo, trig.start, doc.entities)
+            return discover_en(doc, lo, trig.start, doc.entities, mask=mtext)
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
-        return discover_en(doc, trig.end, m.start() if m else hi, doc.entities)
+        return discover_en(doc, trig.end, m.start() if m else hi, doc.entities, mask=mtext)
     return []
 
 
@@ -415,11 +418,23 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
     return bool(g.object_after_entity and g.object_after_entity.match(text[e.end:e.end + 12]))
 
 
+_GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "정부", "계열사", "企业", "公司", "机构", "实体",
+                           "company", "companies", "firm", "firms", "entity", "entities", "government"})
+_BEFORE_LIST = re.compile(r"\s*(?:기업|企业|companies)?\s*[（(]?\s*■")
+
+
+def _part_of_list_name(mtext: str, e: Entity) -> bool:
+    """중국 군산복합체 기업(NS-CMIC) 명단: the words before a list's short name belong to it."""
+    return bool(_BEFORE_LIST.match(mtext, e.end))
+
+
 def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
     """Firms, universities, organisations, persons, never as the agent (signed by X, 被X);
     a government body (or, for measures against a country, a country) only as a marked object,
     in Korean and Chinese also closed on its right (对美国国会前议员X is about X)."""
     if g.agent_before is not None and g.agent_before.search(text[max(0, e.start - 8):e.start]):
+        return False
+    if e.text.strip().lower() in _GENERIC_NOUN:      # a model's "기업" is no name
         return False
     if e.type in TARGET_TYPES:
         return True
@@ -479,6 +494,13 @@ def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
 
 
 def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict | None:
+    """See :func:`_pick_date`; the value is marked ``weak`` when it came from an earlier
+    sentence (the merge lets it yield to a date stated with the action)."""
+    date, weak = _pick_date(text, dates, sent, trig)
+    return None if date is None else {**date, "weak": weak}
+
+
+def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
     """Same sentence (before the trigger first), else the nearest preceding DATE, else None.
     A date that names a document (4月4日公告) is not the date of the action; of coordinated
     dates (2025年4月4日和9日) the first, complete one counts."""
@@ -496,7 +518,7 @@ def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict
     else:
         earlier = [d for d in dates if d.end <= sent.start and not _EFFECTIVE.match(text, d.end)]
         if not earlier:
-            return None
+            return None, True
         pick = earlier[-1]
         # "2025年 第1号" right after "2025年01月02日": the precise date it agrees with says more
         year = str((pick.norm or {}).get("value"))
@@ -504,7 +526,8 @@ def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict
             pick = next((d for d in reversed(earlier[-4:-1])
                          if str(d.norm["value"]).startswith(year)), pick)
     norm = pick.norm or {}
-    return {"value": str(norm["value"]), "precision": norm.get("precision", "day")}
+    weak = pick.end <= sent.start
+    return {"value": str(norm["value"]), "precision": norm.get("precision", "day")}, weak
 
 
 def _span(text: str, start: int, end: int) -> dict:

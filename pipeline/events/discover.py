@@ -23,7 +23,8 @@ _ZH_ORG = re.compile(r"(?:研究所|研究院|研究中心|实验室|中心|委�
                      r"研究會|委員會|實驗室|協會|組織)$")
 #: "美国军工企业", "境内的组织", "上述实体": a description, not a name
 _ZH_GENERIC = re.compile(r"^(?:美国|中国|外国|境内|境外|我国|相关|有关|上述|该|这些|其他|以下|下列|部分|军工|国内|国外|"
-                         r"的|及|和|\s)*(?:企业|实体|机构|单位|组织|个人|人员|公司|高级管理人员|官员)$")
+                         r"的|及|和|\s)*(?:企业|实体|机构|单位|组织|个人|人员|公司|高级管理人员|官员)$"
+                         r"|^(?:数十|数百|数千|多|几|若干|\d+|[一二两三四五六七八九十百千]+)\s*(?:家|个|名|所|位)")
 _ZH_TITLE = re.compile(r"^.*?(?:主任|顾问|主席|副主席|董事|经理|总裁|成员|议员|律师|官员|创始人|首席执行官|"
                        r"执行董事|主编|研究员|负责人|秘书长|部长|大使|主管|总监|教授)")
 _ZH_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|[-－—•·])\s*")
@@ -46,8 +47,10 @@ _EN_NAME = re.compile(r"(?:[A-Z0-9][\w&.'/-]*|\([A-Z][\w .'-]*\))(?:\s+(?:[A-Z0-
 _EN_AKA = re.compile(r"\s+(?:a/k/a|aka|also known as)\b.*$", re.IGNORECASE)
 
 
-def discover_zh(doc: Document, start: int, end: int, covered: list[Entity]) -> list[Entity]:
-    """Names in a Chinese object slot or appendix line ``text[start:end]``."""
+def discover_zh(doc: Document, start: int, end: int, covered: list[Entity],
+                mask: str | None = None) -> list[Entity]:
+    """Names in a Chinese object slot or appendix line ``text[start:end]`` (``mask``: the text
+    with list names and titles masked, whose spans are never names)."""
     text = doc.text
     found: list[tuple[int, int, str]] = []
     for m in _ZH_PAIR.finditer(text, start, end):      # 名（Latin name）
@@ -66,28 +69,30 @@ def discover_zh(doc: Document, start: int, end: int, covered: list[Entity]) -> l
             etype = "PERSON"                            # 对余茂春、托德·斯坦恩等…个人
         if etype and e - s >= 2:
             found.append((s, e, etype))
-    return _add(doc, found, covered)
+    return _add(doc, found, covered, mask)
 
 
 def discover_en(doc: Document, start: int, end: int, covered: list[Entity],
-                single: bool = False) -> list[Entity]:
+                single: bool = False, mask: str | None = None) -> list[Entity]:
     """Names in an English object slot: "A; B; and C", "A, B and C", "A, address; B, address";
     with ``single`` the slot is one name (an appendix line)."""
     text = doc.text
     chunk = text[start:end]
     if single:
         parts = [chunk]
-    else:
-        parts = chunk.split(";") if ";" in chunk else re.split(r",\s*(?:and\s+)?|\s+and\s+", chunk)
+    elif ";" in chunk:
+        parts = chunk.split(";")
+    else:                                   # "SMIC and DJI", but "Xinjiang Production and Construction Corps"
+        parts = [p for piece in re.split(r",\s*", chunk)
+                 for p in ([piece] if _en_type(_clean_en(piece)) in ("FIRM", "ORG", "GOV", "UNIVERSITY")
+                           else re.split(r"^and\s+|\s+and\s+", piece))]
     found, pos = [], start
     for part in parts:
         at = text.find(part, pos, end)
         pos = at + len(part)
-        if ";" in chunk:                                 # "Name, address" segments
+        if ";" in chunk and not single:                  # "Name, address" segments
             part = part.split(",")[0]
-        part = re.sub(r"^\s*(?:[-–—•·]\s*|\d+[.)]\s+|\([a-z0-9]+\)\s*)?(?:and\s+|the\s+|In the Matter of:\s*|"
-                      r"Title:\s*)?", "", part)
-        part = _EN_AKA.sub("", part).strip(" .,:")
+        part = _clean_en(part)
         m = _EN_NAME.fullmatch(part)
         if not m or not part:
             continue
@@ -95,7 +100,16 @@ def discover_en(doc: Document, start: int, end: int, covered: list[Entity],
         etype = _en_type(part)
         if s >= 0 and etype:
             found.append((s, s + len(part), etype))
-    return _add(doc, found, covered)
+    return _add(doc, found, covered, mask)
+
+
+def _clean_en(part: str) -> str:
+    """An item without its number, article, "a/k/a" names and bracketed abbreviation."""
+    part = re.sub(r"^\s*(?:[-–—•·]\s*|\d+[.)]\s+|\([a-z0-9]+\)\s*)?(?:and\s+|the\s+|In the Matter of:\s*|"
+                  r"Title:\s*)?", "", part)
+    part = _EN_AKA.sub("", part)
+    part = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,10}\)\s*$", "", part.strip(" .,:"))   # … Corp (SMIC)
+    return part.strip(" .,:")
 
 
 def _zh_items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
@@ -106,7 +120,7 @@ def _zh_items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], b
     stop = start + m.start() if m else end
     people = bool(m and re.search(r"个人|人员|官员|议员|名", chunk[m.start():m.start() + 24]))
     out, pos = [], start
-    for piece in re.split(r"、|，以及|以及", text[start:stop]):
+    for piece in re.split(r"、|，以及|以及|(?<=公司|集团|大学|学院|中心)(?:和|及|与)", text[start:stop]):
         at = text.find(piece, pos, stop)
         pos = at + len(piece)
         if "（" not in piece and "(" not in piece:
@@ -121,7 +135,10 @@ def _trim_zh(text: str, s: int, e: int) -> tuple[int, int]:
     m = _ZH_ITEM_MARK.match(piece)
     if m:
         cut = m.end()
-    for marker in ("的", "：", ":", "，", "、", "包括", "将", "对", "把"):
+    m = re.match(r"\s*(?:以及|和|及|与|或)", piece[cut:])      # A（En）和B（En）
+    if m:
+        cut += m.end()
+    for marker in ("的", "：", ":", "，", "、", "包括", "以及", "将", "对", "把"):
         i = piece.rfind(marker, cut)
         if i >= 0:
             cut = i + len(marker)
@@ -176,12 +193,15 @@ def _en_type(name: str) -> str | None:
     return None
 
 
-def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]) -> list[Entity]:
+def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity],
+         mask: str | None = None) -> list[Entity]:
     """New entities for the spans no existing entity overlaps, except entities strictly inside
     them (TechInsights in "TechInsights Japan KK", 美国 in 美国通用原子航空系统公司): the item
     is the whole name, and :func:`inside` tells the caller which entities it supersedes."""
     out: list[Entity] = []
     for s, e, etype in sorted(set(found)):
+        if mask is not None and re.search("[■□]", mask[s:e]):
+            continue                              # a list name or the title of a law
         if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e and c.end - c.start < e - s)
                for c in covered + out):
             continue

@@ -2,7 +2,8 @@
 
 Two candidates merge when their action and list are equal and their authority and date do not
 contradict each other: an unknown authority or date unifies with a known one, and a date unifies
-with a more precise one inside it ("2025-04" with "2025-04-04"). A candidate without a list
+with a more precise one inside it ("2025-04" with "2025-04-04"), and a date inherited from an
+earlier sentence (weak) yields to one stated with the action. A candidate without a list
 merges with one that has it only when they share a target (a title "对余茂春采取反制措施" and the
 body naming the 反制裁清单); two without any list merge only on a shared target, with no targets
 at all, or with the same named authority. So a headline ("Additions to the
@@ -50,6 +51,8 @@ def to_events(groups: list[Candidate]) -> list[Event]:
             targets=[t.id for t in c.targets], list=lst, date=c.date, reason=c.reason,
             evidence=[{"start": s, "end": e} for s, e in sorted(set(c.evidence))],
             score=round(score(c), 3), count=c.count, cameo=CAMEO[c.action]))
+        if c.date is not None:
+            events[-1].date = {"value": c.date["value"], "precision": c.date["precision"]}
     return events
 
 
@@ -126,7 +129,11 @@ def _compatible(a: Candidate, b: Candidate, ignore_list: bool = False) -> bool:
     if a.date and b.date:
         va, vb = a.date["value"], b.date["value"]
         if not (va.startswith(vb) or vb.startswith(va)):
-            return False
+            # an inherited date yields only for the same targets (or a sentence naming none)
+            weak = a.date.get("weak") or b.date.get("weak")
+            shared = bool({_key(t) for t in a.targets} & {_key(t) for t in b.targets})
+            if not weak or (a.targets and b.targets and not shared):
+                return False
     return True
 
 
@@ -136,8 +143,10 @@ def _unify(into: Candidate, other: Candidate) -> None:
         into.authority = other.authority           # the agency rather than the country
     if into.list is None:
         into.list = other.list
-    if into.date is None or (other.date and len(other.date["value"]) > len(into.date["value"])):
-        into.date = other.date or into.date
+    if other.date and (into.date is None or into.date.get("weak") and not other.date.get("weak")
+                       or into.date.get("weak") == other.date.get("weak")
+                       and len(other.date["value"]) > len(into.date["value"])):
+        into.date = other.date          # stated with the action beats inherited; precise beats vague
     into.targets = _dedupe(into.targets + other.targets, into.authority)
     if other.count:
         into.count = max(into.count or 0, other.count)   # the largest number the text gives
