@@ -209,12 +209,15 @@ class Assembler:
             authority = _document_authority(doc, entry)
         if authority is None:
             authority = _country_subject(g, doc.text, trig, ents)
+        new: list[Entity] = []
         if self.discover and action != "investigate":
             new = _discover(doc, g, mtext, trig, region)
             gone = inside(new, ents)
             ents = [e for e in ents if e.id not in gone] + new
+        if rule.line:
+            region = (doc.text.rfind("\n", 0, trig.start) + 1, region[1])
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
-                   and e is not authority and _is_target(g, doc.text, e, action)
+                   and e is not authority and (e in new or _is_target(g, doc.text, e, action))
                    and not _part_of_list_name(mtext, e)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
         if trig.passive and g.together is not None:    # "X was added ... together with Y"
@@ -300,6 +303,8 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
             return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities, mtext)
         return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
     if g.lang == "en":
+        if trig.rule.line:
+            lo = doc.text.rfind("\n", 0, trig.start) + 1
         if trig.passive:
             return discover_en(doc, lo, trig.start, doc.entities, mask=mtext)
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
@@ -438,7 +443,10 @@ def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
         return False
     if e.type in TARGET_TYPES:
         return True
-    if not (e.type == "GOV" or e.type == "LOC" and action in COUNTRY_ACTIONS) \
+    if e.type == "LOC" and g.country_object is not None:     # sanctions on Russia, 对美国
+        if action not in COUNTRY_ACTIONS or not g.country_object.search(text[max(0, e.start - 12):e.start]):
+            return False
+    elif not (e.type == "GOV" or e.type == "LOC" and action in COUNTRY_ACTIONS) \
             or not _object_marked(g, text, e):
         return False
     close = g.object_close or g.object_after_entity

@@ -44,6 +44,8 @@ _EN_NOT_NAME = re.compile(r"\b(?:List|Lists|Regulations?|Act|Order|Rule|Register
                           r"Section|Entity|Entities)\b\.?")
 _EN_NAME = re.compile(r"(?:[A-Z0-9][\w&.'/-]*|\([A-Z][\w .'-]*\))(?:\s+(?:[A-Z0-9(][\w&.'()/-]*|of|and|for|de|"
                       r"the|&|du|la|von|van|bin|al-?\w*))*")
+_EN_ROLE = re.compile(r"^.*\b(?:[Dd]irector|[Pp]resident|[Cc]hairman|CEO|[Mm]inister|[Cc]ommander|[Oo]fficial|"
+                      r"[Ss]ecretary|[Ff]ounder|[Gg]overnor|[Ee]xecutive)\s+(?=[A-Z])")
 _EN_AKA = re.compile(r"\s+(?:a/k/a|aka|also known as)\b.*$", re.IGNORECASE)
 
 
@@ -106,8 +108,9 @@ def discover_en(doc: Document, start: int, end: int, covered: list[Entity],
 def _clean_en(part: str) -> str:
     """An item without its number, article, "a/k/a" names and bracketed abbreviation."""
     part = re.sub(r"^\s*(?:[-–—•·]\s*|\d+[.)]\s+|\([a-z0-9]+\)\s*)?(?:and\s+|the\s+|In the Matter of:\s*|"
-                  r"Title:\s*)?", "", part)
+                  r"Title:\s*)*", "", part)
     part = _EN_AKA.sub("", part)
+    part = _EN_ROLE.sub("", part)           # "DIO Director Mehrdad A.", "nominal president Nicholas M."
     part = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,10}\)\s*$", "", part.strip(" .,:"))   # … Corp (SMIC)
     return part.strip(" .,:")
 

@@ -18,6 +18,14 @@ RULES = compile_rules([
      "add", None, "list"),
     (r"\bblacklist(?:s|ed|ing)\b", "add", None, "generic"),
     (r"\bdesignat(?:e|es|ed|ing)\b|\bdesignations?\b(?=\s+of\b)", "add", "impose", "carry"),
+    # State Department designations: "has determined that A, B and C engage(d) in ... activity"
+    (r"\bdetermined\s+that\b(?=[^;]{0,600}?\b(?:engaged?|engages|ha(?:ve|s)\s+engaged)\s+(?:in|or)\b)",
+     "add", "impose", "carry"),
+    # BIS orders: "A, address; B, address; Order (Temporarily) Denying Export Privileges"
+    (r"\bOrder\s+(?:Renewing\s+(?:the\s+)?Order\s+)?(?:Temporarily\s+)?Denying\s+Export\s+Privileges\b",
+     "ban", None, "passive", "line"),
+    (r"\bexpand(?:s|ed|ing)?\b(?=[^;]{0,80}\b(?:license requirements|licensing requirements|export controls|"
+     r"restrictions)\b)", "restrict", None),
     (r"\bremov(?:e|es|ed|ing)\b|\bremovals?\b(?=\s+(?:of|from)\b)|\bdelist(?:s|ed|ing)?\b|\btak(?:e|es|en|ing)\b(?=[^;]{0,80}?\boff\b)|\btook\b(?=[^;]{0,80}?\boff\b)",
      "remove", None, "list"),
     (r"\brevo(?:ke|kes|ked|king|cation|cations)\b|\brescind(?:s|ed|ing)?\b|\brescission\b", "remove", "lift"),
@@ -59,14 +67,14 @@ GRAMMAR = Grammar(
     rules=RULES,
     negation_before=re.compile(r"(?:\b(?:not|never|no longer|fail(?:s|ed|ure)?\s+to)\b|n't)(?:\s+\w+){0,2}\s*$",
                                re.IGNORECASE),
-    negation_after=re.compile(r"^$^"),
+    negation_after=re.compile(r"(?!x)x"),
     modal_before=re.compile(
         r"\b(?:could|may|might|would|should|plans?\s+to|planning\s+to|planned\s+to|consider(?:s|ed|ing)?"
         r"|weigh(?:s|ed|ing)?|threaten(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|propos(?:e|es|ed|ing)\s+to"
         r"|intends?\s+to|expected\s+to|likely\s+to|poised\s+to|mulling|set\s+to|aims?\s+to|wants?\s+to"
         r"|calls?\s+(?:on\s+\S+\s+)?to|urg(?:e|es|ed|ing)\s+\S+\s+to)\b(?:\s+[\w-]+){0,3}\s*$",
         re.IGNORECASE),
-    modal_after=re.compile(r"^$^"),
+    modal_after=re.compile(r"(?!x)x"),
     reasons=(
         re.compile(r"\bdetermined\b[^;]+?\bto\s+(?:be\s+|have\s+)?(?P<r>(?:acting|engaged|been|be\s+involved|"
                    r"involved|pose|posing|contribut)[^;]{3,200})"),
@@ -90,6 +98,7 @@ GRAMMAR = Grammar(
     indefinite_list=re.compile(r"\ba\s+(?:new\s+|separate\s+|different\s+)?list\b", re.IGNORECASE),
     together=re.compile(r"\b(?:together|along)\s+with\b|\bas\s+well\s+as\b", re.IGNORECASE),
     list_anaphor=re.compile(r"\b(?:the|that|this|its)\s+(?:same\s+)?(?:list|blacklist)\b", re.IGNORECASE),
+    country_object=re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.IGNORECASE),
     object_after=True,
     passive_cue=re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     subject_after=re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,80},\s*)?(?:has|have|had|is|are|was|were|will|on\b|"

@@ -28,6 +28,8 @@ class TriggerRule:
     ``passive``: the pattern itself is passive (its target precedes it).
     ``carry``: without a list in reach, a list named in the last sentences applies if there is
     one (designate / 지정 after a sentence about the SDN list), else ``bare_action``.
+    ``line``: its object is the whole line before it, across sentence cuts (a Federal Register
+    order title "A, address; B, address; Order Denying Export Privileges").
     """
 
     pattern: re.Pattern[str]
@@ -37,6 +39,7 @@ class TriggerRule:
     generic: bool = False
     passive: bool = False
     carry: bool = False
+    line: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Grammar:
     object_before: re.Pattern[str] | None = None  # text before an entity that marks an object
     object_after_entity: re.Pattern[str] | None = None  # text after an entity marking an object
     anaphor: re.Pattern[str] | None = None      # "the above" (上述, 해당, these) in an object
+    country_object: re.Pattern[str] | None = None  # before a country the measure is against
     object_close: re.Pattern[str] | None = None  # after a GOV/LOC object: it is a whole NP
     agent_before: re.Pattern[str] | None = None  # marks the agent of a passive (被, by the)
     list_anaphor: re.Pattern[str] | None = None  # "the list", 名单, 명단: the list named before
@@ -118,5 +122,6 @@ def compile_rules(specs: list[tuple]) -> tuple[TriggerRule, ...]:
     for regex, action, bare, *flags in specs:
         rules.append(TriggerRule(re.compile(regex, re.IGNORECASE), action, bare,
                                  list_bound="list" in flags, generic="generic" in flags,
-                                 passive="passive" in flags, carry="carry" in flags))
+                                 passive="passive" in flags, carry="carry" in flags,
+                                 line="line" in flags))
     return tuple(rules)

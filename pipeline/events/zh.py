@@ -60,10 +60,10 @@ GRAMMAR = Grammar(
     lang="zh",
     rules=RULES,
     negation_before=re.compile(r"(?:未|没有|没|不|并未|尚未|从未|不会|不再|无意|否认|未能)[被将把再曾予能]?\s*$"),
-    negation_after=re.compile(r"^$^"),
+    negation_after=re.compile(r"(?!x)x"),
     modal_before=re.compile(r"(?:(?<!模)拟|计划|打算|考虑|可能|或将|或会|威胁|扬言|准备|寻求|有望|可望|研究|酝酿)"
                             r"[^，。；]{0,30}$|(?:将|将会|将要|会)(?:\S{1,3}或)?$"),
-    modal_after=re.compile(r"^$^"),
+    modal_after=re.compile(r"(?!x)x"),
     reasons=(
         re.compile(r"以(?P<r>[^，。；]{2,60}?)为由"),
         re.compile(r"(?:借口|理由是|原因是)(?P<r>[^，。；]{2,80})"),
@@ -77,6 +77,7 @@ GRAMMAR = Grammar(
     clause_break=re.compile(r"[，：:](?!\s*(?:以及|及其|及|和|与|还有|并将|其中|包括|含))"),
     agent_before=re.compile(r"(?:被|由|遭)\s*$"),
     list_anaphor=re.compile(r"(?:该|此|上述)?(?:名单|清单|名單|清單)"),
+    country_object=re.compile(r"(?:对|针对|對)\s*$"),
     object_after=True,
     subject_after=re.compile(r"^\s*(?:决定|宣布|将|把|对|于|已|在|表示|发布|称|日前|近日|今天|当天|[（(])"),
     object_before=re.compile(r"(?:对|将|把|向|与|和|及|、|制裁|禁止|限制)\s*$"),
