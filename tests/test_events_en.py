@@ -93,3 +93,30 @@ def test_sdn_designation_with_two_lists_in_one_sentence(extract):
         "[Rusal|FIRM|nf:rusal] from the SDN List.")
     assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
         ("add", "us-sdn-list", ["Sovcombank"]), ("remove", "us-sdn-list", ["Rusal"])]
+
+
+def test_denial_order_title_names_its_targets(extract):
+    doc, events = extract(
+        "Title: Mahan Airways, Mahan Tower, No. 21, Azadegan St., Tehran, [Iran|LOC|nf:iran]; Pejman Mahmood "
+        "Kosarayanifard a/k/a Kosarian Fard, P.O. Box 52404, Dubai; et al.; Order Renewing Order Temporarily "
+        "Denying Export Privileges")
+    (ev,) = events
+    assert ev.action == "ban" and texts(doc, ev.targets) == ["Mahan Airways", "Pejman Mahmood Kosarayanifard"]
+
+
+def test_state_department_determination_is_a_designation(extract):
+    doc, events = extract(
+        "The [Secretary of State|GOV|nf:us-state-department] has determined that General Technology Limited, "
+        "Beijing Luo Luo Technology Development Co Ltd, and Changzhou Utek Composite Company Ltd, engaged in "
+        "activities that have materially contributed to the proliferation of weapons of mass destruction.")
+    (ev,) = events
+    assert ev.action == "impose"
+    assert texts(doc, ev.targets) == ["General Technology Limited", "Beijing Luo Luo Technology Development Co Ltd",
+                                      "Changzhou Utek Composite Company Ltd"]
+
+
+def test_agent_of_an_order_is_not_its_target(extract):
+    doc, events = extract(
+        "Under an executive order signed by President [Donald Trump|PERSON|nf:donald-trump] in November, "
+        "[Xiaomi|FIRM|nf:xiaomi] was barred from U.S. capital markets.")
+    assert texts(doc, events[0].targets) == ["Xiaomi"]

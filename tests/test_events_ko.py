@@ -96,3 +96,17 @@ def test_sanction_and_lift_without_list(extract):
     assert [(e.action, e.cameo) for e in events] == [("impose", "163"), ("lift", "085")]
     assert texts(doc, events[0].targets) == ["러시아 중앙은행"]   # a government body as target
     assert texts(doc, events[1].targets) == ["루살"]
+
+
+def test_white_list_inverts_the_action(extract):
+    doc, events = extract(
+        "[산업통상자원부|GOV|nf:kr-motie]가 [일본|LOC|nf:japan]을 '화이트리스트'에 다시 올렸다. "
+        "[2019년 9월|DATE|2019-09] [일본|LOC|nf:japan]을 화이트리스트에서 제외한 지 3년 7개월 만이다.")
+    assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
+        ("lift", "kr-strategic-items", ["일본"]), ("restrict", "kr-strategic-items", ["일본"])]
+    assert events[1].date["value"] == "2019-09"
+
+
+def test_revenue_is_not_a_listing(extract):
+    doc, events = extract("[화웨이|FIRM|nf:huawei]는 실체명단에 올랐다. [화웨이|FIRM|nf:huawei]는 지난해 매출 7212억위안을 올렸다.")
+    assert len(events) == 1 and len(events[0].evidence) == 1

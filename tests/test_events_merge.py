@@ -130,3 +130,11 @@ def test_real_texts_score(nlp):
     assert result.undated["all"].p >= 0.85, result.undated["all"].row()
     assert result.undated["all"].f1 >= 0.75, result.undated["all"].row()
     assert result.dated["all"].f1 >= 0.75, result.dated["all"].row()
+
+
+def test_inherited_date_yields_to_the_date_stated_with_the_action(extract):
+    doc, events = extract(
+        "[2020년 9월|DATE|2020-09] 업계는 긴장했다. 미국 상무부가 [SMIC|FIRM|nf:smic]를 거래제한 명단에 올렸다. "
+        "상무부는 [18일|DATE|2020-12-18] [SMIC|FIRM|nf:smic]를 명단에 추가한다고 밝혔다.", "ko")
+    (ev,) = events
+    assert ev.date == {"value": "2020-12-18", "precision": "day"}

@@ -95,3 +95,28 @@ def test_countermeasures_under_the_anti_foreign_sanctions_law(extract):
     assert (ev.action, ev.list["id"]) == ("impose", "cn-countermeasure-list")
     assert texts(doc, ev.targets) == ["余茂春", "托德·斯坦恩"]
     assert doc.entity(ev.authority).text == "外交部"
+
+
+def test_names_no_stage_recognised_are_discovered_in_the_object_slot(extract):
+    doc, events = extract(
+        "[商务部|GOV|nf:cn-mofcom]决定将参与对台湾地区军售的海岸间电子公司（Inter-Coastal Electronics）、"
+        "系统研究与模拟公司（System Studies & Simulation）列入不可靠实体清单。\n"
+        "禁止我国境内的组织、个人与上述企业进行交易。")
+    (ev,) = events
+    found = [doc.entity(t) for t in ev.targets]
+    assert [(e.text, e.type, e.source) for e in found] == [
+        ("海岸间电子公司", "FIRM", "rule"), ("系统研究与模拟公司", "FIRM", "rule")]
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+    assert "组织" not in [e.text for e in doc.entities]      # a description, not a name
+
+
+def test_appendix_people_after_a_decision(extract):
+    doc, events = extract(
+        "中方决定对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取以下反制裁措施：\n"
+        "附件：反制裁清单\n"
+        "一、余茂春，男\n"
+        "二、托德·斯坦恩（Todd Stein），男，美国国会及行政当局中国委员会前副主任\n")
+    (ev,) = events
+    assert ev.list["id"] == "cn-countermeasure-list"
+    assert {(doc.entity(t).text, doc.entity(t).type) for t in ev.targets} == {
+        ("托德·斯坦恩", "PERSON"), ("余茂春", "PERSON")}

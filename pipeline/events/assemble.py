@@ -437,7 +437,7 @@ def _is_target(g: Grammar, text: str, e: Entity, action: str) -> bool:
     """Firms, universities, organisations, persons, never as the agent (signed by X, 被X);
     a government body (or, for measures against a country, a country) only as a marked object,
     in Korean and Chinese also closed on its right (对美国国会前议员X is about X)."""
-    if g.agent_before is not None and g.agent_before.search(text[max(0, e.start - 8):e.start]):
+    if g.agent_before is not None and g.agent_before.search(text[max(0, e.start - 30):e.start]):
         return False
     if e.text.strip().lower() in _GENERIC_NOUN:      # a model's "기업" is no name
         return False

@@ -93,7 +93,7 @@ GRAMMAR = Grammar(
     anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b", re.IGNORECASE),
     object_close=re.compile(r"\s*(?:[,.;:)]|(?:and|or|over|for|in|on|after|as|because|from|with|under|until"
                                    r"|since|to|by)\b|$)"),
-    agent_before=re.compile(r"\bby\s+(?:the\s+)?$"),
+    agent_before=re.compile(r"\bby\s+(?:the\s+)?(?:(?:former\s+)?(?:President|Secretary|Minister|Chairman|Premier)\s+)?$"),
     attribution=re.compile(r",\s*(?:[\w.'-]+\s+){0,5}(?:said|says|told|wrote|according)\b|\s+(?:said|says)\b"),
     indefinite_list=re.compile(r"\ba\s+(?:new\s+|separate\s+|different\s+)?list\b", re.IGNORECASE),
     together=re.compile(r"\b(?:together|along)\s+with\b|\bas\s+well\s+as\b", re.IGNORECASE),
