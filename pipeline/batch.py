@@ -5,6 +5,7 @@ import itertools
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +17,7 @@ from . import io as nio
 from . import registry
 from .runner import DocumentTimeout, Pipeline, StageError, load, time_limit
 
+PARENT_CHECK_S = 0.5   # how often a worker checks that its parent still runs
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "TOKENIZERS_PARALLELISM", "NUMEXPR_NUM_THREADS")
 
@@ -84,18 +86,28 @@ def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[byte
 _WORKER_PIPE: Pipeline | None = None
 
 
-def _init_worker(config: dict[str, Any], stages: dict[str, str]) -> None:
+def _init_worker(config: dict[str, Any], stages: dict[str, str], parent: int) -> None:
     """Build this worker's own pipeline (never pickled across processes), threads capped at 1.
 
-    ``stages`` is the parent's registry, so stages registered there at run time exist here too.
+    ``stages`` is the parent's registry, so stages registered there at run time exist here too;
+    ``parent`` is the run's process id: when that process is gone, the worker ends too.
     """
     global _WORKER_PIPE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     for var in THREAD_VARS:
         os.environ[var] = "false" if var == "TOKENIZERS_PARALLELISM" else "1"
     registry.STAGES.update(stages)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER_PIPE = load(config)
     _WORKER_PIPE.setup()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it is gone (killed with SIGKILL: no clean-up ran)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})   # the time limit is the main thread's
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _worker_batch(batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
@@ -150,7 +162,7 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                               initializer=_init_worker, initargs=(config, dict(registry.STAGES)))
+                               initializer=_init_worker, initargs=(config, dict(registry.STAGES), os.getpid()))
     pending: deque[Future] = deque()
     try:
         for batch in batched(records, batch_size):

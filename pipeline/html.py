@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-             "iframe", "svg", "template", "button")
+DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+             "iframe", "svg", "template", "button"}
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
               "section", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"}
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "pubdate",
@@ -36,9 +36,6 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
         key = (el.get("property") or el.get("name") or "").lower()
         if key in PUBLISHED_META and el.get("content") and "published" not in meta:
             meta["published"] = el.get("content").strip()
-    for tag in DROP_TAGS:
-        for el in list(root.iter(tag)):
-            el.drop_tree()
     body = root.find("body")
     parts: list[str] = []
     _collect(body if body is not None else root, parts)
@@ -54,7 +51,8 @@ def _collect(el: Any, parts: list[str]) -> None:
     if el.text and tag:
         parts.append(el.text)
     for child in el:
-        _collect(child, parts)
+        if not (isinstance(child.tag, str) and child.tag in DROP_TAGS):
+            _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
     if tag in BLOCK_TAGS:

@@ -1,0 +1,170 @@
+"""Runs that survive: the per-document time limit (in-process and in workers), SIGKILL at random
+moments then --resume, and byte-identical output whatever the workers, batch size or hash seed."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from conftest import REPO
+from hostile.make_hostile import EN, KO, ZH
+from pipeline import io as nio
+from pipeline import registry
+from pipeline.batch import run_corpus
+from pipeline.config import load_config
+
+CORPUS = REPO / "tests" / "hostile" / "corpus"
+
+
+def _raws(texts: list[str]) -> list[nio.RawRecord]:
+    return [nio.RawRecord("mem", i, "jsonl", orjson.dumps({"id": f"d{i}", "text": t}))
+            for i, t in enumerate(texts, 1)]
+
+
+@pytest.fixture
+def stall_registered():
+    registry.register("stall", "hostile.stages:StallStage")
+    yield
+    registry.STAGES.pop("stall", None)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("how", ["sleep", "loop", "swallow"])
+def test_a_stage_past_the_time_limit_gives_an_error_record_and_the_run_goes_on(stall_registered, how, workers):
+    config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "stall"]',
+                                f'stall.how="{how}"', "stall.seconds=30.0", "run.time_limit=1.0",
+                                "run.batch_size=2"])
+    texts = [KO, "STALL " + EN, ZH, EN + " STALL", EN]
+    out = io.BytesIO()
+    started = time.perf_counter()
+    stats = run_corpus(_raws(texts), out, config, workers=workers)
+    assert time.perf_counter() - started < 25          # two stalls of 30 s each were cut at 1 s
+    records = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in records] == ["d1", "d2", "d3", "d4", "d5"]
+    assert ["error" in r for r in records] == [False, True, False, True, False]
+    for r in (records[1], records[3]):
+        assert r["error"] == {"stage": "stall", "type": "DocumentTimeout",
+                              "message": "document took more than 1 s"}
+    assert records[4]["sentences"]                     # the pipeline still works after a timeout
+    assert (stats.input_lines, stats.records, stats.errors, stats.errors_by_stage) == (5, 3, 2, {"stall": 2})
+
+
+def test_time_limit_leaves_no_alarm_behind(stall_registered):
+    import pipeline
+
+    before = signal.getsignal(signal.SIGALRM)
+    nlp = pipeline.load(load_config(None, ['pipeline.stages=["clean", "stall"]', "run.time_limit=0.5"]))
+    nlp("fast " + EN)
+    with pytest.raises(pipeline.runner.StageError, match="DocumentTimeout"):
+        nlp("STALL " + EN)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+# --- killed with SIGKILL at random moments, then --resume -------------------------------------
+
+def _corpus(path: Path, n: int = 240) -> Path:
+    lines = []
+    for i in range(n):
+        base = (KO, ZH, EN)[i % 3]
+        lines.append(json.dumps({"id": f"doc-{i}", "text": f"{base} ({i})", "published": "2019-10-08"},
+                                ensure_ascii=False).encode())
+        if i % 50 == 7:
+            lines.append(b'{"id": "broken-%d", "text": ' % i)
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def _cmd(src: Path, out: Path, workers: int, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out), "--workers", str(workers),
+            "-q", "--set", "run.batch_size=4", *extra]
+
+
+def _children(pid: int) -> list[int]:
+    proc = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(p) for p in proc.stdout.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _kill_when(proc: subprocess.Popen, out: Path, size: int, delay: float) -> None:
+    """SIGKILL the run (the parent only, as `kill -9 PID` does) once ``out`` has ``size`` bytes."""
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline:
+        if (out.stat().st_size if out.exists() else 0) >= size:
+            break
+        time.sleep(0.01)
+    time.sleep(delay)
+    children = _children(proc.pid)
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    leftover = [c for c in children if _alive(c)]
+    for pid in leftover:
+        os.kill(pid, signal.SIGKILL)
+    assert not leftover, "worker processes outlived the killed run"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_killed_five_times_and_resumed_gives_the_uninterrupted_output(tmp_path, workers):
+    src = _corpus(tmp_path / "in.jsonl")
+    full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
+    subprocess.run(_cmd(src, full, 1), cwd=REPO, check=True, timeout=600)
+    expected = full.read_bytes()
+    assert expected.count(b"\n") == 245
+    rng = random.Random(8 + workers)
+    sizes = [0] + sorted(rng.randrange(len(expected) // 20, len(expected)) for _ in range(4))
+    for attempt, size in enumerate(sizes):
+        proc = subprocess.Popen(_cmd(src, part, workers, *(["--resume"] if attempt else [])), cwd=REPO,
+                                stderr=subprocess.DEVNULL)
+        _kill_when(proc, part, size, rng.uniform(0, 0.5))
+        assert proc.returncode == -signal.SIGKILL, f"kill {attempt}: the run had already ended"
+        data = part.read_bytes() if part.exists() else b""
+        complete = data[:data.rfind(b"\n") + 1]
+        assert expected.startswith(complete), f"kill {attempt}: the complete lines differ from a clean run"
+    stats = tmp_path / "stats.json"
+    proc = subprocess.run(_cmd(src, part, workers, "--resume", "--stats", str(stats)), cwd=REPO,
+                          capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert part.read_bytes() == expected
+    summary = json.loads(stats.read_text())
+    assert summary["input_lines"] == summary["records"] + summary["errors"] == 245
+    assert summary["errors"] == 5 and summary["resumed"] > 0
+
+
+# --- determinism --------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_output_is_byte_identical_across_workers_batch_sizes_hash_seeds_and_runs(tmp_path):
+    src = _corpus(tmp_path / "in.jsonl", 90)
+    runs = [("1", "0", []), ("2", "1", []), ("1", "2", []), ("2", "3", ["--set", "run.batch_size=1"]),
+            ("1", "4", ["--set", "run.batch_size=1"])]
+    outputs = []
+    for i, (workers, seed, extra) in enumerate(runs):
+        out = tmp_path / f"out{i}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(src), str(CORPUS), "-o", str(out),
+                               "--workers", workers, "-q", "--include", "tokens", *extra],
+                              cwd=REPO, env=env, capture_output=True, timeout=900)
+        assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+        outputs.append(out.read_bytes())
+    assert all(o == outputs[0] for o in outputs[1:]), [i for i, o in enumerate(outputs) if o != outputs[0]]
+    assert outputs[0].count(b"\n") == 92 + sum(1 for _ in nio.iter_inputs([str(CORPUS)]))
