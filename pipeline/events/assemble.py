@@ -563,20 +563,18 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
 
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
            reason: dict | None) -> int | None:
-    """The number of targets the text gives: a QUANTITY entity with a target unit, else a
-    count pattern; nearest the argument region first."""
+    """The number of targets the text gives in the argument region: a QUANTITY entity with a
+    target unit, else a count pattern."""
     lo, hi = region
     def outside_reason(s: int, e: int) -> bool:
         return not (reason and reason["start"] <= s and e <= reason["end"])
     for q in doc.entities:
         norm = q.norm or {}
-        if q.type == "QUANTITY" and sent.start <= q.start and q.end <= sent.end \
+        if q.type == "QUANTITY" and lo <= q.start and q.end <= hi \
                 and str(norm.get("unit", "")).lower() in TARGET_UNITS \
                 and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end):
             return int(norm["value"])
-    matches = [m for m in g.count.finditer(doc.text, sent.start, sent.end)
-               if outside_reason(*m.span())]
-    matches.sort(key=lambda m: 0 if lo <= m.start() < hi else 1)
+    matches = [m for m in g.count.finditer(doc.text, lo, hi) if outside_reason(*m.span())]
     for m in matches:
         n = g.number(m.group("n"))
         if n:
