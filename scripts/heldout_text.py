@@ -13,6 +13,9 @@ exact string the offsets point into (deterministic; the gold's ``sha256`` checks
 - ``conll`` (``eng.testb``): ``selector = {"doc": i, "sentences": [a, b]}``: the i-th
   ``-DOCSTART-`` block (0-based), sentences a..b-1 of it (0-based, b null = all); each
   sentence's tokens joined with one space, sentences joined with "\\n".
+- ``kmou`` (a KMOU ``corpus/NNNNN_NER.txt``): ``selector = {"sentences": [n, ...]}``: the raw
+  sentence line (the ``## `` line after the ``## n`` header) of each numbered sentence, joined
+  with "\\n", in the given order.
 - ``klue`` (``klue-ner-v1.1_dev.tsv``): ``selector = {"ids": [sentence id, ...]}``; each
   sentence rebuilt from its character lines, sentences joined with "\\n", in the given order.
 
@@ -73,7 +76,14 @@ def _klue(path: str, sel: dict) -> str:
     return "\n".join("".join(sents[i]) for i in sel["ids"])
 
 
-_LOADERS = {"mofcom": _mofcom, "cluener": _cluener, "conll": _conll, "klue": _klue}
+def _kmou(path: str, sel: dict) -> str:
+    lines = _read(path).split("\n")
+    raw = {int(lines[i][3:]): lines[i + 1][3:] for i in range(len(lines) - 1)
+           if lines[i].startswith("## ") and lines[i][3:].strip().isdigit()}
+    return "\n".join(raw[n] for n in sel["sentences"])
+
+
+_LOADERS = {"mofcom": _mofcom, "cluener": _cluener, "conll": _conll, "klue": _klue, "kmou": _kmou}
 
 
 def load_text(source: dict) -> str:
