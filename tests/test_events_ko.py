@@ -110,3 +110,11 @@ def test_white_list_inverts_the_action(extract):
 def test_revenue_is_not_a_listing(extract):
     doc, events = extract("[화웨이|FIRM|nf:huawei]는 실체명단에 올랐다. [화웨이|FIRM|nf:huawei]는 지난해 매출 7212억위안을 올렸다.")
     assert len(events) == 1 and len(events[0].evidence) == 1
+
+
+def test_unknown_firm_introduced_by_what_it_is(extract):
+    doc, events = extract("[미국 재무부|GOV|nf:us-treasury]는 러시아 최대 은행 스베르방크를 SDN 명단에 추가했다.")
+    (ev,) = events
+    assert ev.list["id"] == "us-sdn-list"
+    assert [(doc.entity(t).text, doc.entity(t).type, doc.entity(t).source) for t in ev.targets] == [
+        ("스베르방크", "FIRM", "rule")]

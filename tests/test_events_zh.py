@@ -120,3 +120,8 @@ def test_appendix_people_after_a_decision(extract):
     assert ev.list["id"] == "cn-countermeasure-list"
     assert {(doc.entity(t).text, doc.entity(t).type) for t in ev.targets} == {
         ("托德·斯坦恩", "PERSON"), ("余茂春", "PERSON")}
+
+
+def test_a_rejected_application_for_removal_is_no_removal(extract):
+    _, events = extract("[美国商务部|GOV|nf:us-doc]将[中芯国际|FIRM|nf:smic]从实体清单中移除的申请被驳回。")
+    assert events == []

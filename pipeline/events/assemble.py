@@ -25,7 +25,7 @@ from typing import Iterable
 
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
-from .discover import discover_en, discover_zh, inside
+from .discover import discover_en, discover_ko, discover_zh, inside
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -302,6 +302,8 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
             verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
             return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities, mtext)
         return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
+    if g.lang == "ko":
+        return discover_ko(doc, lo, hi, doc.entities, mtext)
     if g.lang == "en":
         if trig.rule.line:
             lo = doc.text.rfind("\n", 0, trig.start) + 1

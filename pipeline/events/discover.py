@@ -115,6 +115,26 @@ def _clean_en(part: str) -> str:
     return part.strip(" .,:")
 
 
+_KO_APPOSITION = re.compile(
+    r"(?:업체|기업|은행|회사|대학|제조사|제조업체|기관|그룹|연구소|연구원|방산업체|통신사|통신업체|운영사|개발사|"
+    r"자회사|계열사|항공사|해운사|거래소|무역회사|조선사)\s+"
+    r"(?P<name>[가-힣A-Za-z0-9&.·-]{2,20}?)(?:\([^()]{1,40}\))?(?=을|를|과|와|,|\s*및|\s+등|\s+\d)")
+_KO_UNIV = re.compile(r"(?:대학|대학교|연구소|연구원)$")
+
+
+def discover_ko(doc: Document, start: int, end: int, covered: list[Entity],
+                mask: str | None = None) -> list[Entity]:
+    """Names introduced by what they are: "러시아 최대 은행 스베르방크를", "드론업체 DJI와"."""
+    found = []
+    for m in _KO_APPOSITION.finditer(doc.text, start, end):
+        s, e = m.span("name")
+        name = m.group("name")
+        if _ZH_GENERIC.match(name) or name in ("이", "그", "해당", "등"):
+            continue
+        found.append((s, e, "UNIVERSITY" if _KO_UNIV.search(name) else "FIRM"))
+    return _add(doc, found, covered, mask)
+
+
 def _zh_items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
     """Pieces of an enumeration between 、 and 等 (将A、B、C等N家实体), and whether what follows
     says they are people (等…个人/人员/官员/名)."""

@@ -87,7 +87,7 @@ GRAMMAR = Grammar(
     continuation=re.compile(r"^\s*(?:They|These|Those|Among them|This includes|Including|The (?:companies|entities|"
                             r"firms|targets|additions|persons|individuals)\b)"),
     count=re.compile(r"\b(?P<n>\d+|" + _NUMBER_RE + r")\s*(?:\(\d+\)\s*)?(?:(?:new|additional|more|other|"
-                     r"Chinese|Russian|Iranian|foreign|existing|[A-Z][a-z]+)\s+){0,2}(?P<u>entities|entity|companies|"
+                     r"Chinese|Russian|Iranian|foreign|existing|and|[A-Z][a-z]+)\s+){0,4}(?P<u>entities|entity|companies|"
                      r"company|firms|persons|individuals|people|organizations|universities|institutes|"
                      r"parties|businesses)\b", re.IGNORECASE),
     anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b", re.IGNORECASE),

@@ -63,7 +63,7 @@ GRAMMAR = Grammar(
     negation_after=re.compile(r"(?!x)x"),
     modal_before=re.compile(r"(?:(?<!模)拟|计划|打算|考虑|可能|或将|或会|威胁|扬言|准备|寻求|有望|可望|研究|酝酿)"
                             r"[^，。；]{0,30}$|(?:将|将会|将要|会)(?:\S{1,3}或)?$"),
-    modal_after=re.compile(r"(?!x)x"),
+    modal_after=re.compile(r"^\S{0,4}?的?(?:申请|请求|提议|建议|要求|可能|传闻|报道|威胁)"),   # 移除的申请被驳回
     reasons=(
         re.compile(r"以(?P<r>[^，。；]{2,60}?)为由"),
         re.compile(r"(?:借口|理由是|原因是)(?P<r>[^，。；]{2,80})"),
