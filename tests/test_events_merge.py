@@ -138,3 +138,20 @@ def test_inherited_date_yields_to_the_date_stated_with_the_action(extract):
         "상무부는 [18일|DATE|2020-12-18] [SMIC|FIRM|nf:smic]를 명단에 추가한다고 밝혔다.", "ko")
     (ev,) = events
     assert ev.date == {"value": "2020-12-18", "precision": "day"}
+
+
+def test_planned_action_kept_at_half_score_when_asked():
+    doc = from_markup("The [Commerce Department|GOV|nf:us-doc] could add [SMIC|FIRM|nf:smic] to the Entity List.", "en")
+    assert EventExtractor(load_catalogue())(doc) == []
+    (ev,) = EventExtractor(load_catalogue(), keep_modal=True)(doc)
+    assert ev.action == "add" and ev.score <= 0.5
+
+
+def test_events_config_is_validated():
+    import pipeline
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="events"):
+        pipeline.load(overrides=["events.carry_over=2"])
+    with pytest.raises(ConfigError, match="events.carry"):
+        pipeline.load(overrides=["events.carry='three'"])

@@ -28,6 +28,19 @@ Decisions (and why):
 - **CAMEO**: 163 (impose embargo, boycott or sanctions) for add, impose, ban, restrict; 085
   (ease economic sanctions, boycott, embargo) for remove, lift, suspend; 090 (investigate).
 - **Count**: the largest number of targets the text gives for the event (44개 기관, 33家实体).
+- **Arguments across sentences**: a list named up to ``carry`` sentences earlier (or any time
+  earlier when the text says "the list", 名单, 명단) applies to an "add to"/列入 without one; a
+  sentence opening with 이 중에는/其中/These goes on about the last event; an appendix line
+  (附件：反制清单, 1. X（English）) adds its names to the event with that list, and gives its list
+  to a decision above it that named none.
+- **Merging** is tolerant where the text is vague and strict where it is not: see :mod:`.merge`.
+  A date inherited from an earlier sentence yields to a date stated with the action.
+- **Discovered targets** (:mod:`.discover`): names in a trigger's object slot or an appendix
+  that no earlier stage recognised become entities (``source="rule"``, no canonical id), because
+  official texts list targets the knowledge base and the models have never seen.
+- **White lists** (화이트리스트, 白名单): being put on one is ``lift``, being taken off ``restrict``.
+- **Not events**: quoted speech, questions, requests and applications (移除的申请), negated and
+  planned actions.
 """
 from __future__ import annotations
 
