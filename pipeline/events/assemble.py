@@ -565,23 +565,19 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
 
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
            reason: dict | None) -> int | None:
-    """The number of targets the text gives in the argument region: a QUANTITY entity with a
-    target unit, else a count pattern."""
+    """The number of targets the text gives in the argument region (the largest: a total
+    includes its parts): QUANTITY entities with a target unit, else the count pattern."""
     lo, hi = region
     def outside_reason(s: int, e: int) -> bool:
         return not (reason and reason["start"] <= s and e <= reason["end"])
-    for q in doc.entities:
-        norm = q.norm or {}
-        if q.type == "QUANTITY" and lo <= q.start and q.end <= hi \
-                and str(norm.get("unit", "")).lower() in TARGET_UNITS \
-                and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end):
-            return int(norm["value"])
-    matches = [m for m in g.count.finditer(doc.text, lo, hi) if outside_reason(*m.span())]
-    for m in matches:
-        n = g.number(m.group("n"))
-        if n:
-            return n
-    return None
+    found = [int(norm["value"]) for q in doc.entities
+             if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
+             and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
+             and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
+    if not found:
+        found = [n for m in g.count.finditer(doc.text, lo, hi)
+                 if outside_reason(*m.span()) and (n := g.number(m.group("n")))]
+    return max(found) if found else None      # "60 Chinese among 77 in all": the total
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
