@@ -120,3 +120,12 @@ def test_agent_of_an_order_is_not_its_target(extract):
         "Under an executive order signed by President [Donald Trump|PERSON|nf:donald-trump] in November, "
         "[Xiaomi|FIRM|nf:xiaomi] was barred from U.S. capital markets.")
     assert texts(doc, events[0].targets) == ["Xiaomi"]
+
+
+def test_the_company_refers_to_the_firm_named_before(extract):
+    doc, events = extract(
+        "[Illumina|FIRM|nf:illumina] shares fell. The San Diego-based company was added to the unreliable entity "
+        "list on [Feb. 4|DATE|2025-02-04] together with [PVH Corp.|FIRM|nf:pvh].")
+    (ev,) = events
+    assert ev.list["id"] == "cn-unreliable-entity-list"
+    assert sorted(texts(doc, ev.targets)) == ["Illumina", "PVH Corp."]

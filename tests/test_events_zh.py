@@ -125,3 +125,12 @@ def test_appendix_people_after_a_decision(extract):
 def test_a_rejected_application_for_removal_is_no_removal(extract):
     _, events = extract("[美国商务部|GOV|nf:us-doc]将[中芯国际|FIRM|nf:smic]从实体清单中移除的申请被驳回。")
     assert events == []
+
+
+def test_targets_after_qizhong_baokuo_and_a_government_body(extract):
+    doc, events = extract(
+        "[美国商务部|GOV|nf:us-doc]將[海康威視|FIRM|nf:hikvision]等8家中國科技企業，以及新疆維吾爾自治區人民政府公安廳"
+        "和其下屬的19個政府機構列入實體清單，其中包括北京计算科学研究中心和[奇虎360|FIRM|nf:qihoo-360]等。")
+    (ev,) = events
+    assert {doc.entity(t).text for t in ev.targets} == {
+        "海康威視", "新疆維吾爾自治區人民政府公安廳", "北京计算科学研究中心", "奇虎360"}

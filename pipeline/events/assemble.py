@@ -225,6 +225,9 @@ class Assembler:
             if m:
                 targets += [e for e in ents if m.end() <= e.start and e.end <= _clause_end(doc.text, m.end(), hi)
                             and e.type in TARGET_TYPES]
+        if g.definite_firm is not None:                # "the San Diego-based company"
+            antecedent = _antecedent(doc, g, mtext, trig, region)
+            targets += [antecedent] if antecedent is not None else []
         targets = _dedupe(targets, authority)
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
@@ -288,7 +291,8 @@ class Assembler:
 # -- helpers ---------------------------------------------------------------------------------
 _EN_SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
                           r"|\s+(?:engage[sd]?|ha(?:ve|s)\s+(?:engaged|been)|were|was|are|is|will|for|over)\b")
-_ZH_SLOT_START = re.compile(r"(?:将|把|对)")
+_ZH_SLOT_START = re.compile(r"(?:将|將|把|对|對)")
+_ZH_INCLUDING = re.compile(r"(?:其中)?(?:包括|包含|有)")
 _ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作出|依法)")
 
 
@@ -298,9 +302,14 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
     lo, hi = region
     if g.lang == "zh":
         starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
+        found: list[Entity] = []
+        listed = _ZH_INCLUDING.search(mtext, trig.end, hi)   # 列入…，其中包括A、B和C等
+        if listed:
+            found = discover_zh(doc, listed.end(), hi, doc.entities, mtext)
         if starts:                 # 对X进行/采取…: the object ends at the light verb
             verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            return discover_zh(doc, starts[-1], verb.start() if verb else trig.start, doc.entities, mtext)
+            return found + discover_zh(doc, starts[-1], verb.start() if verb else trig.start,
+                                       doc.entities, mtext)
         return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
     if g.lang == "ko":
         return discover_ko(doc, lo, hi, doc.entities, mtext)
@@ -312,6 +321,18 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
         return discover_en(doc, trig.end, m.start() if m else hi, doc.entities, mask=mtext)
     return []
+
+
+def _antecedent(doc: Document, g: Grammar, mtext: str, trig: Trigger,
+                region: tuple[int, int]) -> Entity | None:
+    """The firm "the California company" / "the San Diego-based firm" in the argument region
+    refers to: the last firm named before it."""
+    m = g.definite_firm.search(mtext, *region)
+    if m is None or any(e.start < m.end() and m.start() < e.end and e.type in TARGET_TYPES
+                        for e in doc.entities):
+        return None                                   # "the Huawei company" names its firm
+    before = [e for e in doc.entities if e.type == "FIRM" and e.end <= m.start()]
+    return max(before, key=lambda e: e.end, default=None)
 
 
 def _script(chunk: str) -> str:

@@ -19,6 +19,7 @@ SCORE = 0.6
 _ZH_FIRM = re.compile(r"(?:公司|集团|企业|银行|分公司|有限责任公司|股份有限公司|航空|工厂|厂|商行|"
                       r"Inc\.?|LLC|Corp\.?|Ltd\.?)$")
 _ZH_UNIV = re.compile(r"(?:大学|学院|大學|學院)$")
+_ZH_GOV = re.compile(r"(?:公安厅|公安廳|公安局|厅|廳|局|部|委员会|委員會|政府|办公室|辦公室|监狱|監獄)$")
 _ZH_ORG = re.compile(r"(?:研究所|研究院|研究中心|实验室|中心|委员会|论坛|项目|协会|基金会|组织|联盟|学会|智库|"
                      r"研究會|委員會|實驗室|協會|組織)$")
 #: "美国军工企业", "境内的组织", "上述实体": a description, not a name
@@ -136,18 +137,21 @@ def discover_ko(doc: Document, start: int, end: int, covered: list[Entity],
 
 
 def _zh_items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
-    """Pieces of an enumeration between 、 and 等 (将A、B、C等N家实体), and whether what follows
-    says they are people (等…个人/人员/官员/名)."""
-    chunk = text[start:end]
-    m = re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)?\s*(?:家|名|个|所|位)?", chunk)
-    stop = start + m.start() if m else end
-    people = bool(m and re.search(r"个人|人员|官员|议员|名", chunk[m.start():m.start() + 24]))
-    out, pos = [], start
-    for piece in re.split(r"、|，以及|以及|(?<=公司|集团|大学|学院|中心)(?:和|及|与)", text[start:stop]):
-        at = text.find(piece, pos, stop)
-        pos = at + len(piece)
-        if "（" not in piece and "(" not in piece:
-            out.append((at, at + len(piece)))
+    """Pieces of an enumeration between 、 and 等 (将A、B、C等N家实体，以及D和E), and whether what
+    follows 等 says they are people (等…个人/人员/官员/名)."""
+    out, people = [], False
+    for seg in re.finditer(r"(?:(?!，以及|，及|以及).)+", text[start:end]):
+        s0, e0 = start + seg.start(), start + seg.end()
+        m = re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)?\s*(?:家|名|个|個|所|位)?", text[s0:e0])
+        stop = s0 + m.start() if m else e0
+        people = people or bool(m and re.search(r"个人|人员|人員|官员|官員|议员|議員|名", text[s0 + m.start():s0 + m.start() + 24]))
+        pos = s0
+        for piece in re.split(r"、|(?:(?<=公司|集团|集團|大学|大學|学院|學院|中心)|(?<=[厅廳局]))(?:和|及|与|與)",
+                              text[s0:stop]):
+            at = text.find(piece, pos, stop)
+            pos = at + len(piece)
+            if piece and "（" not in piece and "(" not in piece:
+                out.append((at, at + len(piece)))
     return out, people
 
 
@@ -191,6 +195,8 @@ def _zh_type(name: str, latin: str | None) -> str | None:
         return "FIRM"
     if _ZH_ORG.search(name):
         return "ORG"
+    if _ZH_GOV.search(name) and len(name) >= 4:
+        return "GOV"
     if "·" in name or "•" in name:
         return "PERSON"
     if latin and 2 <= len(name) <= 8 and re.fullmatch(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}", latin.strip()) \
