@@ -154,3 +154,23 @@ def relative_unit(anchor: dt.date, unit: str, n: int) -> Norm:
 def with_year(norm_fn: Any, y: int | None, *args: int) -> Norm | None:
     """Call a builder with a year that may be unknown (no anchor)."""
     return None if y is None else norm_fn(y, *args)
+
+
+#: a month and/or day without a year: 12月 / 9日 / 12月9日 / 11월 / 9일 / 11월 9일
+_BARE = re.compile(r"(?:(?P<m>\d{1,2})\s?[月월])?\s?(?:(?P<d>\d{1,2})\s?[日号號일])?")
+#: what coordinates two dates: 2025年4月4日和9日, 2007年9月及12月, 1991년 10월에서 11월
+COORDINATION = re.compile(r"\s?(?:和|及|与|與|或|、|,|，|및|와|과|에서|부터|또는|이나|,\s?그리고)\s?")
+
+
+def inherit(previous: Norm | None, bare: str) -> Norm | None:
+    """The norm of a bare month/day coordinated with an earlier full date, which gives its
+    missing year (and month): ``9日`` after ``2025年4月4日`` is 2025-04-09."""
+    m = _BARE.fullmatch(bare)
+    if not m or not (m["m"] or m["d"]) or not previous or previous.get("precision") not in ("day", "month"):
+        return None
+    y, pm = int(previous["value"][:4]), int(previous["value"][5:7])
+    if m["m"] and m["d"]:
+        return day(y, int(m["m"]), int(m["d"]))
+    if m["m"]:
+        return month(y, int(m["m"]))
+    return day(y, pm, int(m["d"])) if previous["precision"] == "day" else None

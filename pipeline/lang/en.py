@@ -29,14 +29,21 @@ SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "HK$": "HKD", "NT$": "TWD",
 _SYM_RX = r"(?:US\$|U\.S\.\s?\$|HK\$|NT\$|C\$|A\$|S\$|R\$|CN¥|RMB¥|\$|€|£|¥|￥|₩|₹|₽)"
 CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY",
          "HKD": "HKD", "KRW": "KRW", "TWD": "TWD", "CHF": "CHF", "INR": "INR", "RUB": "RUB",
-         "AUD": "AUD", "CAD": "CAD", "SGD": "SGD"}
+         "AUD": "AUD", "CAD": "CAD", "SGD": "SGD", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK",
+         "PLN": "PLN", "CZK": "CZK", "HUF": "HUF", "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN",
+         "IDR": "IDR", "MYR": "MYR", "THB": "THB", "TRY": "TRY", "AED": "AED", "SAR": "SAR",
+         "EEK": "EEK", "DEM": "DEM"}
 _CODE_RX = "|".join(CODES)
 WORDS = {"dollars": "USD", "dollar": "USD", "u.s. dollars": "USD", "us dollars": "USD",
          "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "euros": "EUR", "euro": "EUR",
          "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "won": "KRW",
          "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "hong kong dollars": "HKD",
          "swiss francs": "CHF", "francs": "CHF", "taiwan dollars": "TWD",
-         "new taiwan dollars": "TWD"}
+         "new taiwan dollars": "TWD", "kroons": "EEK", "kroon": "EEK", "marks": "DEM",
+         "deutsche marks": "DEM", "lire": "ITL", "lira": "TRY", "zlotys": "PLN", "zloty": "PLN",
+         "forints": "HUF", "forint": "HUF", "rand": "ZAR", "crowns": "CZK", "korunas": "CZK",
+         "kronor": "SEK", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB", "reais": "BRL",
+         "canadian dollars": "CAD", "australian dollars": "AUD", "singapore dollars": "SGD"}
 _WORD_RX = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in WORDS), key=len,
                            reverse=True))
 

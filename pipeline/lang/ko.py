@@ -16,7 +16,7 @@ from .numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, s
 _UNITS = "십백천만억조"
 #: an amount in digits and Korean units: 2,500억 / 3조 5000억 / 9억2천800만 / 100여억 / 1조여
 KNUM = (rf"(?<!제){NUM}여?(?:[{_UNITS}]++여?"
-        rf"(?:{NUM}|[ ]{NUM}(?=[ ]?[{_UNITS}]))?){{0,6}}+")   # possessive and bounded: linear time
+        rf"(?:{NUM}|[ ]{NUM}(?=[ ]?[{_UNITS}])|[ ]\d{{1,4}}(?![\d,.]|\s?[년월일시분]))?){{0,6}}+")   # possessive and bounded: linear time
 _RANGE = r"\s?[~∼～〜\-–]\s?"
 #: what joins two dates into a range: 2021년 3월 5일~2021년 4월 5일
 RANGE_SEP = re.compile(_RANGE)

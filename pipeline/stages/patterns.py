@@ -58,9 +58,13 @@ class PatternsStage(Stage):
             rules = self._grammars.get(sent.lang, en.SYMBOL_RULES)
             ctx = lang.Context(anchor, sent.lang)
             found = lang.select(lang.run(rules, text, ctx))
+            previous: lang.Match | None = None     # the last DATE of this sentence
             for m in lang.merge_ranges(text, found, self._range_sep.get(sent.lang, en.RANGE_SEP)):
                 start, end = sent.start + m.start, sent.start + m.end
                 if m.type == "DATE":
+                    if previous is not None and dates.COORDINATION.fullmatch(text, previous.end, m.start):
+                        m.norm = dates.inherit(previous.norm, text[m.start:m.end]) or m.norm
+                    previous = m
                     offset = dates.CONTEXT_DAYS.get(text[m.start:m.end])
                     if m.norm is None and offset is not None and last_day:
                         m.norm = dates.of_date(dt.date.fromisoformat(last_day["value"])
