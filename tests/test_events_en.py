@@ -129,3 +129,11 @@ def test_the_company_refers_to_the_firm_named_before(extract):
     (ev,) = events
     assert ev.list["id"] == "cn-unreliable-entity-list"
     assert sorted(texts(doc, ev.targets)) == ["Illumina", "PVH Corp."]
+
+
+def test_month_and_year_in_two_expressions(extract):
+    doc, events = extract(
+        "The Treasury used its SDN list against Chinese targets. In [July|DATE|2021-07] [last year|DATE|2020] "
+        "[OFAC|GOV|nf:us-ofac] designated [Sun Jinlong|PERSON|nf:sun-jinlong].")
+    assert events[0].date == {"value": "2020-07", "precision": "month"}
+    assert events[0].list["id"] == "us-sdn-list"

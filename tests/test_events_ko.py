@@ -78,7 +78,7 @@ def test_vendor_cutting_off_listed_universities(extract):
     ban = by_action["ban"]
     assert doc.entity(ban.authority).text == "매스웍스"
     assert texts(doc, ban.targets) == ["하얼빈공업대학", "하얼빈공정대학"]
-    assert "list" not in ban.to_dict()
+    assert ban.list["id"] == "us-entity-list"          # the cut-off follows from the listing
     assert texts(doc, by_action["add"].targets) == ["하얼빈공업대학", "하얼빈공정대학"]
 
 

@@ -156,13 +156,16 @@ class Assembler:
             quoted = _quotes(text, sent)
             triggers = [t for t in triggers if not any(s < t.start and t.end < e for s, e in quoted)]
             owned = _assign(mentions, triggers, g.list_after)
+            here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list)
                 if cand is not None:
-                    out.append(cand)
+                    here.append(cand)
                     if cand.list is not None:
                         last_list = (cand.list, si)
+            _consequences(here)
+            out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
         return out
@@ -228,6 +231,8 @@ class Assembler:
         if g.definite_firm is not None:                # "the San Diego-based company"
             antecedent = _antecedent(doc, g, mtext, trig, region)
             targets += [antecedent] if antecedent is not None else []
+        if not targets and g.numbered is not None:     # 两校, 两家公司, the two universities
+            targets = _numbered_antecedents(doc, g, mtext, region)
         targets = _dedupe(targets, authority)
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
@@ -247,17 +252,15 @@ class Assembler:
         text = doc.text
         if g.agent_before is not None:               # 被美国政府列入 / added by the Commerce Department
             for e in ents:
-                if e.type == "GOV" and g.agent_before.search(text[max(0, e.start - 8):e.start]):
+                if e.type == "GOV" and g.agent_before.search(text[max(0, e.start - 30):e.start]) \
+                        and (0 <= trig.start - e.end <= 6 or 0 <= e.start - trig.end <= 12):
                     return e
-        before = [e for e in ents if e.end <= trig.start]
-        for e in before:
-            if e.type == "GOV" and not _object_marked(g, text, e):
+        before = [e for e in ents if e.end <= trig.start and not _object_marked(g, text, e)
+                  and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))]
+        firm_acts = action in ("ban", "restrict", "suspend") and g.subject_after is not None
+        for e in before:                             # the first subject: a body, or a firm cutting off
+            if e.type == "GOV" or firm_acts and e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]):
                 return e
-        if action in ("ban", "restrict", "suspend") and g.subject_after is not None:
-            for e in before:
-                if e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]) \
-                        and not _object_marked(g, text, e):
-                    return e
         return None
 
     # -- sentences that go on about the last candidate ---------------------------------------
@@ -320,6 +323,40 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
             return discover_en(doc, lo, trig.start, doc.entities, mask=mtext)
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
         return discover_en(doc, trig.end, m.start() if m else hi, doc.entities, mask=mtext)
+    return []
+
+
+_NUMBERED_TYPES = {"校": "UNIVERSITY", "大学": "UNIVERSITY", "universities": "UNIVERSITY",
+                   "公司": "FIRM", "企业": "FIRM", "companies": "FIRM", "firms": "FIRM",
+                   "대학": "UNIVERSITY", "회사": "FIRM", "기업": "FIRM"}
+
+
+def _consequences(cands: list[Candidate]) -> None:
+    """A firm cutting off those a listing in the same sentence names (由于两校被列入实体清单，公司
+    暂停向两校提供…; 블랙리스트에 오른 대학의 사용을 중단): the cut-off follows from that list."""
+    listings = [c for c in cands if c.action == "add" and c.list is not None]
+    for c in cands:
+        if listings and c.list is None and c.action in ("ban", "restrict", "suspend") \
+                and c.authority is not None and c.authority.type == "FIRM":
+            c.list = listings[0].list
+            if not c.targets:
+                c.targets = list(listings[0].targets)
+
+
+def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,
+                          region: tuple[int, int]) -> list[Entity]:
+    """"两校" / "the two universities" / "두 대학": the last N distinct ones of that kind."""
+    m = g.numbered.search(mtext, *region)
+    if m is None:
+        return []
+    n, etype = g.number(m.group("n")), _NUMBERED_TYPES.get(m.group("u").lower())
+    out: list[Entity] = []
+    for e in sorted((e for e in doc.entities if e.type == etype and e.end <= m.start()),
+                    key=lambda e: -e.end):
+        if all((_cid(e) or e.text) != (_cid(o) or o.text) for o in out):
+            out.append(e)
+        if n and len(out) == n:
+            return list(reversed(out))
     return []
 
 
@@ -558,7 +595,12 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
                          if str(d.norm["value"]).startswith(year)), pick)
     norm = pick.norm or {}
     weak = pick.end <= sent.start
-    return {"value": str(norm["value"]), "precision": norm.get("precision", "day")}, weak
+    value, precision = str(norm["value"]), norm.get("precision", "day")
+    month = next((d for d in dates if d.end <= pick.start and not text[d.end:pick.start].strip()
+                  and (d.norm or {}).get("precision") == "month"), None)
+    if precision == "year" and month is not None:      # "July" + "last year": July of that year
+        value, precision = f"{value}-{str(month.norm['value'])[5:7]}", "month"
+    return {"value": value, "precision": precision}, weak
 
 
 def _span(text: str, start: int, end: int) -> dict:

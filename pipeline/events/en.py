@@ -101,6 +101,7 @@ GRAMMAR = Grammar(
     country_object=re.compile(r"\b(?:on|against|targeting)\s+(?:the\s+)?$", re.IGNORECASE),
     definite_firm=re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}(?:company|firm|chipmaker|drone maker|maker|"
                              r"manufacturer|carrier|group)\b(?!\s+(?:of|and|that|which|said))"),
+    numbered=re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|six)\s+(?P<u>universities|companies|firms)\b"),
     object_after=True,
     passive_cue=re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE),
     subject_after=re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,80},\s*)?(?:has|have|had|is|are|was|were|will|on\b|"

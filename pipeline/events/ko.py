@@ -68,6 +68,7 @@ GRAMMAR = Grammar(
                      r"(?P<u>개사|곳|기관|기업|업체|단체|회사|명|개인|대학|실체|법인|개)(?!단|부|령|예|확|칭|시)"),
     anaphor=re.compile(r"(?:이들|해당|상기|위)\s*(?:기업|기관|업체|단체|실체|개인|대학)"),
     list_anaphor=re.compile(r"(?:해당\s*|이\s*|같은\s*)?(?:명단|목록|리스트)"),
+    numbered=re.compile(r"(?P<n>[두세네]|다섯)\s*(?P<u>대학|회사|기업)"),
     object_after=False,
     list_after=False,
     subject_after=re.compile(r"^\s*(?:은|는|이|가|도|측은|측이|측도|에서|의|이\s|와|과|\(|,)"),

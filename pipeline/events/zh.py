@@ -79,6 +79,7 @@ GRAMMAR = Grammar(
     agent_before=re.compile(r"(?:被|由|遭)\s*$"),
     list_anaphor=re.compile(r"(?:该|此|上述)?(?:名单|清单|名單|清單)"),
     country_object=re.compile(r"(?:对|针对|對)\s*$"),
+    numbered=re.compile(r"(?P<n>[两二三四五六七八九十])(?:所|家)?(?P<u>校|大学|公司|企业)"),
     object_after=True,
     subject_after=re.compile(r"^\s*(?:决定|宣布|将|把|对|于|已|在|表示|发布|称|日前|近日|今天|当天|[（(])"),
     object_before=re.compile(r"(?:对|将|把|向|与|和|及|、|制裁|禁止|限制)\s*$"),
