@@ -22,6 +22,7 @@ class RunConfig:
     include: list[str] = field(default_factory=list)   # optional output parts, e.g. ["tokens"]
     time_limit: float = 60.0     # seconds per document before it becomes an error record
     batch_size: int = 64
+    kb: str = ""                 # knowledge base JSONL (`newsfacts kb build`); "" = models/kb/entities.jsonl
 
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> dict[str, Any]:

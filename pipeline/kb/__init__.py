@@ -6,7 +6,8 @@ Stages share one KB (and one matcher) per pipeline process through ``self.shared
     kb = shared_kb(self.shared)                 # KnowledgeBase: .get(id), .lookup(name)
     matcher = shared_matcher(self.shared)       # Matcher over all aliases (one automaton)
 
-Both load ``models/kb/entities.jsonl`` unless a path is given. Nothing heavy is imported here.
+Both load the KB named by ``run.kb`` in the config (default ``models/kb/entities.jsonl``).
+Nothing heavy is imported here.
 """
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_KB", "KBEntity", "KnowledgeBase", "load_kb", "shared_kb", "shared_matcher"]
 
 
-def shared_kb(shared: Any, path: str = "") -> KnowledgeBase:
-    """The pipeline's one KnowledgeBase for ``path`` (default KB when empty), loaded on first use."""
-    return shared.get(f"kb:{path}", lambda: load_kb(path or None))
+def shared_kb(shared: Any) -> KnowledgeBase:
+    """The pipeline's one KnowledgeBase (``run.kb``, else the default KB), loaded on first use."""
+    return shared.get("kb", lambda: load_kb(getattr(shared.run, "kb", "") or None))
 
 
-def shared_matcher(shared: Any, path: str = "") -> "Matcher":
-    """The pipeline's one alias matcher over the KB at ``path``, built on first use."""
+def shared_matcher(shared: Any) -> "Matcher":
+    """The pipeline's one alias matcher over that KB, built on first use."""
     from .matcher import Matcher
 
-    return shared.get(f"kb-matcher:{path}", lambda: Matcher(shared_kb(shared, path)))
+    return shared.get("kb-matcher", lambda: Matcher(shared_kb(shared)))

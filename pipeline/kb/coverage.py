@@ -14,11 +14,12 @@ from .sources import MOFCOM, mofcom_entries
 
 def mofcom_coverage(data: Path, kb_path: str = "") -> dict[str, Any]:
     """Found / linked counts over the organisations named in the MOFCOM reference texts."""
+    from ..config import RunConfig
     from ..stages.base import Shared
     from ..stages.gazetteer import GazetteerConfig, GazetteerStage
     from ..types import Document, Sentence
 
-    stage = GazetteerStage(GazetteerConfig(kb=kb_path), Shared(run=None))
+    stage = GazetteerStage(GazetteerConfig(), Shared(RunConfig(kb=kb_path)))
     stage.setup()
     root = data / MOFCOM
     names_by_doc: dict[str, list[str]] = {}

@@ -26,7 +26,6 @@ _TITLE = re.compile(r"《[^《》]{0,80}》")
 
 @dataclass(frozen=True)
 class GazetteerConfig:
-    kb: str = ""                                     # entities.jsonl; "" = models/kb/entities.jsonl
     types: list[str] = field(default_factory=list)   # types to keep; empty = all
 
 
@@ -38,8 +37,8 @@ class GazetteerStage(Stage):
     Config = GazetteerConfig
 
     def setup(self) -> None:
-        self.kb = shared_kb(self.shared, self.config.kb)
-        self.matcher = shared_matcher(self.shared, self.config.kb)
+        self.kb = shared_kb(self.shared)
+        self.matcher = shared_matcher(self.shared)
         self.types = frozenset(self.config.types)
         self._keys: dict[str, frozenset[str]] = {}
 

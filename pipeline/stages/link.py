@@ -34,7 +34,6 @@ _ZH_STOPS = set("的和与及对将把被在向从了是为由等、，。；：
 
 @dataclass(frozen=True)
 class LinkConfig:
-    kb: str = ""                 # entities.jsonl; "" = models/kb/entities.jsonl
     max_outer_chars: int = 24    # longest name taken from the text before a parenthesis
 
 
@@ -46,7 +45,7 @@ class LinkStage(Stage):
     Config = LinkConfig
 
     def setup(self) -> None:
-        self.kb = shared_kb(self.shared, self.config.kb)
+        self.kb = shared_kb(self.shared)
 
     def process(self, doc: Document) -> None:
         groups = _Groups()

@@ -97,7 +97,6 @@ def select(candidates: list[Entity]) -> list[Entity]:
 
 @dataclass(frozen=True)
 class ResolveConfig:
-    kb: str = ""                  # entities.jsonl; "" = models/kb/entities.jsonl
     type_by_context: bool = True  # use cue words around an organisation when its name says nothing
 
 
@@ -109,7 +108,7 @@ class ResolveStage(Stage):
     Config = ResolveConfig
 
     def setup(self) -> None:
-        self.kb = shared_kb(self.shared, self.config.kb)
+        self.kb = shared_kb(self.shared)
 
     def process(self, doc: Document) -> None:
         doc.entities = select(doc.entities)
