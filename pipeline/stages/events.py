@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..types import Document
 from .base import Stage
+from .link import doc_canonical
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,13 @@ class EventConfig:
 class EventStage(Stage):
     """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events.
 
-    With ``discover_targets`` it also appends entities for enumerated target names that earlier
-    stages missed (they come last, out of text order, and carry no canonical id).
+    With ``discover_targets`` it also adds entities for enumerated target names that earlier
+    stages missed; they get a document-level canonical id, and entities are renumbered in text
+    order (events follow the new ids).
     """
 
     requires = frozenset({"sentences", "entities"})
-    provides = frozenset({"events"})
+    provides = frozenset({"events", "entities", "entities.canonical"})
     Config = EventConfig
 
     def setup(self) -> None:
@@ -52,7 +54,21 @@ class EventStage(Stage):
                                        discover=self.config.discover_targets)
 
     def process(self, doc: Document) -> None:
+        known = {id(e) for e in doc.entities}
         events = [e for e in self._extract(doc) if (e.score or 0) >= self.config.min_score]
         for i, event in enumerate(events, 1):
             event.id = f"E{i}"
         doc.events = events
+        discovered = [e for e in doc.entities if id(e) not in known]
+        if discovered:
+            for entity in discovered:
+                entity.canonical = entity.canonical or doc_canonical([entity])
+            renumber(doc)
+
+
+def renumber(doc: Document) -> None:
+    """Entities back in text order; events point at the new ids."""
+    new_id = doc.renumber_entities()
+    for event in doc.events:
+        event.authority = new_id.get(event.authority, event.authority) if event.authority else None
+        event.targets = [new_id.get(t, t) for t in event.targets]

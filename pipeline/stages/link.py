@@ -120,7 +120,7 @@ class LinkStage(Stage):
         _link_surnames(names, groups)
         for members in groups.sets(names):
             kb_ids = [m.canonical for m in members if _is_kb(m.canonical)]
-            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or _doc_canonical(members)
+            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or doc_canonical(members)
             for m in members:
                 if not _is_kb(m.canonical):
                     m.canonical = dict(shared)
@@ -166,7 +166,7 @@ def _is_kb(canonical: dict[str, Any] | None) -> bool:
     return bool(canonical) and str(canonical.get("id", "")).startswith("nf:")
 
 
-def _doc_canonical(members: list[Entity]) -> dict[str, Any]:
+def doc_canonical(members: list[Entity]) -> dict[str, Any]:
     """A document-level id and names for a group of mentions not in the KB."""
     ordered = sorted(members, key=lambda e: e.start)
     names: dict[str, str] = {}
