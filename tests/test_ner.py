@@ -49,9 +49,12 @@ def test_korean_name_before_particle(ner_pipeline):
 
 @pytest.mark.slow
 def test_chinese_company_and_person(ner_pipeline):
-    doc = ner_pipeline("据报道，阿里巴巴集团董事局主席张勇周二在杭州表示，公司将继续加大云计算投入。")
-    _found(doc, "阿里巴巴集团", "FIRM")
-    _found(doc, "张勇", "PERSON")
+    doc = ner_pipeline("华为技术有限公司创始人任正非在深圳接受了记者采访。中芯国际周五发布公告称，公司首席执行官梁孟松已辞职。")
+    _found(doc, "华为技术有限公司", "FIRM")
+    _found(doc, "任正非", "PERSON")
+    _found(doc, "中芯国际", "FIRM")
+    _found(doc, "梁孟松", "PERSON")
+    _found(doc, "深圳", "LOC")
 
 
 @pytest.mark.slow
