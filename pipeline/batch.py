@@ -9,6 +9,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from typing import IO, Any, Iterable, Iterator
@@ -161,18 +162,80 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
               workers: int) -> Iterator[list[tuple[bytes, str | None]]]:
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                               initializer=_init_worker, initargs=(config, dict(registry.STAGES), os.getpid()))
-    pending: deque[Future] = deque()
+    pool = _Pool(config, workers)
+    pending: deque[tuple[list[nio.RawRecord], Future]] = deque()
     try:
         for batch in batched(records, batch_size):
-            pending.append(pool.submit(_worker_batch, batch))
+            pending.append((batch, pool.submit(batch)))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                yield pool.result(*pending.popleft(), pending)
         while pending:
-            yield pending.popleft().result()
+            yield pool.result(*pending.popleft(), pending)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
+
+
+class WorkerCrashed(Exception):
+    """The worker process died while processing this input (a crash in native code, out of memory)."""
+
+
+class _Pool:
+    """A process pool that outlives a worker dying on an input.
+
+    The batch that was in the dead worker runs again one input at a time in a fresh pool; the input
+    that kills a worker again becomes an error record (stage ``worker``). Batches queued in the
+    broken pool run again too. When workers cannot even set up, that error is raised instead.
+    """
+
+    def __init__(self, config: dict[str, Any], workers: int) -> None:
+        self.config = config
+        self.workers = workers
+        self.set_up = False      # a worker has set up its pipeline at least once
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_init_worker,
+                                   initargs=(self.config, dict(registry.STAGES), os.getpid()))
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def submit(self, batch: list[nio.RawRecord]) -> Future:
+        try:
+            return self.executor.submit(_worker_batch, batch)
+        except BrokenProcessPool:
+            self._restart()
+            return self.executor.submit(_worker_batch, batch)
+
+    def result(self, batch: list[nio.RawRecord], future: Future,
+               pending: deque[tuple[list[nio.RawRecord], Future]]) -> list[tuple[bytes, str | None]]:
+        """The lines of ``batch``; on a dead worker, isolate the input that killed it."""
+        try:
+            lines = future.result()
+            self.set_up = True
+            return lines
+        except BrokenProcessPool:
+            self._restart()
+        if not self.set_up:
+            self.executor.submit(_worker_batch, []).result()   # raises if a worker cannot set up
+            self.set_up = True
+        lines = [self._isolated(raw) for raw in batch]
+        for i, (queued, fut) in enumerate(pending):
+            if fut.cancelled() or fut.exception() is not None:
+                pending[i] = (queued, self.submit(queued))
+        return lines
+
+    def _isolated(self, raw: nio.RawRecord) -> tuple[bytes, str | None]:
+        try:
+            return self.executor.submit(_worker_batch, [raw]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            crashed = WorkerCrashed("the worker process died while processing this input")
+            return nio.dumps(nio.error_record(raw, "worker", crashed, nio.peek_id(raw))), "worker"
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _progress_bar() -> Any:

@@ -18,6 +18,7 @@ from pipeline import io as nio
 
 CORPUS = REPO / "tests" / "hostile" / "corpus"
 LIMIT = 20.0          # run.time_limit for these tests, seconds
+BIG_LIMIT = 5.0       # for the large inputs: most of them hit it, which is what is tested
 SLACK = 10.0          # reading, writing, a C call the alarm has to wait for, a busy machine
 EXPECTED: dict[str, list[str]] = json.loads((CORPUS / MANIFEST).read_text(encoding="utf-8"))
 
@@ -186,27 +187,30 @@ def big_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
-def test_big_inputs_finish_within_the_time_limit(big_corpus, hostile_nlp, record_validator):
+def test_big_inputs_finish_within_the_time_limit(big_corpus, record_validator):
+    import pipeline
     from pipeline.batch import process_raw
 
+    nlp = pipeline.load(None, [f"run.time_limit={BIG_LIMIT}"])
+    nlp.setup()
     raws = list(nio.iter_inputs([str(big_corpus / "big")]))
     assert len(raws) == len(big_cases()) + 1          # + the file with an undecodable name
     for raw in raws:
         started = time.perf_counter()
-        line, failed = process_raw(hostile_nlp, raw)
+        line, failed = process_raw(nlp, raw)
         elapsed = time.perf_counter() - started
         record = check_line(line, "any", record_validator)
-        assert elapsed < LIMIT + SLACK, (record.get("id"), elapsed)
+        assert elapsed < BIG_LIMIT + SLACK, (record.get("id"), elapsed)
         if failed:
             assert record["error"]["type"] == "DocumentTimeout", record["error"]
-    odd = orjson.loads(process_raw(hostile_nlp, raws[-1])[0])
+    odd = orjson.loads(process_raw(nlp, raws[-1])[0])
     assert "\ufffd" in odd["meta"]["source"] and odd["id"].startswith("odd-name-")
 
 
 @pytest.mark.slow
 def test_run_over_the_whole_corpus_accounts_for_every_input(big_corpus, tmp_path):
     out = tmp_path / "all.jsonl"
-    stats = newsfacts_run([str(big_corpus)], out, 2, "--set", "run.time_limit=10")
+    stats = newsfacts_run([str(big_corpus)], out, 2, "--set", f"run.time_limit={BIG_LIMIT}")
     inputs = sum(1 for _ in nio.iter_inputs([str(big_corpus)]))
     lines = out.read_bytes().count(b"\n")
     assert stats["input_lines"] == stats["records"] + stats["errors"] == lines == inputs

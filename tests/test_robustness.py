@@ -72,7 +72,7 @@ def test_time_limit_leaves_no_alarm_behind(stall_registered):
 
 # --- killed with SIGKILL at random moments, then --resume -------------------------------------
 
-def _corpus(path: Path, n: int = 240) -> Path:
+def _corpus(path: Path, n: int = 480) -> Path:
     lines = []
     for i in range(n):
         base = (KO, ZH, EN)[i % 3]
@@ -129,13 +129,14 @@ def test_killed_five_times_and_resumed_gives_the_uninterrupted_output(tmp_path, 
     full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
     subprocess.run(_cmd(src, full, 1), cwd=REPO, check=True, timeout=600)
     expected = full.read_bytes()
-    assert expected.count(b"\n") == 245
+    assert expected.count(b"\n") == 490
     rng = random.Random(8 + workers)
-    sizes = [0] + sorted(rng.randrange(len(expected) // 20, len(expected)) for _ in range(4))
+    # the first kill lands while the run starts; then one in each fifth of the output up to 80 %
+    sizes = [0] + [int(len(expected) * rng.uniform(lo, lo + 0.15)) for lo in (0.05, 0.25, 0.45, 0.65)]
     for attempt, size in enumerate(sizes):
         proc = subprocess.Popen(_cmd(src, part, workers, *(["--resume"] if attempt else [])), cwd=REPO,
                                 stderr=subprocess.DEVNULL)
-        _kill_when(proc, part, size, rng.uniform(0, 0.5))
+        _kill_when(proc, part, size, rng.uniform(0, 0.2))
         assert proc.returncode == -signal.SIGKILL, f"kill {attempt}: the run had already ended"
         data = part.read_bytes() if part.exists() else b""
         complete = data[:data.rfind(b"\n") + 1]
@@ -146,8 +147,8 @@ def test_killed_five_times_and_resumed_gives_the_uninterrupted_output(tmp_path, 
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert part.read_bytes() == expected
     summary = json.loads(stats.read_text())
-    assert summary["input_lines"] == summary["records"] + summary["errors"] == 245
-    assert summary["errors"] == 5 and summary["resumed"] > 0
+    assert summary["input_lines"] == summary["records"] + summary["errors"] == 490
+    assert summary["errors"] == 10 and summary["resumed"] > 0
 
 
 # --- determinism --------------------------------------------------------------------------------
@@ -168,3 +169,26 @@ def test_output_is_byte_identical_across_workers_batch_sizes_hash_seeds_and_runs
         outputs.append(out.read_bytes())
     assert all(o == outputs[0] for o in outputs[1:]), [i for i, o in enumerate(outputs) if o != outputs[0]]
     assert outputs[0].count(b"\n") == 92 + sum(1 for _ in nio.iter_inputs([str(CORPUS)]))
+
+
+def test_an_input_that_kills_its_worker_becomes_an_error_record(stall_registered):
+    config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "stall"]',
+                                'stall.how="crash"', "run.batch_size=2"])
+    texts = ["STALL " + EN, ZH, EN, "STALL " + KO, ZH, EN, KO, "another STALL", EN]
+    out = io.BytesIO()
+    stats = run_corpus(_raws(texts), out, config, workers=2)
+    records = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(1, 10)]
+    assert ["error" in r for r in records] == ["STALL" in t for t in texts]
+    assert records[3]["error"] == {"stage": "worker", "type": "WorkerCrashed",
+                                   "message": "the worker process died while processing this input"}
+    assert (stats.input_lines, stats.errors, stats.errors_by_stage) == (9, 3, {"worker": 3})
+
+
+def test_workers_that_cannot_set_up_stop_the_run(tmp_path):
+    from concurrent.futures.process import BrokenProcessPool
+
+    config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "tokenize"]',
+                                f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"'])
+    with pytest.raises(BrokenProcessPool):
+        run_corpus(_raws([KO, ZH]), io.BytesIO(), config, workers=2)

@@ -5,6 +5,8 @@ parent's ``sys.path``, and the run hands them the parent's registry).
 """
 from __future__ import annotations
 
+import os
+import signal
 import time
 from dataclasses import dataclass
 from typing import Literal
@@ -16,12 +18,13 @@ from pipeline.types import Document
 @dataclass(frozen=True)
 class StallConfig:
     trigger: str = "STALL"            # only documents containing this stall
-    how: Literal["sleep", "loop", "swallow"] = "sleep"
+    how: Literal["sleep", "loop", "swallow", "crash"] = "sleep"
     seconds: float = 30.0
 
 
 class StallStage(Stage):
-    """Stalls on documents that contain ``trigger``: sleeps, spins, or spins inside ``except Exception``."""
+    """Misbehaves on documents that contain ``trigger``: sleeps, spins, spins inside ``except Exception``,
+    or crashes its process as a segfault in native code would."""
 
     requires = frozenset({"text"})
     provides = frozenset()
@@ -31,6 +34,8 @@ class StallStage(Stage):
         if self.config.trigger not in doc.text:
             return
         deadline = time.monotonic() + self.config.seconds
+        if self.config.how == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
         if self.config.how == "sleep":
             time.sleep(self.config.seconds)
             return
