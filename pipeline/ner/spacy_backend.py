@@ -1,13 +1,14 @@
 """spaCy's transition-based NER as the alternative backend, trained with ``spacy train``.
 
-The same records and units as the CRF are written as spaCy DocBin files (one token per unit),
-so both backends are scored on identical tokens by :func:`pipeline.ner.train.evaluate`.
+The same records and units as the CRF (the featurizer's segmentation, as at tagging time) are
+written as spaCy DocBin files, so both backends are scored alike by
+:func:`pipeline.ner.train.evaluate`.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .model import META_FILE, Mention
 
@@ -22,7 +23,8 @@ def _doc(vocab: Any, text: str, units: list[tuple[int, int]]) -> Any:
     return Doc(vocab, words=words, spaces=spaces)
 
 
-def write_docbin(records: Iterable[dict[str, Any]], units_of: Any, lang: str, path: Path) -> None:
+def write_docbin(records: Iterable[dict[str, Any]], units_of: Callable[[str], list[tuple[int, int]]],
+                 lang: str, path: Path) -> None:
     """Write ``records`` with their entities as a ``.spacy`` file."""
     import spacy
     from spacy.tokens import DocBin, Span
@@ -30,7 +32,7 @@ def write_docbin(records: Iterable[dict[str, Any]], units_of: Any, lang: str, pa
     nlp = spacy.blank(lang)
     bin_ = DocBin()
     for rec in records:
-        units = units_of(rec)
+        units = units_of(rec["text"])
         doc = _doc(nlp.vocab, rec["text"], units)
         offset = {s: i for i, (s, _) in enumerate(units)}
         ents = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import time
 import tomllib
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -46,21 +45,18 @@ def unit_tags(record: dict[str, Any], units: list[tuple[int, int]]) -> list[str]
     return tags
 
 
-def record_units(feat: Featurizer, record: dict[str, Any]) -> list[tuple[int, int]]:
-    tokens = record.get("tokens")
-    return [tuple(t) for t in tokens] if tokens else feat.units(record["text"])
-
-
 def records(sets: Iterable[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
-    """Gold sentences of data-set specs: ``{set, split}`` (a known public set) or ``{format, path}``."""
+    """Gold sentences of data-set specs: ``{set, split}`` (a known public set) or ``{format, path}``,
+    optionally cut by ``slice = [start, stop]`` (to hold out part of a training set)."""
     from ..eval.formats import FORMATS, read_set
 
     out: list[dict[str, Any]] = []
     for spec in sets:
         if "set" in spec:
-            out.extend(read_set(spec["set"], spec["split"]))
+            recs = list(read_set(spec["set"], spec["split"]))
         else:
-            out.extend(FORMATS[spec["format"]](Path(spec["path"])))
+            recs = list(FORMATS[spec["format"]](Path(spec["path"])))
+        out.extend(recs[slice(*spec["slice"])] if "slice" in spec else recs)
     return out[:limit] if limit else out
 
 
@@ -97,7 +93,7 @@ def _train_crf(cfg: dict[str, Any], feat: Featurizer, train_set: list[dict[str, 
     trainer = pycrfsuite.Trainer(verbose=False)
     t0 = time.time()
     for rec in train_set:
-        units = record_units(feat, rec)
+        units = feat.units(rec["text"])
         if units:
             trainer.append(feat.features(rec["text"], units), unit_tags(rec, units))
     log(f"features: {len(train_set)} sentences in {time.time() - t0:.0f}s")
@@ -113,9 +109,8 @@ def _train_spacy(cfg: dict[str, Any], feat: Featurizer, train_set: list[dict[str
     from .spacy_backend import train_spacy, write_docbin
 
     settings = cfg["spacy"]
-    units_of = partial(record_units, feat)
-    write_docbin(train_set, units_of, cfg["lang"], out_dir / "train.spacy")
-    write_docbin(records(cfg["eval"][:1], limit), units_of, cfg["lang"], out_dir / "dev.spacy")
+    write_docbin(train_set, feat.units, cfg["lang"], out_dir / "train.spacy")
+    write_docbin(records(cfg["eval"][:1], limit), feat.units, cfg["lang"], out_dir / "dev.spacy")
     train_spacy(settings["config"], out_dir, out_dir / "train.spacy", out_dir / "dev.spacy",
                 settings.get("max_steps", 20000))
     for name in ("train.spacy", "dev.spacy"):
@@ -139,8 +134,7 @@ def evaluate(model: Any, spec: dict[str, Any], limit: int | None = None) -> dict
             if e["type"] in spec["types"]:
                 t = spec["types"][e["type"]]
                 gold.append((rec["id"], e["start"], e["end"], collapse.get(t, t)))
-        units = [tuple(t) for t in rec["tokens"]] if rec.get("tokens") else None
-        for m in model.tag(rec["text"], units):
+        for m in model.tag(rec["text"]):
             t = collapse.get(m.type, m.type)
             if t in keep:
                 pred.append((rec["id"], m.start, m.end, t))

@@ -21,14 +21,17 @@ class Featurizer(Protocol):
 
 
 def featurizer(name: str) -> Featurizer:
-    """The featurizer called ``name`` (``ko``, ``zh`` or ``en``)."""
+    """The featurizer called ``name`` (``ko``, ``ko-kiwi``, ``zh`` or ``en``)."""
     if name == "ko":
         from .ko import KoreanFeaturizer
         return KoreanFeaturizer()
+    if name == "ko-kiwi":
+        from .ko import KoreanKiwiFeaturizer
+        return KoreanKiwiFeaturizer()
     if name == "zh":
         from .zh import ChineseFeaturizer
         return ChineseFeaturizer()
     if name == "en":
         from .en import EnglishFeaturizer
         return EnglishFeaturizer()
-    raise ValueError(f"no featurizer {name!r} (known: ko, zh, en)")
+    raise ValueError(f"no featurizer {name!r} (known: ko, ko-kiwi, zh, en)")

@@ -1,22 +1,62 @@
 """English features: the word, its shape and affixes, and those of its neighbours."""
 from __future__ import annotations
 
+import re
+
 from .common import fold_digits, word_shape
+
+_SCORE = re.compile(r"^\d+-\d+$")
+
+
+def _clusters() -> dict[str, int]:
+    """Brown clusters of a million English words (spaCy's lookups data: word -> bit path as int)."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    with gzip.open(files("spacy_lookups_data") / "data" / "en_lexeme_cluster.json.gz") as fh:
+        return json.load(fh)
+
+
+def _tokenizer():
+    """spaCy's English tokenizer without splitting at hyphens (``Bre-X``, ``2-0``, dates).
+
+    That keeps words whole as in CoNLL-2003, where the model learns from.
+    """
+    from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, LIST_ELLIPSES, LIST_ICONS
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex
+
+    nlp = English()
+    infixes = LIST_ELLIPSES + LIST_ICONS + [
+        r"(?<=[0-9])[+*^](?=[0-9-])",
+        rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
+        rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
 
 
 class EnglishFeaturizer:
     """Units are words (spaCy's rule-based tokenizer; CoNLL tokens when training).
 
-    Besides the word window, a word gets flags for the sentence being a capitalised
-    headline, where the capitalisation of a word says little.
+    Besides the word window and the Brown clusters of the word and its neighbours (from
+    spacy-lookups-data, learned on a large unlabelled corpus), a word gets flags for the sentence being a capitalised
+    headline, where the capitalisation of a word says little, or a line of sports results
+    (``2-0``), where place names are teams.
     """
 
     name = "en"
 
     def __init__(self) -> None:
-        from spacy.lang.en import English
+        self._nlp = _tokenizer()
+        self._clusters = _clusters()
 
-        self._nlp = English()
+    def _path(self, word: str) -> str:
+        """The word's Brown cluster as a bit path ("" when unknown)."""
+        code = self._clusters.get(word) or self._clusters.get(word.lower()) or 0
+        return format(code, "b") if code else ""
 
     def units(self, text: str) -> list[tuple[int, int]]:
         return [(t.idx, t.idx + len(t.text)) for t in self._nlp.make_doc(text) if not t.is_space]
@@ -26,8 +66,10 @@ class EnglishFeaturizer:
         n = len(words)
         letters = [c for w in words for c in w if c.isalpha()]
         headline = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        scores = any(_SCORE.match(w) for w in words)          # sports results: teams are ORG
         lowers = [fold_digits(w.lower()) for w in words]
         shapes = [word_shape(w, short=True) for w in words]
+        paths = [self._path(w) for w in words]
 
         def low(k: int) -> str:
             return lowers[k] if 0 <= k < n else ("<s>" if k < 0 else "</s>")
@@ -40,9 +82,12 @@ class EnglishFeaturizer:
             lw = lowers[i]
             f = ["bias", f"w={lw}", f"W={w}", f"sh={word_shape(w)}", f"ss={shapes[i]}",
                  f"title={w.istitle()}", f"upper={w.isupper()}", f"first={i == 0}",
-                 f"hl={headline}", f"hl|ss={headline}|{shapes[i]}", f"len={min(len(w), 8)}"]
+                 f"hl={headline}", f"hl|ss={headline}|{shapes[i]}", f"len={min(len(w), 8)}",
+                 f"sc|ss={scores}|{shapes[i]}", f"sc|w={scores}|{lw}"]
             if i == 0:
                 f.append(f"first|w={lw}")
+            f += [f"bc{k}={paths[i][:k]}" for k in (4, 6, 10, 20)]
+            f += [f"bc{d}={paths[i + d][:6]}" for d in (-1, 1) if 0 <= i + d < n]
             f += [f"p{k}={lw[:k]}" for k in range(1, 5) if len(lw) > k]
             f += [f"s{k}={lw[-k:]}" for k in range(1, 5) if len(lw) > k]
             for d in (-2, -1, 1, 2):

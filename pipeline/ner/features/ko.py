@@ -91,3 +91,35 @@ def _eojeol_spans(text: str) -> list[tuple[int, int]]:
             spans[k] = (i, j)
         i = j
     return spans
+
+
+class KoreanKiwiFeaturizer(KoreanFeaturizer):
+    """The MeCab-ko features plus Kiwi's analysis as a second opinion.
+
+    Kiwi segments and tags differently (it knows more recent proper nouns as NNP); each
+    character gets Kiwi's tag, its place in Kiwi's morpheme, and the morpheme when it is a noun.
+    """
+
+    name = "ko-kiwi"
+
+    def __init__(self) -> None:
+        super().__init__()
+        from kiwipiepy import Kiwi
+
+        self._kiwi = Kiwi(num_workers=-1)
+
+    def features(self, text: str, units: list[tuple[int, int]]) -> list[list[str]]:
+        feats = super().features(text, units)
+        covered = [False] * len(text)
+        for t in self._kiwi.tokenize(text):
+            tag = t.tag.split("-")[0]
+            end = min(t.start + t.len, len(text))
+            for i in range(t.start, end):
+                if covered[i]:
+                    continue          # a contracted form (했 = 하 + 었): keep the first morpheme
+                covered[i] = True
+                place = position_in(t.start, end, i)
+                feats[i] += [f"k={tag}", f"k={tag}|{place}"]
+                if tag.startswith("NN"):
+                    feats[i].append(f"kw={text[t.start:end]}|{place}")
+        return feats
