@@ -24,7 +24,11 @@ STAGES: dict[str, str] = {
 
 
 def register(name: str, target: str) -> None:
-    """Register a stage under ``name``; ``target`` is ``"module:Class"``."""
+    """Register a stage under ``name``; ``target`` is ``"module:Class"``.
+
+    A run hands this table to its worker processes, so a stage registered before ``run_corpus``
+    works with ``--workers N`` too, as long as its module is importable there (same ``sys.path``).
+    """
     STAGES[name] = target
 
 
