@@ -43,3 +43,11 @@ types = {{ name = "PERSON", company = "FIRM" }}
     mentions = model.tag(text)
     assert all(text[m.start:m.end] and 0 < m.score <= 1 for m in mentions)
     assert all(m.type in ("PERSON", "FIRM", "") for m in mentions)
+
+
+def test_bad_training_config_is_a_clean_error(tmp_path, capsys):
+    config = tmp_path / "bad.toml"
+    config.write_text('lang = "zh"\nfeaturizer = "zh"\noutput = "x"\n[types]\n[crf]\nc3 = 1.0\n'
+                      '[[train]]\nset = "cluener2020"\nsplit = "train"\n', encoding="utf-8")
+    assert main(["train", "--config", str(config)]) == 2
+    assert "unknown [crf] key 'c3'" in capsys.readouterr().err

@@ -1,8 +1,8 @@
 """Train an NER model from a TOML config (``configs/train/<lang>.toml``) and score it.
 
 The config names the featurizer, the backend (``crf``, the default, or ``spacy``) and its
-settings, the training sets, the tag -> entity type
-map of the model, and the evaluation sets with their own gold tag -> entity type maps.
+settings, the training sets, the tag -> entity type map of the model, and the evaluation sets
+with their own gold tag -> entity type maps.
 Data sets are named as in :data:`pipeline.eval.formats.SETS` (``set`` + ``split``) or given
 as ``format`` + ``path``.
 """
@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..errors import ConfigError
 from .features import Featurizer, featurizer
 from .model import META_FILE, MODEL_FILE, load_model
 from .score import prf
@@ -22,16 +23,20 @@ CRF_DEFAULTS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "min_freq": 1}
 
 
 def load_config(path: str | Path) -> dict[str, Any]:
-    with open(path, "rb") as fh:
-        cfg = tomllib.load(fh)
+    """Read and check a training config; a problem is a :class:`ConfigError`."""
+    try:
+        with open(path, "rb") as fh:
+            cfg = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     for key in ("lang", "featurizer", "output", "types", "train"):
         if key not in cfg:
-            raise ValueError(f"{path}: missing key {key!r}")
+            raise ConfigError(f"{path}: missing key {key!r}")
     if cfg.get("backend", "crf") not in ("crf", "spacy"):
-        raise ValueError(f"{path}: backend must be 'crf' or 'spacy'")
+        raise ConfigError(f"{path}: backend must be 'crf' or 'spacy'")
     unknown = set(cfg.get("crf", {})) - set(CRF_DEFAULTS)
     if unknown:
-        raise ValueError(f"{path}: unknown [crf] key {sorted(unknown)[0]!r}")
+        raise ConfigError(f"{path}: unknown [crf] key {sorted(unknown)[0]!r}")
     return cfg
 
 
@@ -46,8 +51,11 @@ def unit_tags(record: dict[str, Any], units: list[tuple[int, int]]) -> list[str]
 
 
 def records(sets: Iterable[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
-    """Gold sentences of data-set specs: ``{set, split}`` (a known public set) or ``{format, path}``,
-    optionally cut by ``slice = [start, stop]`` (to hold out part of a training set)."""
+    """Gold sentences of data-set specs.
+
+    A spec is ``{set, split}`` (a known public set) or ``{format, path}``, optionally cut by
+    ``slice = [start, stop]`` (to hold out part of a training set).
+    """
     from ..eval.formats import FORMATS, read_set
 
     out: list[dict[str, Any]] = []
