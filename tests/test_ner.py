@@ -71,3 +71,10 @@ def test_language_without_model_is_skipped(ner_pipeline):
     doc = ner_pipeline("Президент Владимир Путин прибыл в Берлин во вторник вечером.")
     assert doc.lang == "ru"
     assert doc.entities == []
+
+
+@pytest.mark.slow
+def test_undetermined_latin_sentence_gets_the_english_model(ner_pipeline):
+    doc = ner_pipeline("Squad : Javier Pertile , Paolo Vaccari , Marcello Cuttitta")
+    assert doc.lang == "und"
+    _found(doc, "Javier Pertile", "PERSON")

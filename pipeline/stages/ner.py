@@ -1,6 +1,7 @@
 """Statistical NER per sentence, by the sentence's language (models under models/ner/<lang>/)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from ..types import Document, Entity
 from .base import Stage
 
 REPO = Path(__file__).resolve().parents[2]
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")   # a letter of any other script
 
 
 @dataclass(frozen=True)
@@ -16,12 +19,15 @@ class NerConfig:
     model_dir: str = "models/ner"      # one folder per language (relative to the repository)
     languages: list[str] = field(default_factory=lambda: ["ko", "zh", "en"])
     min_score: float = 0.0             # drop mentions whose marginal probability is lower
+    latin_und: str = "en"              # model for Latin-script sentences of undetermined language
 
 
 class NerStage(Stage):
     """Adds ``source="model"`` entities: PERSON, LOC, ORG (FIRM/GOV for Chinese), DATE, QUANTITY.
 
-    A sentence in a language without a model folder is left alone.
+    A sentence of undetermined language (``und``: a table row, a list of names) takes the
+    document's language, else ``latin_und`` when it is written in Latin script. A sentence in a
+    language without a model folder is left alone.
     """
 
     requires = frozenset({"sentences"})
@@ -40,11 +46,20 @@ class NerStage(Stage):
 
     def process(self, doc: Document) -> None:
         for sent in doc.sentences:
-            model = self.models.get(sent.lang)
+            text = doc.text[sent.start:sent.end]
+            model = self.models.get(self._lang(doc, sent.lang, text))
             if model is None:
                 continue
-            for m in model.tag(doc.text[sent.start:sent.end]):
+            for m in model.tag(text):
                 if m.type and m.score >= self.config.min_score:
                     start, end = sent.start + m.start, sent.start + m.end
                     doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
                                           end=end, source="model", score=m.score))
+
+    def _lang(self, doc: Document, lang: str, text: str) -> str:
+        if lang != "und":
+            return lang
+        if doc.lang in self.models:
+            return doc.lang
+        latin = _LATIN_LETTER.search(text) and not _OTHER_LETTER.search(text)
+        return self.config.latin_und if latin else lang
