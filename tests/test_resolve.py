@@ -91,7 +91,7 @@ def test_model_org_gets_kb_type_and_canonical(resolve):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("哈尔滨工業大學", "UNIVERSITY"), ("中国科学院计算技术研究所", "UNIVERSITY"), ("서울대학교", "UNIVERSITY"),
+    ("哈尔滨工業大學", "UNIVERSITY"), ("中国科学院计算技术研究所", "ORG"), ("서울대학교", "UNIVERSITY"),
     ("Harbin Institute of Technology", "UNIVERSITY"), ("Beijing Academy of Quantum Information Sciences", "UNIVERSITY"),
     ("国家发展和改革委员会", "GOV"), ("工业和信息化部", "GOV"), ("관세청", "GOV"), ("공정거래위원회", "GOV"),
     ("Ministry of Commerce", "GOV"), ("Bureau of Industry and Security", "GOV"),

@@ -11,40 +11,60 @@ import re
 
 from .normalize import normalize
 
-#: (type, suffixes) for Korean names; a prefix ㈜/(주)/주식회사 also marks a firm.
+#: (type, suffixes) for Korean names; a prefix ㈜/(주)/주식회사 also marks a firm. Research
+#: institutes (연구원/연구소) are ORG: a university name is UNIVERSITY wherever its 대학 stands
+#: (``UNIVERSITY_WORDS``).
 KO_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("FIRM", ("㈜", "(주)", "주식회사", "유한회사", "전자", "그룹", "반도체", "텔레콤", "통신", "중공업",
               "테크놀로지", "테크놀로지스", "테크", "증권", "은행", "건설", "제약", "화학", "자동차", "항공",
-              "홀딩스", "코퍼레이션", "컴퍼니", "디스플레이", "에너지")),
-    ("UNIVERSITY", ("대학교", "대학", "대학원", "연구소", "연구원", "과학원", "공과대", "사관학교")),
+              "홀딩스", "코퍼레이션", "컴퍼니", "디스플레이", "에너지", "공사", "실업", "상사", "물산", "해운",
+              "상선", "제철", "생명", "화재", "보험", "카드", "캐피탈", "자산운용", "투자증권", "물류", "바이오")),
+    ("UNIVERSITY", ("대학교", "대학", "대학원", "공과대", "사관학교")),
     ("GOV", ("부", "청", "처", "위원회", "정부", "당국", "백악관", "의회", "국방성", "군", "사령부",
-             "대사관", "영사관", "위원부", "판공실", "실무기구")),
-    ("ORG", ("협회", "재단", "연맹", "연합회", "클럽", "동맹", "학회", "협의회", "노조")),
+             "대사관", "영사관", "위원부", "판공실", "실무기구", "검찰", "지검", "고검", "대검", "법원", "지법",
+             "고법", "경찰", "경찰서", "국회", "공정위", "금융위", "감독원", "교육청")),
+    ("ORG", ("협회", "재단", "연맹", "연합회", "클럽", "동맹", "학회", "협의회", "노조", "연구원", "연구소",
+             "과학원", "이사회", "유족회", "센터")),
 )
 KO_FIRM_PREFIXES = ("㈜", "(주)", "주식회사")
 
 ZH_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("FIRM", ("公司", "集团", "股份", "有限", "科技", "株式会社", "银行", "控股", "电子", "企业", "分公司",
-              "工厂", "实业", "技术")),
-    ("UNIVERSITY", ("大学", "学院", "研究院", "研究所", "科学院", "实验室", "学校", "研究中心")),
+              "工厂", "实业", "技术", "证券", "保险", "药业", "制药", "地产", "置业", "航运", "航空", "汽车",
+              "拍卖行", "电器", "通信", "软件", "物流", "能源", "矿业", "钢铁", "化工", "分行", "支行", "商行")),
+    ("UNIVERSITY", ("大学", "学院", "学校", "中学", "小学")),
     ("GOV", ("部", "委", "局", "署", "政府", "委员会", "国务院", "办公厅", "办公室", "解放军", "军", "海关",
-             "总署", "议会", "国会", "白宫", "工作机制", "使馆", "法院", "检察院")),
-    ("ORG", ("俱乐部", "协会", "基金会", "联合会", "商会", "联盟", "学会", "研究会", "工会")),
+             "总署", "议会", "国会", "白宫", "工作机制", "使馆", "法院", "检察院", "公安", "公安厅", "派出所",
+             "警方", "厅", "人大", "常委会", "政协", "领事馆", "军方", "部队", "舰队", "海军", "陆军", "空军")),
+    ("ORG", ("俱乐部", "协会", "基金会", "联合会", "商会", "联盟", "学会", "研究会", "工会", "研究院", "研究所",
+             "科学院", "实验室", "研究中心")),
 )
 
+#: Words that make an organisation a university wherever they stand in its name (哈尔滨工业大学
+#: 深圳研究院, 서울대 공과대학 연구소, University of X Institute): affiliation beats the head.
+UNIVERSITY_WORDS = re.compile(r"大学|大學|대학|\buniversity\b|\binstitute of technology\b|\bpolytechnic\b",
+                              re.IGNORECASE)
+
 _EN = re.IGNORECASE
-#: (type, pattern) for English names, in order: legal forms first, then heads.
+#: (type, pattern) for English names, in order: legal forms first, then heads. "Institute",
+#: "Academy of Sciences", "Center" are ORG (think tanks, research bodies) unless a university word
+#: is in the name.
 EN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("FIRM", re.compile(r"\b(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|s\.?a|limited|l\.?p)\b\.?"
                         r"|\bcompany\b|\bholdings?\b", _EN)),
-    ("UNIVERSITY", re.compile(r"\b(?:university|college|institute|academy|polytechnic|school of)\b"
-                              r"|\blaborator(?:y|ies)\b|\bresearch cent(?:er|re)\b", _EN)),
+    ("UNIVERSITY", re.compile(r"\b(?:university|college|polytechnic|school of)\b|\binstitute of technology\b",
+                              _EN)),
     ("GOV", re.compile(r"\b(?:ministry|department|bureau|agency|commission|office|administration"
                        r"|council|government|parliament|congress|senate|embassy|army|navy|air force"
-                       r"|white house|pentagon|treasury|cabinet|customs|directorate|authority)\b", _EN)),
-    ("FIRM", re.compile(r"\b(?:technologies|technology co|group|systems|electronics|industries"
+                       r"|white house|pentagon|treasury|cabinet|customs|directorate|authority"
+                       r"|court|tribunal|prosecutors?|prosecution|police|marines|coast guard|military)\b", _EN)),
+    ("ORG", re.compile(r"\b(?:institute|academy of sciences|laborator(?:y|ies)|research cent(?:er|re)"
+                       r"|foundation|association|federation|society|union)\b", _EN)),
+    ("UNIVERSITY", re.compile(r"\bacademy\b", _EN)),
+    ("FIRM", re.compile(r"\b(?:technologies|technology|group|systems|electronics|industries"
                         r"|semiconductors?|telecom|motors|aerospace|networks|solutions|labs|bank"
-                        r"|pharmaceuticals?|enterprises)\b", _EN)),
+                        r"|pharmaceuticals?|enterprises|shipping|airlines|airways|logistics|trading"
+                        r"|petroleum|securities|insurance|investments?|capital|partners)\b", _EN)),
 )
 
 #: (type, cue words) in the sentence around an organisation name, checked when the name says nothing.
@@ -60,6 +80,14 @@ CONTEXT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 ORG_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG"})
 
+#: (type, endings) that tell a "person" from the model is a firm or a place (삼이실업, 서울역,
+#: 北京站, Delight Shipping Co.); only endings no personal name has, after at least two characters.
+NOT_PERSON: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("FIRM", re.compile(r"(?:실업|상사|물산|전자|그룹|홀딩스|증권|은행|공사|㈜|주식회사|公司|集团|银行|銀行|科技)$"
+                        r"|\b(?:inc|corp|co|ltd|llc|plc|group|holdings|bank)\.?$", _EN)),
+    ("LOC", re.compile(r"(?:역|역사|공항|항구|站|机场|機場|港口)$|\b(?:station|airport)$", _EN)),
+)
+
 
 def by_name(name: str) -> str | None:
     """The type the name's own morphology gives, or None when it says nothing."""
@@ -67,13 +95,32 @@ def by_name(name: str) -> str | None:
     if not name:
         return None
     if any(c.isascii() and c.isalpha() for c in name) and not _has_cjk(name):
-        for typ, pattern in EN_PATTERNS:
-            if pattern.search(name):
-                return typ
-        return None
-    if name.startswith(KO_FIRM_PREFIXES):
+        typ = next((t for t, pattern in EN_PATTERNS if pattern.search(name)), None)
+    elif name.startswith(KO_FIRM_PREFIXES):
         return "FIRM"
-    return _longest_suffix(normalize(name), KO_SUFFIXES + ZH_SUFFIXES)
+    else:
+        typ = _longest_suffix(normalize(name), KO_SUFFIXES + ZH_SUFFIXES)
+    if typ in ("ORG", "UNIVERSITY") and UNIVERSITY_WORDS.search(name):
+        return "UNIVERSITY"
+    return typ
+
+
+#: Titles that stand between an organisation and a person's name (里根基金会首席行政官乔安妮·德雷克,
+#: 삼성전자 회장 이재용): a "person" span holding one of them is an organisation and a person.
+TITLES = re.compile(
+    r"首席执行官|首席行政官|首席运营官|首席财务官|董事长|总经理|总裁|副总裁|主席|副主席|部长|副部长|局长|"
+    r"发言人|大使|主任|院长|校长|所长|行长|总监|书记|秘书长|会长|理事长|CEO|"
+    r"회장|부회장|사장|부사장|대표이사|대표|장관|차관|청장|대변인|대사|원장|총장|소장|위원장|이사장|국장")
+
+
+def not_person(name: str) -> str | None:
+    """FIRM or LOC when a name typed PERSON ends like a firm or a place (``NOT_PERSON``)."""
+    name = name.strip()
+    for typ, pattern in NOT_PERSON:
+        m = pattern.search(name)
+        if m and m.start() >= 2:
+            return typ
+    return None
 
 
 def by_context(before: str, after: str) -> str | None:
@@ -106,11 +153,21 @@ def _has_cjk(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7a3" for c in text)
 
 
+def head(name: str) -> tuple[str, int] | None:
+    """Korean/Chinese names: the type and length of the longest head suffix (…公司 -> FIRM, 2)."""
+    return _longest_suffix_len(normalize(name.strip()), KO_SUFFIXES + ZH_SUFFIXES)
+
+
 def _longest_suffix(name: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     """The type of the longest suffix in ``table`` that ends ``name`` (and is not all of it)."""
-    best: tuple[int, str] | None = None
+    best = _longest_suffix_len(name, table)
+    return best[0] if best else None
+
+
+def _longest_suffix_len(name: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, int] | None:
+    best: tuple[str, int] | None = None
     for typ, suffixes in table:
         for suffix in suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix) and (best is None or len(suffix) > best[0]):
-                best = (len(suffix), typ)
-    return best[1] if best else None
+            if name.endswith(suffix) and len(name) > len(suffix) and (best is None or len(suffix) > best[1]):
+                best = (typ, len(suffix))
+    return best

@@ -27,7 +27,7 @@ LINKABLE = NAME_TYPES | {"LOC"}
 _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
 _LATIN_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9&'.-]*(?:[ ](?:of|and|for|the|&|[A-Z0-9][A-Za-z0-9&'.-]*))*$")
-_BAD_INNER = re.compile(r"[:：;；。!?！？]|^\d+$|^[\d\s.,%年月日-]+$")
+_BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
 #: Characters that end a Chinese name when walking back from a parenthesis.
 _ZH_STOPS = set("的和与及对将把被在向从了是为由等、，。；：“”\"'《》")
 

@@ -1,17 +1,25 @@
 """The one place where overlapping candidates are decided, and organisation types are settled.
 
 Candidates come from the patterns (source "rule"), the gazetteer ("kb") and the NER model
-("model"). Two candidates that overlap are compared by ``RULES``, in order; the first rule that
-prefers one of them decides. Then every organisation from the model gets its type from the
-KB, else from its name (…대학, …公司, Ministry of …), else from the words around it
-(``pipeline.kb.orgtype``); finally entities are renumbered T1..Tn in text order.
+("model"). First the model's spans are repaired (``repair``: a bracket opened and not closed, an
+organisation and a title inside a "person"), and ``compounds`` add the longer names a place or a
+date begins (北京保利 + 拍卖有限公司, 한국 + 석유공사는, Shanghai + Ocean Shipping Co., 4·19 혁명 희생자
+유족회). Two candidates that overlap are compared by ``RULES``,
+in order; the first rule that prefers one of them decides. Then every organisation from the model
+gets its type from the KB, else from its name (…대학, …公司, Ministry of …), else from the words
+around it (``pipeline.kb.orgtype``); a model "person" whose name ends like a firm or a place
+(삼이실업, 서울역) takes that type; finally entities are renumbered T1..Tn in text order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
 
+import re
+
 from ..kb import orgtype, shared_kb
+from ..kb.korean import is_particle_tail
+from ..kb.normalize import script
 from ..types import Document, Entity
 from .base import Stage
 
@@ -43,12 +51,36 @@ def _rule_number(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
+#: A conjunction right after (or before) a name inside a longer span: A and B, A和B, A와 B.
+_CONJ_AFTER = re.compile(r"\s*(?:and|&|or)\s|[、，,和与及或]|(?:와|과|및) ")
+_CONJ_BEFORE = re.compile(r"(?:\s(?:and|&|or)|[、，,和与及或]|(?:와|과|및))\s*$")
+
+
 def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
-    """A model organisation that strictly contains a KB name is a longer name (哈工大深圳研究院)."""
+    """A model organisation strictly containing a KB name is a longer name (北京保利, 哈工大深圳研究院,
+    汇丰中国, Shanghai Ocean Shipping Co.), unless the KB name is one of a coordination (China
+    Telecom and China Unicom) or, with a space after it, is followed by words that end in no
+    organisation head (삼성전자 시안: the KB name wins)."""
     for outer, inner in ((a, b), (b, a)):
         if outer.source == "model" and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
                 and _contains(outer, inner):
-            return outer
+            after = outer.text[inner.end - outer.start:]
+            before = outer.text[:inner.start - outer.start]
+            if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before):
+                return inner
+            spaced = after[:1].isspace() and not (inner.type == "LOC" and not before)
+            return None if spaced and not orgtype.by_name(outer.text) else outer
+    return None
+
+
+def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
+    """A KB name that crosses a model organisation's edge (其中兴业银行: 中兴 vs 兴业银行) loses to it
+    when the model's name has an organisation head: the KB matched across a word boundary."""
+    if a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end:
+        for model, kb in ((a, b), (b, a)):
+            if model.source == "model" and kb.source == "kb" and model.type in orgtype.ORG_TYPES \
+                    and orgtype.by_name(model.text):
+                return model
     return None
 
 
@@ -71,8 +103,185 @@ def _score(a: Entity, b: Entity) -> Entity:
 
 #: The overlap rules, in order; each returns the winner or None when it does not decide.
 RULES: tuple[Callable[[Entity, Entity], Entity | None], ...] = (
-    _number_vs_name, _rule_number, _model_org_contains, _source_rank, _longer, _score,
+    _number_vs_name, _rule_number, _model_org_contains, _crossing_model_name, _source_rank, _longer, _score,
 )
+
+
+# -- repairs of model spans ---------------------------------------------------------------------
+_OPEN, _CLOSE = "(（[「『", ")）]」』"
+
+
+def _trim_bracket(text: str, e: Entity) -> Entity | None:
+    """A model span with an unbalanced bracket (SMIC(中芯國際, （drdo）) is cut to the name on one
+    side of it: the part before the bracket, else the part inside it; None when nothing is left."""
+    depth, cut = 0, None
+    for i, ch in enumerate(e.text):
+        if ch in _OPEN:
+            depth, cut = depth + 1, (i if depth == 0 else cut)
+        elif ch in _CLOSE:
+            if depth == 0:
+                cut = i
+                break
+            depth -= 1
+    if depth == 0 and (cut is None or e.text[cut] not in _CLOSE):
+        return e
+    left, right = e.text[:cut].rstrip(), e.text[cut + 1:].strip(_OPEN + _CLOSE + " ")
+    if len(left) >= 2:
+        start, end = e.start, e.start + len(left)
+    elif len(right) >= 2:
+        start = e.start + e.text.index(right, cut)
+        end = start + len(right)
+    else:
+        return None
+    return Entity(id="", text=text[start:end], type=e.type, start=start, end=end, source=e.source,
+                  score=e.score, norm=e.norm, canonical=e.canonical)
+
+
+def _split_titled_person(text: str, e: Entity) -> list[Entity]:
+    """A model person that holds ``<organisation><title><name>`` (里根基金会首席行政官乔安妮·德雷克) is
+    two entities: the organisation (typed by its head) and the person after the title."""
+    if e.type != "PERSON":
+        return [e]
+    for m in orgtype.TITLES.finditer(e.text):
+        org, name = e.text[:m.start()].rstrip(), e.text[m.end():].lstrip()
+        typ = orgtype.by_name(org)
+        if typ and len(name) >= 2:
+            name_start = e.start + e.text.index(name, m.end())
+            return [Entity(id="", text=text[e.start:e.start + len(org)], type=typ, start=e.start,
+                           end=e.start + len(org), source="model", score=e.score),
+                    Entity(id="", text=name, type="PERSON", start=name_start, end=name_start + len(name),
+                           source="model", score=e.score)]
+    return [e]
+
+
+def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
+    """The candidates with the model's broken spans cut (``_trim_bracket``) or split
+    (``_split_titled_person``)."""
+    out = []
+    for e in candidates:
+        if e.source != "model":
+            out.append(e)
+            continue
+        fixed = _trim_bracket(doc.text, e)
+        if fixed is not None:
+            out += _split_titled_person(doc.text, fixed)
+    return out
+
+
+# -- compound names a place begins --------------------------------------------------------------
+#: jieba tags of the words a Chinese name is made of: nouns (n, nr, ns, nt, nz), abbreviations,
+#: adjectives and distinguishing words (正大, 国有); a verb, function word or number ends it.
+_ZH_NAME_WORD = ("n", "j", "a", "b")
+_ZH_GAP = 4   # most characters between a place and the organisation the model found after it
+_LATIN_WORD = re.compile(r" (?:(?:of|and|&|for) )?[A-Z][A-Za-z&'-]*\.?")
+_ZH_MAX = 12
+
+
+def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
+    """``<place><org>`` written without a space in Chinese or Korean (南京 + 正大天晴制药有限公司),
+    or with one in English when the whole is a firm by its name: one organisation."""
+    gap = doc.text[place.end:org.start]
+    latin = script(doc.text[org.start]) == "latin"
+    if not (gap == "" and not latin or gap == " " and latin and orgtype.by_name(doc.text[place.start:org.end])):
+        return None
+    return _candidate(doc, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
+
+
+def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) -> Entity | None:
+    """A place followed by the rest of a name that ends in an organisation head: in Korean the rest
+    of the word before its particles (유럽+이사회는, 한국+석유공사가), in Chinese whole name words (jieba
+    tags: no verb, function word or number, nor another name) up to the first that ends in a head,
+    holding more than the head (武汉市+青山区房产管理局; not 中国+企业, 莫斯科+签署, 美国+制裁华为公司),
+    or up to an organisation the model found a few characters on (南京+正大+天晴制药有限公司), in
+    English capitalised words ending in a head or legal form (Dongguan + Poweramp Technology)."""
+    text, s = doc.text, place.start
+    first = text[place.end] if place.end < hi else " "
+    if script(first) == "hangul" and script(text[place.end - 1]) == "hangul":
+        end = place.end
+        while end < hi and script(text[end]) == "hangul":
+            end += 1
+        for stop in range(end, place.end, -1):
+            found = orgtype.head(text[s:stop])
+            if found and is_particle_tail(text[stop:end]):
+                return _candidate(doc, s, stop, found[0], 0.7)
+        return None
+    if script(first) == "han" and script(text[place.end - 1]) == "han":
+        taken = [(e.start, e.end) for e in others if e.type != "LOC"]
+        orgs = {e.start: e for e in others if e.source == "model" and e.type in orgtype.ORG_TYPES}
+        stop = place.end
+        for tok in (t for t in doc.tokens if place.end <= t.start < hi):
+            if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
+                org = orgs[tok.start]
+                return _candidate(doc, s, org.end, org.type, min(org.score or 1.0, 0.7))
+            if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
+                    or any(a < tok.end and tok.start < b for a, b in taken):
+                return None
+            stop = tok.end
+            found = orgtype.head(text[s:stop])
+            if found:
+                return _candidate(doc, s, stop, found[0], 0.7) if stop - place.end > found[1] else None
+        return None
+    if first == " ":
+        end, pos = place.end, place.end
+        while (m := _LATIN_WORD.match(text, pos, hi)) is not None:
+            pos = m.end()
+            if not m.group().startswith((" of ", " and ", " & ", " for ")) \
+                    and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
+                end = pos
+        if end > place.end:
+            return _candidate(doc, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7)
+    return None
+
+
+_KO_WORD = re.compile(r"\s+[가-힣]+")
+_KO_WORDS_AFTER_DATE = 4
+
+
+def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
+    """A Korean name that begins with a dotted date (4·19 혁명 희생자 유족회는, 5·18 기념재단): the
+    date and up to four words after it, the last ending in an organisation head before its
+    particles; the name then holds the date (``_number_vs_name``)."""
+    if "·" not in date.text:
+        return None
+    pos = date.end
+    for _ in range(_KO_WORDS_AFTER_DATE):
+        m = _KO_WORD.match(doc.text, pos, hi)
+        if m is None:
+            return None
+        pos = m.end()
+        word_start = m.start() + len(m.group()) - len(m.group().lstrip())
+        for stop in range(pos, word_start, -1):
+            found = orgtype.head(doc.text[date.start:stop])
+            if found and is_particle_tail(doc.text[stop:pos]):
+                return _candidate(doc, date.start, stop, found[0], 0.7)
+    return None
+
+
+def _candidate(doc: Document, start: int, end: int, typ: str, score: float) -> Entity:
+    return Entity(id="", text=doc.text[start:end], type=typ, start=start, end=end, source="model", score=score)
+
+
+def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
+    """Organisation candidates a place or a date begins (``_glued_org``, ``_headed_tail``,
+    ``_dated_name``), for ``select``."""
+    out: list[Entity] = []
+    orgs = [e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES]
+    spans = {(e.start, e.end) for e in candidates if e.type in orgtype.ORG_TYPES}
+    for place in (e for e in candidates if e.type == "LOC"):
+        sent = doc.sentence_at(place.start)
+        if sent is None or place.end >= sent.end:
+            continue
+        for org in orgs:
+            if place.end <= org.start <= place.end + 1 and (merged := _glued_org(doc, place, org)):
+                out.append(merged)
+        tail = _headed_tail(doc, place, sent.end, candidates)
+        if tail is not None:
+            out.append(tail)
+    for date in (e for e in candidates if e.type == "DATE"):
+        sent = doc.sentence_at(date.start)
+        if sent is not None and sent.lang == "ko" and (named := _dated_name(doc, date, sent.end)):
+            out.append(named)
+    return [e for e in out if (e.start, e.end) not in spans]
 
 
 def prefer(a: Entity, b: Entity) -> Entity:
@@ -111,7 +320,8 @@ class ResolveStage(Stage):
         self.kb = shared_kb(self.shared)
 
     def process(self, doc: Document) -> None:
-        doc.entities = select(doc.entities)
+        candidates = repair(doc, doc.entities)
+        doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
             if entity.source in ("model", "alias"):
                 self._settle(doc, entity)
@@ -124,6 +334,8 @@ class ResolveStage(Stage):
         if record is not None and (record.type in orgtype.ORG_TYPES) == (entity.type in orgtype.ORG_TYPES):
             entity.type = record.type
             entity.canonical = entity.canonical or record.canonical()
+        elif entity.type == "PERSON" and entity.source == "model":
+            entity.type = orgtype.not_person(entity.text) or "PERSON"
         elif entity.type == "ORG":
             before = doc.text[max(0, entity.start - 30):entity.start] if self.config.type_by_context else ""
             after = doc.text[entity.end:entity.end + 30] if self.config.type_by_context else ""
