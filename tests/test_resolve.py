@@ -109,3 +109,126 @@ def test_type_by_context():
     assert orgtype.classify("Acme", "a spokesperson for ", "") == "GOV"
     assert orgtype.classify("Acme", "", " said") == "ORG"
     assert orgtype.strip_legal_suffix("Teledyne Brown Engineering, Inc.") == "Teledyne Brown Engineering"
+
+
+# -- real-news error classes: organisations a place begins, types, persons, dates ---------------
+
+def doc_with(text: str, lang: str, entities: list[Entity], tokens: list[tuple[str, str]] = ()) -> Document:
+    from pipeline.types import Token
+
+    doc = Document(text=text, sentences=[Sentence(0, len(text), lang)])
+    pos = 0
+    for word, tag in tokens:
+        start = text.index(word, pos)
+        doc.tokens.append(Token(start, start + len(word), word, tag))
+        pos = start + len(word)
+    for e in entities:
+        doc.add_entity(e)
+    return doc
+
+
+def resolved(stage, doc: Document) -> list[tuple[str, str]]:
+    stage.process(doc)
+    return [(e.text, e.type) for e in doc.entities if e.type not in ("DATE", "QUANTITY")]
+
+
+@pytest.mark.parametrize("text, lang, place, org, typ, expected", [
+    ("北京保利国际拍卖有限公司昨日举行春拍。", "zh", "北京", "北京保利国际拍卖有限公司", "FIRM", "FIRM"),
+    ("香港佳士得拍卖行昨日成交。", "zh", "香港", "香港佳士得拍卖行", "FIRM", "FIRM"),
+    ("한국석유공사는 올해 유가가 오를 것으로 전망했다.", "ko", "한국", "한국석유공사", "ORG", "FIRM"),
+    ("The fine hit Shanghai Ocean Shipping Co. on Monday.", "en", "Shanghai", "Shanghai Ocean Shipping Co.",
+     "ORG", "FIRM"),
+])
+def test_model_org_beats_the_kb_place_that_begins_it(resolve, text, lang, place, org, typ, expected):
+    doc = doc_with(text, lang, [ent(text, place, "LOC", "kb", 0.95), ent(text, org, typ, "model", 0.6)])
+    assert resolved(resolve, doc) == [(org, expected)]
+
+
+def test_kb_name_wins_over_a_model_span_adding_a_non_head_word(resolve):
+    text = "삼성전자 시안 공장은 가동을 계속한다."
+    doc = doc_with(text, "ko", [ent(text, "삼성전자", "FIRM", "kb"), ent(text, "삼성전자 시안", "ORG", "model")])
+    assert resolved(resolve, doc) == [("삼성전자", "FIRM")]
+
+
+def test_kb_names_win_over_a_model_coordination(resolve):
+    text = "Carriers China Telecom and China Unicom were barred."
+    doc = doc_with(text, "en", [ent(text, "China Telecom", "FIRM", "kb"), ent(text, "China Unicom", "FIRM", "kb"),
+                                ent(text, "China Telecom and China Unicom", "FIRM", "model")])
+    assert resolved(resolve, doc) == [("China Telecom", "FIRM"), ("China Unicom", "FIRM")]
+
+
+def test_kb_match_across_a_word_boundary_loses_to_the_model_org():
+    text = "其中兴业银行的不良率最低。"
+    kb, model = ent(text, "中兴", "FIRM", "kb", 0.95), ent(text, "兴业银行", "FIRM", "model", 0.7)
+    assert prefer(kb, model) is model
+
+
+@pytest.mark.parametrize("text, lang, place, tokens, expected", [
+    ("武汉市青山区房产管理局发布通知。", "zh", "武汉市",
+     [("武汉市", "ns"), ("青山区", "ns"), ("房产", "j"), ("管理局", "n"), ("发布", "v")],
+     [("武汉市青山区房产管理局", "GOV")]),
+    ("中国企业纷纷表示反对。", "zh", "中国", [("中国", "ns"), ("企业", "n"), ("纷纷", "d")], [("中国", "LOC")]),
+    ("条约在莫斯科签署。", "zh", "莫斯科", [("条约", "n"), ("在", "p"), ("莫斯科", "ns"), ("签署", "v")],
+     [("莫斯科", "LOC")]),
+    ("유럽이사회는 대북 제재를 연장하기로 했다.", "ko", "유럽", [], [("유럽이사회", "ORG")]),
+    ("한국은행이 기준금리를 동결했다.", "ko", "한국", [], [("한국은행", "FIRM")]),
+    ("한국은 기준금리를 동결했다.", "ko", "한국", [], [("한국", "LOC")]),
+    ("BIS added Dongguan Poweramp Technology to the list.", "en", "Dongguan", [],
+     [("BIS", "GOV"), ("Dongguan Poweramp Technology", "FIRM")]),
+])
+def test_place_followed_by_an_organisation_head_is_one_name(resolve, text, lang, place, tokens, expected):
+    entities = [ent(text, place, "LOC", "kb", 0.95)]
+    if text.startswith("BIS"):
+        entities.append(ent(text, "BIS", "GOV", "kb"))
+    assert resolved(resolve, doc_with(text, lang, entities, tokens)) == expected
+
+
+def test_place_and_model_org_with_a_short_gap_merge(resolve):
+    text = "南京正大天晴制药有限公司是一家药企。"
+    tokens = [("南京", "ns"), ("正大", "a"), ("天晴", "nr"), ("制药", "n"), ("有限公司", "n"), ("是", "v")]
+    doc = doc_with(text, "zh", [ent(text, "南京", "LOC", "kb"), ent(text, "天晴制药有限公司", "FIRM", "model")],
+                   tokens)
+    assert resolved(resolve, doc) == [("南京正大天晴制药有限公司", "FIRM")]
+
+
+def test_dotted_date_that_begins_an_organisation_name(resolve):
+    text = "4·19 혁명 희생자 유족회는 기념식을 열었다."
+    doc = doc_with(text, "ko", [ent(text, "4·19", "DATE", "rule")])
+    assert resolved(resolve, doc) == [("4·19 혁명 희생자 유족회", "ORG")]
+
+
+def test_model_span_with_an_unclosed_bracket_is_cut(resolve):
+    text = "中芯国际SMIC(中芯國際)周五发表声明。"
+    doc = doc_with(text, "zh", [ent(text, "SMIC(中芯國際", "ORG", "model")])
+    resolve.process(doc)
+    assert [(e.text, e.start) for e in doc.entities] == [("SMIC", text.index("SMIC"))]
+
+
+def test_titled_person_is_an_organisation_and_a_person(resolve):
+    text = "里根基金会首席行政官乔安妮·德雷克表示欢迎。"
+    doc = doc_with(text, "zh", [ent(text, "里根基金会首席行政官乔安妮·德雷克", "PERSON", "model")])
+    assert resolved(resolve, doc) == [("里根基金会", "ORG"), ("乔安妮·德雷克", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("삼이실업 대표 김모씨가 구속됐다.", "삼이실업", "FIRM"),
+    ("서울역 앞에서 집회가 열렸다.", "서울역", "LOC"),
+    ("他在北京站下车。", "北京站", "LOC"),
+    ("김철수 씨가 말했다.", "김철수", "PERSON"),
+])
+def test_model_person_with_a_firm_or_place_ending(resolve, text, name, expected):
+    doc = doc_with(text, "ko", [ent(text, name, "PERSON", "model")])
+    assert resolved(resolve, doc) == [(name, expected)]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("哈德逊研究所", "ORG"), ("Hudson Institute", "ORG"), ("제주도 해양수산연구원", "ORG"),
+    ("哈尔滨工业大学深圳研究院", "UNIVERSITY"), ("서울대학교 반도체공동연구소", "UNIVERSITY"),
+    ("Massachusetts Institute of Technology", "UNIVERSITY"), ("Chinese Academy of Sciences", "ORG"),
+    ("서울중앙지검", "GOV"), ("대검찰청", "GOV"), ("서울고법", "GOV"), ("北京市第一中级人民法院", "GOV"),
+    ("Supreme Court of Korea", "GOV"), ("Ministry of Justice", "GOV"),
+    ("한국석유공사", "FIRM"), ("삼이실업", "FIRM"), ("대우상사", "FIRM"), ("Delight Shipping Co.", "FIRM"),
+    ("Reach Holdings Ltd.", "FIRM"), ("Asiana Airlines", "FIRM"),
+])
+def test_type_by_name_on_real_news_names(name, expected):
+    assert orgtype.by_name(name) == expected
