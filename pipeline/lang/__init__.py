@@ -92,13 +92,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: larger amounts are misreadings (a run of digits), and JSON numbers stop being exact past 2**63
+MAX_AMOUNT = 10**18
+
+
 def amount_norm(key: str, low: Any, high: Any = None, approx: bool = False,
                 **extra: Any) -> Optional[dict[str, Any]]:
     """``{key: low}`` or, for a range, ``{"min": low, "max": high}``; plus ``approx`` and
-    ``extra`` (the currency). None when a value is missing or the range is reversed."""
+    ``extra`` (the currency). None when a value is missing, implausibly large (>= 10**18) or
+    the range is reversed."""
     from .numerals import to_number
 
-    if low is None:
+    if low is None or abs(low) >= MAX_AMOUNT or (high is not None and abs(high) >= MAX_AMOUNT):
         return None
     if high is None:
         norm: dict[str, Any] = {key: to_number(low)}
