@@ -232,3 +232,15 @@ def test_model_person_with_a_firm_or_place_ending(resolve, text, name, expected)
 ])
 def test_type_by_name_on_real_news_names(name, expected):
     assert orgtype.by_name(name) == expected
+
+
+def test_latin_first_name_in_a_chinese_sentence_takes_the_surname(resolve):
+    text = "美国商务部长Wilbur Ross表示欢迎。"
+    doc = doc_with(text, "zh", [ent(text, "美国商务部", "GOV", "kb"), ent(text, "Wilbur", "PERSON", "model")])
+    assert resolved(resolve, doc) == [("美国商务部", "GOV"), ("Wilbur Ross", "PERSON")]
+
+
+def test_a_title_alone_is_no_person(resolve):
+    text = "에르킨 투니야즈 현 주석을 제재했다."
+    doc = doc_with(text, "ko", [ent(text, "에르킨 투니야즈", "PERSON", "model"), ent(text, "현 주석", "PERSON", "model")])
+    assert resolved(resolve, doc) == [("에르킨 투니야즈", "PERSON")]

@@ -137,11 +137,17 @@ def _trim_bracket(text: str, e: Entity) -> Entity | None:
                   score=e.score, norm=e.norm, canonical=e.canonical)
 
 
+_TITLE_ONLY = re.compile(r"(?:현|전|신|前|现|原)?\s*(.+)")
+
+
 def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     """A model person that holds ``<organisation><title><name>`` (里根基金会首席行政官乔安妮·德雷克) is
-    two entities: the organisation (typed by its head) and the person after the title."""
+    two entities: the organisation (typed by its head) and the person after the title; one that
+    is only a title (현 주석) is none."""
     if e.type != "PERSON":
         return [e]
+    if _TITLE_ONLY.fullmatch(e.text) and orgtype.TITLES.fullmatch(_TITLE_ONLY.fullmatch(e.text).group(1)):
+        return []  # 현 주석, 前总统: a title, no name
     for m in orgtype.TITLES.finditer(e.text):
         org, name = e.text[:m.start()].rstrip(), e.text[m.end():].lstrip()
         typ = orgtype.by_name(org)
@@ -257,6 +263,21 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
     return None
 
 
+_LATIN_NAME_WORD = re.compile(r" [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]) -> Entity | None:
+    """A one-word Latin person in a Chinese or Korean sentence followed by a capitalised word that
+    no other candidate claims (Wilbur + Ross): one name. (Korean transliterations are left alone:
+    on KLUE dev the next word is a title or a noun far more often than a surname.)"""
+    if not person.text.isascii() or " " in person.text.strip():
+        return None
+    m = _LATIN_NAME_WORD.match(doc.text, person.end, hi)
+    if m is None or any(e.start < m.end() and person.end < e.end for e in others if e is not person):
+        return None
+    return _candidate(doc, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
+
+
 def _candidate(doc: Document, start: int, end: int, typ: str, score: float) -> Entity:
     return Entity(id="", text=doc.text[start:end], type=typ, start=start, end=end, source="model", score=score)
 
@@ -277,6 +298,11 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
         tail = _headed_tail(doc, place, sent.end, candidates)
         if tail is not None:
             out.append(tail)
+    for person in (e for e in candidates if e.type == "PERSON" and e.source == "model"):
+        sent = doc.sentence_at(person.start)
+        if sent is not None and sent.lang in ("ko", "zh") and (full := _name_continued(doc, person, sent.end,
+                                                                                            candidates)):
+            out.append(full)
     for date in (e for e in candidates if e.type == "DATE"):
         sent = doc.sentence_at(date.start)
         if sent is not None and sent.lang == "ko" and (named := _dated_name(doc, date, sent.end)):
