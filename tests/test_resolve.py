@@ -244,3 +244,11 @@ def test_a_title_alone_is_no_person(resolve):
     text = "에르킨 투니야즈 현 주석을 제재했다."
     doc = doc_with(text, "ko", [ent(text, "에르킨 투니야즈", "PERSON", "model"), ent(text, "현 주석", "PERSON", "model")])
     assert resolved(resolve, doc) == [("에르킨 투니야즈", "PERSON")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("검찰", "GOV"), ("경찰", "GOV"), ("法院", "GOV"), ("政府", "GOV"), ("公司", None), ("银行", None),
+    ("더불어민주당", "ORG"), ("中国共产党", "ORG"),
+])
+def test_bare_government_heads_and_parties(name, expected):
+    assert orgtype.by_name(name) == expected

@@ -24,7 +24,7 @@ KO_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
              "대사관", "영사관", "위원부", "판공실", "실무기구", "검찰", "지검", "고검", "대검", "법원", "지법",
              "고법", "경찰", "경찰서", "국회", "공정위", "금융위", "감독원", "교육청")),
     ("ORG", ("협회", "재단", "연맹", "연합회", "클럽", "동맹", "학회", "협의회", "노조", "연구원", "연구소",
-             "과학원", "이사회", "유족회", "센터")),
+             "과학원", "이사회", "유족회", "센터", "당")),
 )
 KO_FIRM_PREFIXES = ("㈜", "(주)", "주식회사")
 
@@ -37,8 +37,11 @@ ZH_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
              "总署", "议会", "国会", "白宫", "工作机制", "使馆", "法院", "检察院", "公安", "公安厅", "派出所",
              "警方", "厅", "人大", "常委会", "政协", "领事馆", "军方", "部队", "舰队", "海军", "陆军", "空军")),
     ("ORG", ("俱乐部", "协会", "基金会", "联合会", "商会", "联盟", "学会", "研究会", "工会", "研究院", "研究所",
-             "科学院", "实验室", "研究中心")),
+             "科学院", "实验室", "研究中心", "党")),
 )
+
+#: Government heads of two characters or more that name a body on their own (검찰은, 法院认为).
+_BARE_GOV = frozenset(w for typ, words in KO_SUFFIXES + ZH_SUFFIXES if typ == "GOV" for w in words if len(w) >= 2)
 
 #: Words that make an organisation a university wherever they stand in its name (哈尔滨工业大学
 #: 深圳研究院, 서울대 공과대학 연구소, University of X Institute): affiliation beats the head.
@@ -98,6 +101,8 @@ def by_name(name: str) -> str | None:
         typ = next((t for t, pattern in EN_PATTERNS if pattern.search(name)), None)
     elif name.startswith(KO_FIRM_PREFIXES):
         return "FIRM"
+    elif normalize(name) in _BARE_GOV:
+        return "GOV"  # 검찰, 경찰, 法院: the body itself, named by its head
     else:
         typ = _longest_suffix(normalize(name), KO_SUFFIXES + ZH_SUFFIXES)
     if typ in ("ORG", "UNIVERSITY") and UNIVERSITY_WORDS.search(name):
