@@ -73,6 +73,9 @@ class Pipeline:
             yield self(doc)
 
 
+RETRY_SECONDS = 0.25
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit)."""
@@ -84,7 +87,9 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise DocumentTimeout()
 
     previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats: an exception raised inside a GC or __del__ callback is swallowed by
+    # Python ("Exception ignored in ..."), so a single alarm could be lost
+    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
     try:
         yield
     finally:
