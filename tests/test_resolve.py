@@ -252,3 +252,23 @@ def test_a_title_alone_is_no_person(resolve):
 ])
 def test_bare_government_heads_and_parties(name, expected):
     assert orgtype.by_name(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("서울대", "UNIVERSITY"), ("부산외대", "UNIVERSITY"), ("해병대", "GOV"), ("119구조대", "GOV"),
+    ("중앙일보", "FIRM"), ("YG엔터테인먼트", "FIRM"), ("서울시청", "GOV"),
+])
+def test_korean_abbreviated_universities_units_and_media(name, expected):
+    assert orgtype.by_name(name) == expected
+
+
+def test_one_syllable_heads_do_not_glue_to_a_place(resolve):
+    text = "한국에서도 소련군이 철수했다."
+    doc = doc_with(text, "ko", [ent(text, "한국", "LOC", "kb"), ent(text, "소련", "LOC", "kb")])
+    assert resolved(resolve, doc) == [("한국", "LOC"), ("소련", "LOC")]
+
+
+def test_news_agencies_and_korean_state_bodies_are_in_the_kb(resolve):
+    kb = resolve.kb
+    assert [r.type for r in kb.lookup("연합뉴스")] == ["FIRM"] and [r.type for r in kb.lookup("路透社")] == ["FIRM"]
+    assert [r.type for r in kb.lookup("국정원")] == ["GOV"] and [r.type for r in kb.lookup("청와대")] == ["GOV"]

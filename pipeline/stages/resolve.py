@@ -195,7 +195,8 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
 
 def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) -> Entity | None:
     """A place followed by the rest of a name that ends in an organisation head: in Korean the rest
-    of the word before its particles (유럽+이사회는, 한국+석유공사가), in Chinese whole name words (jieba
+    of the word before its particles, when the head has two syllables or more (유럽+이사회는,
+    한국+석유공사가; not 한국+에서도, 소련+군), in Chinese whole name words (jieba
     tags: no verb, function word or number, nor another name) up to the first that ends in a head,
     holding more than the head (武汉市+青山区房产管理局; not 中国+企业, 莫斯科+签署, 美国+制裁华为公司),
     or up to an organisation the model found a few characters on (南京+正大+天晴制药有限公司), in
@@ -208,7 +209,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
             end += 1
         for stop in range(end, place.end, -1):
             found = orgtype.head(text[s:stop])
-            if found and is_particle_tail(text[stop:end]):
+            if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
                 return _candidate(doc, s, stop, found[0], 0.7)
         return None
     if script(first) == "han" and script(text[place.end - 1]) == "han":
