@@ -272,3 +272,20 @@ def test_news_agencies_and_korean_state_bodies_are_in_the_kb(resolve):
     kb = resolve.kb
     assert [r.type for r in kb.lookup("연합뉴스")] == ["FIRM"] and [r.type for r in kb.lookup("路透社")] == ["FIRM"]
     assert [r.type for r in kb.lookup("국정원")] == ["GOV"] and [r.type for r in kb.lookup("청와대")] == ["GOV"]
+
+
+def test_model_coordination_keeps_the_other_conjunct(resolve):
+    text = "Researchers at the Chinese Academy of Sciences and Peking University said so."
+    doc = doc_with(text, "en", [ent(text, "Peking University", "UNIVERSITY", "kb"),
+                                ent(text, "Chinese Academy of Sciences and Peking University", "ORG", "model")])
+    assert resolved(resolve, doc) == [("Chinese Academy of Sciences", "ORG"), ("Peking University", "UNIVERSITY")]
+
+
+def test_sentence_full_stop_is_not_part_of_a_name(resolve):
+    text = "Kim Jong Un visited the Korea Ryonbong General Corporation."
+    doc = doc_with(text, "en", [ent(text, "Korea", "LOC", "kb"),
+                                ent(text, "Korea Ryonbong General Corporation.", "ORG", "model")])
+    assert resolved(resolve, doc) == [("Korea Ryonbong General Corporation", "FIRM")]
+    text = "The list names Wise Ocean Shipping Co."
+    doc = doc_with(text, "en", [ent(text, "Wise Ocean Shipping Co.", "ORG", "model")])
+    assert resolved(resolve, doc) == [("Wise Ocean Shipping Co.", "FIRM")]

@@ -160,17 +160,62 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     return [e]
 
 
+#: Abbreviations whose period belongs to a name (Co., Inc., Michael R.): others end a sentence.
+_ABBREV_END = re.compile(r"(?:\b(?:co|corp|inc|ltd|llc|plc|bros|jr|sr|st|dept|univ|assn|govt?|l\.p|s\.a)"
+                         r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$", re.IGNORECASE)
+
+
+def _trim_period(text: str, e: Entity) -> Entity:
+    """A model span ending in a sentence's full stop (… General Corporation.) loses the stop."""
+    if not e.text.endswith(".") or _ABBREV_END.search(e.text) or len(e.text) < 3:
+        return e
+    return Entity(id="", text=text[e.start:e.end - 1], type=e.type, start=e.start, end=e.end - 1,
+                  source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
+
+
+def _split_coordination(doc: Document, e: Entity, names: list[Entity]) -> list[Entity]:
+    """A model organisation that joins a KB name to another by a conjunction (Chinese Academy of
+    Sciences and Peking University) keeps, as its own candidates, the conjuncts that are not
+    the KB name; the KB name itself is decided by ``RULES``."""
+    if e.type not in orgtype.ORG_TYPES:
+        return [e]
+    for inner in names:
+        if not _contains(e, inner):
+            continue
+        after = _CONJ_AFTER.match(doc.text, inner.end, e.end)
+        before = _CONJ_BEFORE.search(doc.text, e.start, inner.start)
+        pieces = []
+        if after is not None:
+            pieces.append((after.end(), e.end))
+        if before is not None:
+            pieces.append((e.start, before.start()))
+        out = []
+        for start, end in pieces:
+            while start < end and doc.text[start].isspace():
+                start += 1
+            while end > start and doc.text[end - 1] in " ,":
+                end -= 1
+            if end - start >= 2:
+                typ = orgtype.by_name(doc.text[start:end]) or e.type
+                out.append(_candidate(doc, start, end, typ, e.score or 0.7))
+        if out:
+            return out
+    return [e]
+
+
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates with the model's broken spans cut (``_trim_bracket``) or split
-    (``_split_titled_person``)."""
+    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``) or
+    split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
+    names = [e for e in candidates if e.source == "kb" and e.type != "LOC"]
     for e in candidates:
         if e.source != "model":
             out.append(e)
             continue
         fixed = _trim_bracket(doc.text, e)
         if fixed is not None:
-            out += _split_titled_person(doc.text, fixed)
+            for part in _split_titled_person(doc.text, _trim_period(doc.text, fixed)):
+                out += _split_coordination(doc, part, names)
     return out
 
 
@@ -236,7 +281,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
                     and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
                 end = pos
         if end > place.end:
-            return _candidate(doc, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7)
+            return _trim_period(text, _candidate(doc, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7))
     return None
 
 
