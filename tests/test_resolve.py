@@ -278,7 +278,7 @@ def test_model_coordination_keeps_the_other_conjunct(resolve):
     text = "Researchers at the Chinese Academy of Sciences and Peking University said so."
     doc = doc_with(text, "en", [ent(text, "Peking University", "UNIVERSITY", "kb"),
                                 ent(text, "Chinese Academy of Sciences and Peking University", "ORG", "model")])
-    assert resolved(resolve, doc) == [("Chinese Academy of Sciences", "ORG"), ("Peking University", "UNIVERSITY")]
+    assert resolved(resolve, doc) == [("Chinese Academy of Sciences", "UNIVERSITY"), ("Peking University", "UNIVERSITY")]
 
 
 def test_sentence_full_stop_is_not_part_of_a_name(resolve):
