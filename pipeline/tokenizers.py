@@ -5,8 +5,9 @@ instance (never the global one); English: spaCy's rule-based tokenizer; anything
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from .types import Token
 
@@ -15,6 +16,84 @@ KOREAN_BACKENDS = ("mecab", "kiwi", "okt", "komoran", "hannanum", "kkma")
 
 class Tokenizer(Protocol):
     def __call__(self, text: str, offset: int = 0) -> list[Token]: ...
+
+
+class Memo:
+    """An analyser's latest results by text (oldest dropped first), shared by the stages of a process.
+
+    The tokenize stage and the NER featurizer analyse the same sentences with the same analyser;
+    with one memo they pay for it once. The tokenize stage clears the memos at each document.
+    """
+
+    def __init__(self, analyse: Callable[[str], Any], size: int = 1024) -> None:
+        self._analyse = analyse
+        self._size = size
+        self._results: dict[str, Any] = {}
+
+    def __call__(self, text: str) -> Any:
+        result = self._results.get(text)
+        if result is None:
+            if len(self._results) >= self._size:
+                del self._results[next(iter(self._results))]
+            result = self._results[text] = self._analyse(text)
+        return result
+
+    def clear(self) -> None:
+        self._results.clear()
+
+
+_MEMOS: list[Memo] = []
+
+
+def _memo(analyse: Callable[[str], Any]) -> Memo:
+    memo = Memo(analyse)
+    _MEMOS.append(memo)
+    return memo
+
+
+def forget_analyses() -> None:
+    """Empty every analysis memo (at a new document; benchmarks call it to measure fresh text)."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
+@functools.cache
+def mecab_analysis() -> Memo:
+    """MeCab-ko (default dictionary): text -> tuple of (start, end, pos, semantic class or "")."""
+    import mecab
+
+    tagger = mecab.MeCab()
+
+    def analyse(text: str) -> tuple[tuple[int, int, str, str], ...]:
+        out = []
+        for m in tagger.parse(text):
+            sem = m.feature.semantic
+            out.append((m.span.start, m.span.end, m.feature.pos, sem if sem and sem != "*" else ""))
+        return tuple(out)
+
+    return _memo(analyse)
+
+
+@functools.cache
+def kiwi_analysis() -> Memo:
+    """Kiwi (default model, no threads): text -> tuple of (start, length, tag, form)."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=0)
+    return _memo(lambda text: tuple((t.start, t.len, t.tag, t.form) for t in kiwi.tokenize(text)))
+
+
+@functools.cache
+def jieba_analysis(hmm: bool = True) -> Memo:
+    """jieba with POS tags and its default dictionary: text -> tuple of (word, flag), spaces included."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tagger = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return _memo(lambda text: tuple((p.word, p.flag) for p in tagger.cut(text, HMM=hmm)))
 
 
 _FALLBACK = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -42,12 +121,26 @@ def english_tokenizer() -> Tokenizer:
     return tokenize
 
 
-def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: bool = True) -> Tokenizer:
+def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: bool = True,
+                      memo: bool = False) -> Tokenizer:
     """jieba with part-of-speech tags, from its own ``Tokenizer`` instance.
 
     ``hmm`` lets jieba guess words missing from its dictionary (slower: about 50k against 300k
-    characters per second with POS tags, see README).
+    characters per second with POS tags, see README). ``memo``: share the analyses with other
+    stages (:func:`jieba_analysis`) when the dictionary is the default one.
     """
+    if memo and not user_dict and not words:
+        analysis = jieba_analysis(hmm)
+
+        def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
+            tokens, pos = [], 0
+            for word, flag in analysis(text):
+                start, pos = pos, pos + len(word)
+                if not word.isspace():
+                    tokens.append(Token(start + offset, pos + offset, word, flag))
+            return tokens
+
+        return tokenize_shared
     import logging
 
     import jieba
@@ -72,10 +165,13 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
     return tokenize
 
 
-def korean_tokenizer(backend: str = "mecab") -> Tokenizer:
-    """A Korean morphological analyser; morphemes carry the surface span they come from."""
+def korean_tokenizer(backend: str = "mecab", memo: bool = False) -> Tokenizer:
+    """A Korean morphological analyser; morphemes carry the surface span they come from.
+
+    ``memo``: MeCab and Kiwi share their analyses with other stages (the NER featurizer).
+    """
     factories: dict[str, Callable[[], Tokenizer]] = {
-        "mecab": _mecab, "kiwi": _kiwi,
+        "mecab": lambda: _mecab(memo), "kiwi": lambda: _kiwi(memo),
         "okt": lambda: _konlpy("Okt"), "komoran": lambda: _konlpy("Komoran"),
         "hannanum": lambda: _konlpy("Hannanum"), "kkma": lambda: _konlpy("Kkma"),
     }
@@ -84,7 +180,14 @@ def korean_tokenizer(backend: str = "mecab") -> Tokenizer:
     return factories[backend]()
 
 
-def _mecab() -> Tokenizer:
+def _mecab(memo: bool = False) -> Tokenizer:
+    if memo:
+        analysis = mecab_analysis()
+
+        def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
+            return [Token(s + offset, e + offset, text[s:e], pos) for s, e, pos, _ in analysis(text)]
+
+        return tokenize_shared
     import mecab
 
     tagger = mecab.MeCab()
@@ -99,7 +202,19 @@ def _mecab() -> Tokenizer:
     return tokenize
 
 
-def _kiwi() -> Tokenizer:
+def _kiwi(memo: bool = False) -> Tokenizer:
+    if memo:
+        analysis = kiwi_analysis()
+
+        def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
+            out = []
+            for start, length, tag, form in analysis(text):
+                surface = text[start:start + length]
+                out.append(Token(start + offset, start + length + offset, surface, tag.split("-")[0],
+                                 form if form != surface else None))
+            return out
+
+        return tokenize_shared
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi(num_workers=0)

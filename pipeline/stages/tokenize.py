@@ -21,7 +21,11 @@ class TokenizeConfig:
 
 
 class TokenizeStage(Stage):
-    """Korean morphemes, Chinese words (jieba), English tokens (spaCy); a regex for the rest."""
+    """Korean morphemes, Chinese words (jieba), English tokens (spaCy); a regex for the rest.
+
+    MeCab, Kiwi and jieba (default dictionary) analyses are memoized for the document, so that
+    the NER featurizer reuses them instead of analysing each sentence again.
+    """
 
     requires = frozenset({"sentences"})
     provides = frozenset({"tokens"})
@@ -30,8 +34,8 @@ class TokenizeStage(Stage):
     def setup(self) -> None:
         """Load (and warm up) every tokenizer now, so that no document's time limit pays for it."""
         self._factories = {
-            "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend),
-            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm),
+            "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend, memo=True),
+            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm, memo=True),
             "en": tokenizers.english_tokenizer,
         }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}
@@ -47,6 +51,7 @@ class TokenizeStage(Stage):
         return self._loaded[key]
 
     def process(self, doc: Document) -> None:
+        tokenizers.forget_analyses()    # the memos serve this document's later stages (NER features)
         doc.tokens = []
         for sent in doc.sentences:
             doc.tokens.extend(self.tokenizer(sent.lang)(doc.text[sent.start:sent.end], sent.start))

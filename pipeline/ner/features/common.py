@@ -1,12 +1,14 @@
 """Feature helpers shared by the languages: character classes, shapes, n-gram windows."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def char_class(ch: str) -> str:
     """A coarse class of one character: space, digit, hangul, han, latin, punct, other."""
     if ch.isspace():
@@ -23,6 +25,7 @@ def char_class(ch: str) -> str:
     return "P" if unicodedata.category(ch).startswith(("P", "S")) else "O"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_char(ch: str) -> str:
     """The character with digits folded to 0 and whitespace to one symbol."""
     if ch.isspace():
@@ -30,17 +33,25 @@ def norm_char(ch: str) -> str:
     return "0" if ch.isdigit() else ch
 
 
-def char_window(chars: list[str], i: int, width: int, prefix: str = "c") -> list[str]:
-    """Unigrams in ``[-width, width]`` and bigrams in ``[-width, width - 1]`` around ``i``."""
+def char_columns(chars: list[str], classes: list[str]) -> list[tuple[str, ...]]:
+    """Per position: ``bias``, the classes at -1/0/+1 and :func:`char_window` (width 2), in that order.
+
+    The same strings as building them one position at a time, built column by column.
+    """
     n = len(chars)
-
-    def at(k: int) -> str:
-        return chars[k] if 0 <= k < n else ("<s>" if k < 0 else "</s>")
-
-    out = [f"{prefix}{d}={at(i + d)}" for d in range(-width, width + 1)]
-    out += [f"{prefix}{d}{d + 1}={at(i + d)}{at(i + d + 1)}" for d in range(-width, width)]
-    out.append(f"{prefix}-101={at(i - 1)}{at(i)}{at(i + 1)}")
-    return out
+    p = ["<s>", "<s>", *chars, "</s>", "</s>"]            # p[i + 2] is chars[i]
+    m2, m1, c0, p1, p2 = p[0:n], p[1:n + 1], p[2:n + 2], p[3:n + 3], p[4:n + 4]
+    return list(zip(
+        ["bias"] * n,
+        ["t=" + c for c in classes],
+        ["t-1=<s>"][:n] + ["t-1=" + c for c in classes[:-1]],
+        ["t+1=" + c for c in classes[1:]] + ["t+1=</s>"][:n],
+        ["c-2=" + a for a in m2], ["c-1=" + a for a in m1], ["c0=" + a for a in c0],
+        ["c1=" + a for a in p1], ["c2=" + a for a in p2],
+        ["c-2-1=" + a + b for a, b in zip(m2, m1)], ["c-10=" + a + b for a, b in zip(m1, c0)],
+        ["c01=" + a + b for a, b in zip(c0, p1)], ["c12=" + a + b for a, b in zip(p1, p2)],
+        ["c-101=" + a + b + c for a, b, c in zip(m1, c0, p1)],
+    ))
 
 
 def position_in(start: int, end: int, i: int) -> str:
