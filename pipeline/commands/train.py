@@ -1,18 +1,37 @@
-"""``newsfacts train --config configs/train/<lang>.toml``: train and score an NER model."""
+"""``newsfacts train --config configs/train/<lang>.toml``: train and score an NER model.
+
+``newsfacts train --backend transformers --model CHECKPOINT --train gold.jsonl --output DIR``
+fine-tunes a local Hugging Face checkpoint on gold JSONL (the output of ``newsfacts convert``).
+"""
 from __future__ import annotations
 
 import argparse
 import json
 
+from ..errors import ConfigError
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", required=True, help="training config (configs/train/<lang>.toml)")
+    p.add_argument("--config", help="training config (configs/train/<lang>.toml); crf and spacy backends")
     p.add_argument("--output", help="model folder (default: the config's output)")
     p.add_argument("--limit", type=int, help="use only the first N sentences of each set (smoke runs)")
     p.add_argument("--max-iterations", type=int, help="override crf.max_iterations")
+    p.add_argument("--backend", choices=["config", "transformers"], default="config",
+                   help="transformers: fine-tune --model on --train (default: as --config says)")
+    p.add_argument("--model", help="transformers: local checkpoint folder to fine-tune")
+    p.add_argument("--train", help="transformers: gold JSONL (newsfacts convert) to train on")
+    p.add_argument("--dev", help="transformers: gold JSONL scored after training")
+    p.add_argument("--epochs", type=int, default=3, help="transformers: epochs (default 3)")
+    p.add_argument("--batch-size", type=int, default=16, help="transformers: batch size (default 16)")
+    p.add_argument("--lr", type=float, default=5e-5, help="transformers: learning rate (default 5e-5)")
+    p.add_argument("--max-length", type=int, default=256, help="transformers: sub-words per text")
 
 
 def main(args: argparse.Namespace) -> int:
+    if args.backend == "transformers":
+        return _transformers(args)
+    if not args.config:
+        raise ConfigError("train needs --config (or --backend transformers --model --train --output)")
     from ..ner.train import load_config, train
 
     cfg = load_config(args.config)
@@ -23,4 +42,20 @@ def main(args: argparse.Namespace) -> int:
                for name, s in meta["scores"].items()}
     print(json.dumps({"output": args.output or cfg["output"], "seconds": meta["seconds"],
                       "scores": summary}, ensure_ascii=False))
+    return 0
+
+
+def _transformers(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..ner.hf_train import train_hf
+
+    missing = [f"--{k}" for k in ("model", "train", "output") if not getattr(args, k)]
+    if missing:
+        raise ConfigError(f"train --backend transformers needs {', '.join(missing)}")
+    card = train_hf(args.model, args.train, args.output, dev_path=args.dev, epochs=args.epochs,
+                    batch_size=args.batch_size, lr=args.lr, max_length=args.max_length,
+                    log=lambda line: print(line, file=sys.stderr))
+    print(json.dumps({"output": args.output, "seconds": card["seconds"], "labels": card["labels"],
+                      "loss": card["loss"], "dev": card.get("dev")}, ensure_ascii=False))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..types import Document, Entity
 from .base import Stage
@@ -20,6 +20,12 @@ class NerConfig:
     languages: list[str] = field(default_factory=lambda: ["ko", "zh", "en"])
     min_score: float = 0.0             # drop mentions whose marginal probability is lower
     latin_und: str = "en"              # model for Latin-script sentences of undetermined language
+    backend: Literal["crf", "transformers"] = "crf"   # transformers: one checkpoint for `languages`
+    model: str = ""                    # transformers: a local token-classification checkpoint folder
+    batch_size: int = 16               # transformers: sentences per forward pass
+    device: str = ""                   # transformers: "cpu", "cuda", "cuda:1"; "" = cuda when present
+    score: Literal["min", "mean"] = "min"   # transformers: sub-word probabilities -> mention score
+    labels: dict[str, str] = field(default_factory=dict)   # transformers: extra label -> type map
 
 
 class NerStage(Stage):
@@ -37,6 +43,12 @@ class NerStage(Stage):
     def setup(self) -> None:
         from ..ner.model import load_model
 
+        if self.config.backend == "transformers":
+            from ..ner.hf_backend import load_hf
+
+            model = self.shared.get(f"ner-hf:{self.config.model}", lambda: load_hf(self.config))
+            self.models = {lang: model for lang in self.config.languages}
+            return
         root = Path(self.config.model_dir)
         root = root if root.is_absolute() else REPO / root
         self.models: dict[str, Any] = {}
@@ -45,12 +57,28 @@ class NerStage(Stage):
                 self.models[lang] = self.shared.get(f"ner:{root / lang}", lambda p=root / lang: load_model(p))
 
     def process(self, doc: Document) -> None:
+        if self.config.backend == "transformers":
+            return self._process_batched(doc)
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
             model = self.models.get(self._lang(doc, sent.lang, text))
             if model is None:
                 continue
             for m in model.tag(text):
+                if m.type and m.score >= self.config.min_score:
+                    start, end = sent.start + m.start, sent.start + m.end
+                    doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
+                                          end=end, source="model", score=m.score))
+
+    def _process_batched(self, doc: Document) -> None:
+        """All the document's sentences in one ``tag_many`` call (batched inference)."""
+        sents = [(s, doc.text[s.start:s.end]) for s in doc.sentences]
+        sents = [(s, t) for s, t in sents if self._lang(doc, s.lang, t) in self.models]
+        if not sents:
+            return
+        model = next(iter(self.models.values()))
+        for (sent, _), mentions in zip(sents, model.tag_many([t for _, t in sents])):
+            for m in mentions:
                 if m.type and m.score >= self.config.min_score:
                     start, end = sent.start + m.start, sent.start + m.end
                     doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,

@@ -1,0 +1,183 @@
+"""The transformers NER backend: sub-word -> character alignment, label mapping, and a tiny
+BERT built here (no download) fine-tuned with ``newsfacts train --backend transformers`` and run
+with ``newsfacts run --set ner.backend=transformers``."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import orjson
+import pytest
+
+from conftest import REPO, assert_offsets
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from pipeline.ner.hf_backend import align, newsfacts_type  # noqa: E402
+from pipeline.ner.hf_train import IGNORE, label_names, token_labels  # noqa: E402
+
+#: (text, [(surface, type)]) in Korean, Chinese and English
+GOLD = [
+    ("삼성전자가 미국에서 공장을 지었다.", [("삼성전자", "FIRM"), ("미국", "LOC")]),
+    ("이재용 회장이 서울에서 말했다.", [("이재용", "PERSON"), ("서울", "LOC")]),
+    ("미국 정부가 삼성전자를 제재했다.", [("미국", "LOC"), ("삼성전자", "FIRM")]),
+    ("华为公司在北京发布新手机。", [("华为公司", "FIRM"), ("北京", "LOC")]),
+    ("习近平在上海会见了马克龙。", [("习近平", "PERSON"), ("上海", "LOC"), ("马克龙", "PERSON")]),
+    ("Samsung Electronics opened a plant in Texas .", [("Samsung Electronics", "FIRM"), ("Texas", "LOC")]),
+]
+#: whole words in the vocabulary, so Korean words split into stem + particle sub-words
+WORDS = ["삼성전자", "미국", "서울", "이재용", "회장", "공장", "정부", "지었다", "말했다", "제재했다",
+         "##가", "##에서", "##을", "##이", "##를", "Samsung", "Electronics", "opened", "a", "plant",
+         "in", "Texas", "."]
+
+
+def _records() -> list[dict]:
+    out = []
+    for n, (text, ents) in enumerate(GOLD):
+        entities, pos = [], 0
+        for surface, kind in ents:
+            start = text.index(surface, pos)
+            pos = start + len(surface)
+            entities.append({"start": start, "end": pos, "type": kind, "text": surface})
+        out.append({"id": f"g{n}", "lang": "x", "text": text, "entities": entities})
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory):
+    """A 2-layer BERT (hidden size 32) and a WordPiece tokenizer over the test's characters."""
+    import torch
+    from tokenizers import BertWordPieceTokenizer
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    chars = sorted({c for text, _ in GOLD for c in text if not c.isspace()})
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + WORDS + chars + [f"##{c}" for c in chars]
+    vocab = list(dict.fromkeys(vocab))
+    wordpiece = BertWordPieceTokenizer({w: i for i, w in enumerate(vocab)}, lowercase=False,
+                                       strip_accents=False)
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=wordpiece._tokenizer, unk_token="[UNK]",
+                                        pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]",
+                                        mask_token="[MASK]")
+    base = tmp_path_factory.mktemp("tiny-bert")
+    tokenizer.save_pretrained(base)
+    torch.manual_seed(0)
+    BertModel(BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                         num_attention_heads=2, intermediate_size=64,
+                         max_position_embeddings=128)).save_pretrained(base)
+    return base
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_base, tmp_path_factory):
+    """The tiny model fine-tuned by the CLI on the Korean/Chinese/English gold file."""
+    work = tmp_path_factory.mktemp("hf-train")
+    gold = work / "gold.jsonl"
+    gold.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in _records()))
+    out = work / "model"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "train", "--backend", "transformers",
+                           "--model", str(tiny_base), "--train", str(gold), "--dev", str(gold),
+                           "--output", str(out), "--epochs", "60", "--lr", "3e-3", "--batch-size", "6"],
+                          capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return out, json.loads(proc.stdout)
+
+
+# --- alignment on hand-made predictions ------------------------------------------------------
+
+def test_korean_particle_stays_out_and_continuation_merges():
+    text = "삼성전자가 미국에서"
+    units = [(0, 2), (2, 4), (4, 5), (6, 8), (8, 10)]       # 삼성 ##전자 ##가 미국 ##에서
+    words = [0, 0, 0, 1, 1]
+    tags = ["B-OG", "B-OG", "O", "B-LC", "O"]                 # a B- inside a word continues it
+    got = align(text, units, words, tags, [0.9, 0.5, 0.99, 0.8, 0.9])
+    assert [(text[s:e], label, score) for s, e, label, score in got] == [
+        ("삼성전자", "OG", 0.5), ("미국", "LC", 0.8)]
+    mean = align(text, units, words, tags, [0.9, 0.5, 0.99, 0.8, 0.9], reduce="mean")
+    assert mean[0][3] == pytest.approx(0.7)
+
+
+def test_no_mention_starts_inside_a_word():
+    text = "삼성전자가 미국에서"
+    units = [(0, 4), (4, 5), (6, 8), (8, 10)]
+    # the particle alone tagged as an entity, and a type change inside a word
+    got = align(text, units, [0, 0, 1, 1], ["O", "B-LC", "B-OG", "I-LC"], [1.0] * 4)
+    assert [(text[s:e], label) for s, e, label, _ in got] == [("미국", "OG")]
+
+
+def test_chinese_characters_and_sentence_edges():
+    text = "华为公司在北京发布"
+    units = [(i, i + 1) for i in range(len(text))]            # one word per Han character
+    tags = ["B-company", "I-company", "I-company", "I-company", "O", "B-LOC", "I-LOC", "O", "I-LOC"]
+    got = align(text, units, list(range(len(text))), tags, [1.0] * len(text))
+    assert [(text[s:e], label) for s, e, label, _ in got] == [
+        ("华为公司", "company"), ("北京", "LOC"), ("布", "LOC")]   # a stray I- starts one (IOB2)
+    assert all(0 <= s < e <= len(text) for s, e, _, _ in got)
+
+
+def test_spans_are_trimmed():
+    text = "Samsung Electronics opened"
+    got = align(text, [(0, 8), (8, 19), (20, 26)], [0, 1, 2], ["B-ORG", "I-ORG", "O"], [1.0] * 3)
+    assert [text[s:e] for s, e, _, _ in got] == ["Samsung Electronics"]
+
+
+def test_label_mapping():
+    assert [newsfacts_type(t) for t in ("PS", "OG", "LC", "DT", "QT", "company", "government",
+                                        "address", "GPE", "name", "organization")] == [
+        "PERSON", "ORG", "LOC", "DATE", "QUANTITY", "FIRM", "GOV", "LOC", "LOC", "PERSON", "ORG"]
+    assert newsfacts_type("MISC") == "" and newsfacts_type("TI") == ""
+    assert newsfacts_type("MISC", {"MISC": "ORG"}) == "ORG"
+
+
+def test_training_labels_from_character_spans():
+    labels = label_names(_records())
+    assert labels[0] == "O" and "B-FIRM" in labels and "I-PERSON" in labels
+    ids = {n: i for i, n in enumerate(labels)}
+    # [CLS] 삼성 ##전자 ##가 미국 ##에서 [SEP]
+    got = token_labels([(0, 0), (0, 2), (2, 4), (4, 5), (6, 8), (8, 10), (0, 0)],
+                       [{"start": 0, "end": 4, "type": "FIRM"}, {"start": 6, "end": 8, "type": "LOC"}], ids)
+    assert [labels[i] if i != IGNORE else None for i in got] == [
+        None, "B-FIRM", "I-FIRM", "O", "B-LOC", "O", None]
+
+
+# --- the tiny model, end to end ----------------------------------------------------------------
+
+@pytest.mark.slow
+def test_train_cli_writes_a_checkpoint(trained):
+    out, summary = trained
+    assert (out / "model.safetensors").exists() and (out / "tokenizer.json").exists()
+    card = json.loads((out / "newsfacts.json").read_text(encoding="utf-8"))
+    assert card["train_sentences"] == len(GOLD) and card["labels"][0] == "O"
+    assert summary["loss"][-1] < summary["loss"][0]
+    assert summary["dev"]["f"] >= 0.8, summary      # it learns its own training sentences
+
+
+@pytest.mark.slow
+def test_run_with_transformers_backend_gives_exact_offsets(trained, tmp_path):
+    model, _ = trained
+    texts = ["삼성전자가 미국에서 공장을 지었다.", "华为公司在北京发布新手机。",
+             "이재용 회장이 서울에서 말했다. 习近平在上海会见了马克龙。"]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": f"d{i}", "text": t}) + b"\n" for i, t in enumerate(texts)))
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out), "-q",
+                           "--workers", "1", "--set", 'pipeline.stages=["clean","langid","sentences","ner"]',
+                           "ner.backend=transformers", f"ner.model={model}",
+                           "ner.batch_size=2"], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert [r.get("error") for r in records] == [None] * 3
+    found = set()
+    for rec in records:
+        assert_offsets(rec)
+        for e in rec["entities"]:
+            text = rec["text"]
+            assert text[e["start"]:e["end"]] == e["text"]
+            if e["source"] == "model":
+                found.add(e["text"])
+                prev = text[e["start"] - 1] if e["start"] else " "
+                # starts at a word: after a space/punctuation, or on a Han character
+                assert not prev.isalnum() or "\u4e00" <= text[e["start"]] <= "\u9fff", e
+    assert {"삼성전자", "미국", "华为公司", "北京", "上海"} <= found, found
+    assert not any(t.endswith(("가", "에서", "이")) for t in found), found   # particles stay out
