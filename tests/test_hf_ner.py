@@ -181,3 +181,39 @@ def test_run_with_transformers_backend_gives_exact_offsets(trained, tmp_path):
                 assert not prev.isalnum() or "\u4e00" <= text[e["start"]] <= "\u9fff", e
     assert {"삼성전자", "미국", "华为公司", "北京", "上海"} <= found, found
     assert not any(t.endswith(("가", "에서", "이")) for t in found), found   # particles stay out
+
+
+@pytest.mark.slow
+def test_long_text_in_windows_keeps_offsets(trained):
+    from pipeline.ner.hf_backend import HfNer
+
+    model = HfNer(trained[0], max_length=8, batch_size=2)     # 6 sub-words per window
+    text = "삼성전자가 미국에서 공장을 지었다. 华为公司在北京发布新手机。 习近平在上海会见了马克龙。"
+    found = [(text[m.start:m.end], m.type) for m in model.tag(text)]
+    assert ("北京", "LOC") in found and ("미국", "LOC") in found, found
+    assert model.tag_many(["", "  "]) == [[], []]
+
+
+@pytest.mark.slow
+def test_pickled_weights_are_refused(trained, tmp_path):
+    import shutil
+
+    from pipeline.ner.hf_backend import HfNer
+
+    folder = tmp_path / "bin-only"
+    shutil.copytree(trained[0], folder)
+    (folder / "model.safetensors").rename(folder / "pytorch_model.bin")   # what a pickle would be named
+    with pytest.raises(OSError, match="safetensors"):
+        HfNer(folder)
+
+
+def test_backend_needs_a_checkpoint_folder(tmp_path):
+    import pipeline
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="ner.model"):
+        pipeline.load(overrides=["ner.backend=transformers"]).setup()
+    with pytest.raises(ConfigError, match="not a transformers checkpoint"):
+        pipeline.load(overrides=["ner.backend=transformers", f"ner.model={tmp_path}"]).setup()
+    with pytest.raises(ConfigError, match="backend"):
+        pipeline.load(overrides=["ner.backend=bert"]).setup()
