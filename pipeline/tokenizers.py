@@ -61,14 +61,19 @@ def forget_analyses() -> None:
 def mecab_analysis() -> Memo:
     """MeCab-ko (default dictionary): text -> tuple of (start, end, pos, semantic class or "")."""
     import mecab
+    from mecab.utils import create_lattice
 
     tagger = mecab.MeCab()
 
     def analyse(text: str) -> tuple[tuple[int, int, str, str], ...]:
+        # MeCab.parse's own steps, without building a named tuple per morpheme (half its time)
+        lattice = create_lattice(text)
+        if not tagger._tagger.parse(lattice):
+            raise mecab.MeCabError(tagger._tagger.what())
         out = []
-        for m in tagger.parse(text):
-            sem = m.feature.semantic
-            out.append((m.span.start, m.span.end, m.feature.pos, sem if sem and sem != "*" else ""))
+        for (start, end), node in lattice:
+            pos, sem, _ = node.feature.split(",", 2)       # pos,semantic,jongseong,...
+            out.append((start, end, pos, "" if sem == "*" else sem))
         return tuple(out)
 
     return _memo(analyse)

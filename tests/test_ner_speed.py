@@ -1,0 +1,62 @@
+"""The shared analysis memos: same analyses as the libraries, bounded, filled once per sentence."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import tokenizers
+
+KO = "삼성전자는 23일 미국 상무부가 화웨이를 거래제한 명단에 올렸다고 밝혔다."
+ZH = "美国商务部周一将海康威视和大华技术列入实体清单。"
+
+
+def test_mecab_memo_matches_the_library():
+    mecab = pytest.importorskip("mecab")
+    ref = tuple((m.span.start, m.span.end, m.feature.pos, m.feature.semantic or "")
+                for m in mecab.MeCab().parse(KO))
+    assert tokenizers.mecab_analysis()(KO) == ref
+    assert ("인명" in {sem for *_, sem in tokenizers.mecab_analysis()("문재인 대통령")})
+
+
+def test_kiwi_memo_matches_the_library():
+    kiwipiepy = pytest.importorskip("kiwipiepy")
+    ref = tuple((t.start, t.len, t.tag, t.form) for t in kiwipiepy.Kiwi(num_workers=0).tokenize(KO))
+    assert tokenizers.kiwi_analysis()(KO) == ref
+
+
+def test_jieba_memo_matches_posseg_with_spaces():
+    jieba = pytest.importorskip("jieba")
+    import jieba.posseg
+
+    text = ZH + " 华为 2019年"
+    ref = tuple((p.word, p.flag) for p in jieba.posseg.POSTokenizer(jieba.Tokenizer()).cut(text, HMM=True))
+    got = tokenizers.jieba_analysis(True)(text)
+    assert got == ref and "".join(w for w, _ in got) == text
+
+
+def test_shared_tokenizers_give_the_same_tokens():
+    pytest.importorskip("mecab")
+    pytest.importorskip("jieba")
+    assert tokenizers.korean_tokenizer("mecab", memo=True)(KO, 7) == tokenizers.korean_tokenizer("mecab")(KO, 7)
+    assert tokenizers.chinese_tokenizer(memo=True)(ZH, 3) == tokenizers.chinese_tokenizer()(ZH, 3)
+
+
+def test_memo_analyses_once_and_stays_bounded():
+    calls: list[str] = []
+    memo = tokenizers.Memo(lambda t: calls.append(t) or len(t), size=2)
+    assert [memo("a"), memo("a"), memo("bb"), memo("ccc"), memo("a")] == [1, 1, 2, 3, 1]
+    assert calls == ["a", "bb", "ccc", "a"]          # "a" was dropped first when "ccc" came
+    memo.clear()
+    memo("bb")
+    assert calls[-1] == "bb"
+
+
+def test_ner_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
+    pytest.importorskip("mecab")
+    from pipeline.ner.features.ko import KoreanFeaturizer
+
+    memo = tokenizers.mecab_analysis()
+    tokenizers.korean_tokenizer("mecab", memo=True)(KO)
+    featurizer = KoreanFeaturizer()
+    monkeypatch.setattr(memo, "_analyse", lambda text: pytest.fail("analysed twice"))
+    feats = featurizer.features(KO, featurizer.units(KO))
+    assert len(feats) == len(KO) and "m=NNP" in feats[0] and "c0=삼" in feats[0]
