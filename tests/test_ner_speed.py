@@ -60,3 +60,24 @@ def test_ner_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
     monkeypatch.setattr(memo, "_analyse", lambda text: pytest.fail("analysed twice"))
     feats = featurizer.features(KO, featurizer.units(KO))
     assert len(feats) == len(KO) and "m=NNP" in feats[0] and "c0=삼" in feats[0]
+
+
+@pytest.mark.parametrize("block", ["海康威视和大华技术", "王小明在中关村创办了智谱华章", "张三丰李四光", "的", "赵钱孙李周吴郑王冯陈褚卫"])
+def test_lean_viterbi_is_jiebas(block):
+    pytest.importorskip("jieba")
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi as jieba_viterbi
+
+    from pipeline.jieba_hmm import viterbi
+
+    assert viterbi(block) == jieba_viterbi(block, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+def test_lean_pos_tokenizer_keeps_user_words():
+    jieba = pytest.importorskip("jieba")
+    from pipeline.jieba_hmm import pos_tokenizer
+
+    base = jieba.Tokenizer()
+    base.add_word("实体清单", tag="nz")
+    words = [(p.word, p.flag) for p in pos_tokenizer(base).cut(ZH)]
+    assert ("实体清单", "nz") in words and "".join(w for w, _ in words) == ZH
