@@ -45,28 +45,32 @@ def _records() -> list[dict]:
     return out
 
 
-@pytest.fixture(scope="module")
-def tiny_base(tmp_path_factory):
-    """A 2-layer BERT (hidden size 32) and a WordPiece tokenizer over the test's characters."""
+def make_tiny_bert(folder, texts, words=()):
+    """A 2-layer BERT (hidden size 32) with a WordPiece vocabulary: ``words`` and every character
+    of ``texts`` (alone and as a ``##`` continuation), saved to ``folder``."""
     import torch
     from tokenizers import BertWordPieceTokenizer
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
-    chars = sorted({c for text, _ in GOLD for c in text if not c.isspace()})
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + WORDS + chars + [f"##{c}" for c in chars]
+    chars = sorted({c for text in texts for c in text if not c.isspace()})
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words, *chars, *(f"##{c}" for c in chars)]
     vocab = list(dict.fromkeys(vocab))
     wordpiece = BertWordPieceTokenizer({w: i for i, w in enumerate(vocab)}, lowercase=False,
                                        strip_accents=False)
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=wordpiece._tokenizer, unk_token="[UNK]",
                                         pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]",
                                         mask_token="[MASK]")
-    base = tmp_path_factory.mktemp("tiny-bert")
-    tokenizer.save_pretrained(base)
+    tokenizer.save_pretrained(folder)
     torch.manual_seed(0)
     BertModel(BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
                          num_attention_heads=2, intermediate_size=64,
-                         max_position_embeddings=128)).save_pretrained(base)
-    return base
+                         max_position_embeddings=128)).save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory):
+    return make_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), [t for t, _ in GOLD], WORDS)
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +221,54 @@ def test_backend_needs_a_checkpoint_folder(tmp_path):
         pipeline.load(overrides=["ner.backend=transformers", f"ner.model={tmp_path}"]).setup()
     with pytest.raises(ConfigError, match="backend"):
         pipeline.load(overrides=["ner.backend=bert"]).setup()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("data_set, split", [("klue-ner", "dev"), ("cluener2020", "dev")])
+def test_real_gold_from_convert_trains_and_tags_with_exact_offsets(data_set, split, tmp_path):
+    """Gold from `newsfacts convert` (KLUE-NER, CLUENER) fine-tunes a tiny model; with its
+    classifier then scrambled, its random predictions on real Korean and Chinese sentences still
+    map to exact, trimmed spans that start where a tokenizer word starts."""
+    import torch
+    from transformers import AutoModelForTokenClassification
+
+    from conftest import shared_data
+    from pipeline.ner.hf_backend import HfNer
+
+    shared_data(data_set)
+    gold = tmp_path / "gold.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "convert", data_set, split, "-o", str(gold)],
+                          capture_output=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = [orjson.loads(line) for line in gold.read_bytes().splitlines()[:120]]
+    gold.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    base = make_tiny_bert(tmp_path / "base", [r["text"] for r in records])
+    out = tmp_path / "model"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "train", "--backend", "transformers",
+                           "--model", str(base), "--train", str(gold), "--output", str(out),
+                           "--epochs", "2", "--lr", "1e-3"], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    loss = json.loads(proc.stdout)["loss"]
+    assert loss[-1] < loss[0]
+    trained = AutoModelForTokenClassification.from_pretrained(out, local_files_only=True)
+    torch.manual_seed(1)
+    torch.nn.init.normal_(trained.classifier.weight, std=3.0)
+    trained.save_pretrained(out)
+    model = HfNer(out, batch_size=32)
+    texts = [r["text"] for r in records]
+    mentions = model.tag_many(texts)
+    assert sum(map(len, mentions)) >= 100   # enough to exercise the alignment
+    for text, found in zip(texts, mentions):
+        starts = _word_starts(model.tokenizer, text)
+        for m in found:
+            span = text[m.start:m.end]
+            assert 0 <= m.start < m.end <= len(text) and span == span.strip() and span, (text, m)
+            assert m.start in starts, (text, m)        # a mention starts at a word's first sub-word
+
+
+def _word_starts(tokenizer, text):
+    """Where each tokenizer word (its first sub-word) starts in ``text``."""
+    enc = tokenizer(text, return_offsets_mapping=True)
+    words = enc.word_ids()
+    return {s for i, (w, (s, e)) in enumerate(zip(words, enc["offset_mapping"]))
+            if w is not None and s < e and words[i - 1] != w}
