@@ -289,3 +289,31 @@ def test_sentence_full_stop_is_not_part_of_a_name(resolve):
     text = "The list names Wise Ocean Shipping Co."
     doc = doc_with(text, "en", [ent(text, "Wise Ocean Shipping Co.", "ORG", "model")])
     assert resolved(resolve, doc) == [("Wise Ocean Shipping Co.", "FIRM")]
+
+
+def test_model_person_named_like_a_firm_becomes_the_firm_a_place_begins(resolve):
+    text = "Skydio's supplier, Dongguan Poweramp Technology, is a unit of TDK."
+    doc = doc_with(text, "en", [ent(text, "Dongguan", "LOC", "kb"),
+                                ent(text, "Dongguan Poweramp Technology", "PERSON", "model", 0.9)])
+    assert resolved(resolve, doc) == [("Dongguan Poweramp Technology", "FIRM")]
+
+
+def test_firm_with_its_seat_in_brackets_is_one_name(resolve):
+    text = "삼성중국반도체와 SK하이닉스반도체(중국)를 명단에서 제외했다."
+    firm = ent(text, "SK하이닉스반도체", "ORG", "model")
+    doc = doc_with(text, "ko", [firm, ent(text, "중국", "LOC", "kb", nth=1)])
+    assert resolved(resolve, doc) == [("SK하이닉스반도체(중국)", "FIRM")]
+
+
+def test_a_place_inside_a_korean_word_begins_no_name(resolve):
+    text = "삼성중국반도체와 협의했다."
+    doc = doc_with(text, "ko", [ent(text, "중국", "LOC", "model")])
+    assert resolved(resolve, doc) == [("중국", "LOC")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Xinjiang Production and Construction Corps", "GOV"), ("上海证券交易所", "FIRM"), ("한국거래소", "FIRM"),
+    ("Shanghai Stock Exchange", "FIRM"),
+])
+def test_corps_and_exchanges(name, expected):
+    assert orgtype.by_name(name) == expected

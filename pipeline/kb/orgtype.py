@@ -19,7 +19,7 @@ KO_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
               "테크놀로지", "테크놀로지스", "테크", "증권", "은행", "건설", "제약", "화학", "자동차", "항공",
               "홀딩스", "코퍼레이션", "컴퍼니", "디스플레이", "에너지", "공사", "실업", "상사", "물산", "해운",
               "상선", "제철", "생명", "화재", "보험", "카드", "캐피탈", "자산운용", "투자증권", "물류", "바이오",
-              "일보", "신문", "뉴스", "방송", "엔터테인먼트", "백화점", "마트")),
+              "일보", "신문", "뉴스", "방송", "엔터테인먼트", "백화점", "마트", "거래소")),
     ("UNIVERSITY", ("대학교", "대학", "대학원", "공과대", "사관학교", "대")),
     ("GOV", ("부", "청", "처", "위원회", "정부", "당국", "백악관", "의회", "국방성", "군", "사령부",
              "대사관", "영사관", "위원부", "판공실", "실무기구", "검찰", "지검", "고검", "대검", "법원", "지법",
@@ -33,7 +33,7 @@ KO_FIRM_PREFIXES = ("㈜", "(주)", "주식회사")
 
 ZH_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("FIRM", ("公司", "集团", "股份", "有限", "科技", "株式会社", "银行", "控股", "电子", "企业", "分公司",
-              "工厂", "实业", "技术", "证券", "保险", "药业", "制药", "地产", "置业", "航运", "航空", "汽车",
+              "工厂", "实业", "技术", "证券", "交易所", "保险", "药业", "制药", "地产", "置业", "航运", "航空", "汽车",
               "拍卖行", "电器", "通信", "软件", "物流", "能源", "矿业", "钢铁", "化工", "分行", "支行", "商行")),
     ("UNIVERSITY", ("大学", "学院", "学校", "中学", "小学")),
     ("GOV", ("部", "委", "局", "署", "政府", "委员会", "国务院", "办公厅", "办公室", "解放军", "军", "海关",
@@ -63,14 +63,15 @@ EN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("GOV", re.compile(r"\b(?:ministry|department|bureau|agency|commission|office|administration"
                        r"|council|government|parliament|congress|senate|embassy|army|navy|air force"
                        r"|white house|pentagon|treasury|cabinet|customs|directorate|authority"
-                       r"|court|tribunal|prosecutors?|prosecution|police|marines|coast guard|military)\b", _EN)),
+                       r"|court|tribunal|prosecutors?|prosecution|police|marines|coast guard|military"
+                       r"|corps)\b", _EN)),
     ("ORG", re.compile(r"\b(?:institute|academy of sciences|laborator(?:y|ies)|research cent(?:er|re)"
                        r"|foundation|association|federation|society|union)\b", _EN)),
     ("UNIVERSITY", re.compile(r"\bacademy\b", _EN)),
     ("FIRM", re.compile(r"\b(?:technologies|technology|group|systems|electronics|industries"
                         r"|semiconductors?|telecom|motors|aerospace|networks|solutions|labs|bank"
                         r"|pharmaceuticals?|enterprises|shipping|airlines|airways|logistics|trading"
-                        r"|petroleum|securities|insurance|investments?|capital|partners)\b", _EN)),
+                        r"|petroleum|securities|insurance|investments?|capital|partners|exchange)\b", _EN)),
 )
 
 #: Characters on each side of a name searched for cue words (12 instead of 30 changed nothing on
@@ -126,8 +127,14 @@ TITLES = re.compile(
 
 
 def not_person(name: str) -> str | None:
-    """FIRM or LOC when a name typed PERSON ends like a firm or a place (``NOT_PERSON``)."""
+    """FIRM or LOC when a name typed PERSON ends like a firm or a place (``NOT_PERSON``); for a
+    Latin name of two words or more, the type its organisation words give (Dongguan Poweramp
+    Technology, Xinjiang Production and Construction Corps)."""
     name = name.strip()
+    if " " in name and name.isascii():
+        typ = by_name(name)
+        if typ in ("FIRM", "GOV", "UNIVERSITY"):
+            return typ
     for typ, pattern in NOT_PERSON:
         m = pattern.search(name)
         if m and m.start() >= 2:

@@ -204,8 +204,8 @@ def _split_coordination(doc: Document, e: Entity, names: list[Entity]) -> list[E
 
 
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``) or
-    split (``_split_titled_person``, ``_split_coordination``)."""
+    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
+    or split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
     names = [e for e in candidates if e.source == "kb" and e.type != "LOC"]
     for e in candidates:
@@ -213,6 +213,8 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             out.append(e)
             continue
         fixed = _trim_bracket(doc.text, e)
+        if fixed is not None and fixed.type == "PERSON":
+            fixed.type = orgtype.not_person(fixed.text) or "PERSON"
         if fixed is not None:
             for part in _split_titled_person(doc.text, _trim_period(doc.text, fixed)):
                 out += _split_coordination(doc, part, names)
@@ -249,6 +251,8 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
     text, s = doc.text, place.start
     first = text[place.end] if place.end < hi else " "
     if script(first) == "hangul" and script(text[place.end - 1]) == "hangul":
+        if s > 0 and script(text[s - 1]) == "hangul":
+            return None  # a place inside a word (삼성중국반도체) begins nothing
         end = place.end
         while end < hi and script(text[end]) == "hangul":
             end += 1
@@ -324,13 +328,28 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
     return _candidate(doc, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
 
 
+def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int], Entity]) -> Entity | None:
+    """A firm followed by its seat in brackets (SK하이닉스반도체(중국), 渣打银行（中国）) is one name, as
+    Chinese and Korean subsidiaries are registered; it keeps the firm's canonical entity."""
+    m = _BRACKETED.match(doc.text, firm.end)
+    if m is None or (m.start(1), m.end(1)) not in places:
+        return None
+    out = _candidate(doc, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
+    out.canonical = firm.canonical
+    return out
+
+
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,12})[)）]")
+
+
 def _candidate(doc: Document, start: int, end: int, typ: str, score: float) -> Entity:
     return Entity(id="", text=doc.text[start:end], type=typ, start=start, end=end, source="model", score=score)
 
 
 def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """Organisation candidates a place or a date begins (``_glued_org``, ``_headed_tail``,
-    ``_dated_name``), for ``select``."""
+    """Longer candidates for ``select``: organisations a place or a date begins (``_glued_org``,
+    ``_headed_tail``, ``_dated_name``), firms with their seat in brackets (``_place_in_brackets``),
+    Latin names continued (``_name_continued``)."""
     out: list[Entity] = []
     orgs = [e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES]
     spans = {(e.start, e.end) for e in candidates if e.type in orgtype.ORG_TYPES}
@@ -344,6 +363,10 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
         tail = _headed_tail(doc, place, sent.end, candidates)
         if tail is not None:
             out.append(tail)
+    places = {(e.start, e.end): e for e in candidates if e.type == "LOC"}
+    for firm in (e for e in candidates if e.type == "FIRM" or e.type == "ORG" and orgtype.by_name(e.text) == "FIRM"):
+        if (seated := _place_in_brackets(doc, firm, places)) is not None:
+            out.append(seated)
     for person in (e for e in candidates if e.type == "PERSON" and e.source == "model"):
         sent = doc.sentence_at(person.start)
         if sent is not None and sent.lang in ("ko", "zh") and (full := _name_continued(doc, person, sent.end,
@@ -406,8 +429,6 @@ class ResolveStage(Stage):
         if record is not None and (record.type in orgtype.ORG_TYPES) == (entity.type in orgtype.ORG_TYPES):
             entity.type = record.type
             entity.canonical = entity.canonical or record.canonical()
-        elif entity.type == "PERSON" and entity.source == "model":
-            entity.type = orgtype.not_person(entity.text) or "PERSON"
         elif entity.type == "ORG":
             before = doc.text[max(0, entity.start - 30):entity.start] if self.config.type_by_context else ""
             after = doc.text[entity.end:entity.end + 30] if self.config.type_by_context else ""
