@@ -163,21 +163,34 @@ def measure_language(lang: str, pipe: Pipeline, max_chars: int, ko_backend: str)
 
 
 def scaling(texts: Iterable[str], config: dict[str, Any], workers: list[int]) -> list[dict[str, float]]:
-    """docs/s of ``run_corpus`` for each worker count, and the peak RSS of a worker (MB)."""
-    from .batch import run_corpus
+    """docs/s of ``run_corpus`` for each worker count, and the peak RSS of a worker (MB).
+
+    Each worker count runs in a fresh process, so that the peak memory is a worker's own (the
+    pipeline, its models and its batches), not that of this process's earlier measurements.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     raws = [nio.RawRecord("bench", i, "jsonl", orjson.dumps({"id": str(i), "text": t}))
             for i, t in enumerate(texts, 1)]
     rows = []
     for n in workers:
-        sink = open("/dev/null", "wb")
-        started = time.perf_counter()
-        run_corpus(raws, sink, config, workers=n)
-        elapsed = time.perf_counter() - started
-        sink.close()
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN if n > 1 else resource.RUSAGE_SELF).ru_maxrss
-        rows.append({"workers": n, "docs/s": len(raws) / elapsed, "seconds": elapsed, "peak_rss_mb": rss / 1024})
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            elapsed, rss_kb = pool.submit(_timed_run, raws, config, n).result()
+        rows.append({"workers": n, "docs/s": len(raws) / elapsed, "seconds": elapsed, "peak_rss_mb": rss_kb / 1024})
     return rows
+
+
+def _timed_run(raws: list[nio.RawRecord], config: dict[str, Any], workers: int) -> tuple[float, int]:
+    """(seconds, peak RSS in kB of the process doing the work) of one ``run_corpus``."""
+    from .batch import run_corpus
+
+    with open("/dev/null", "wb") as sink:
+        started = time.perf_counter()
+        run_corpus(raws, sink, config, workers=workers)
+        elapsed = time.perf_counter() - started
+    who = resource.RUSAGE_CHILDREN if workers > 1 else resource.RUSAGE_SELF
+    return elapsed, resource.getrusage(who).ru_maxrss
 
 
 def default_config(overrides: list[str] | None = None) -> dict[str, Any]:
