@@ -121,8 +121,9 @@ class HfNer:
                   if k in ("input_ids", "attention_mask", "token_type_ids")}
         with torch.inference_mode():
             probs = torch.softmax(self.model(**inputs).logits.float(), dim=-1)
-        best_p, best = probs.max(dim=-1)
-        best_p, best = best_p.cpu().tolist(), best.cpu().tolist()
+        top = probs.max(dim=-1)
+        best_p: list[list[float]] = top.values.cpu().tolist()
+        best: list[list[int]] = top.indices.cpu().tolist()
         sample_of = enc["overflow_to_sample_mapping"].tolist()
         per_text: list[tuple[list[Unit], list[int], list[str], list[float]]] = [
             ([], [], [], []) for _ in texts]
