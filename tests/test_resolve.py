@@ -171,7 +171,7 @@ def test_kb_match_across_a_word_boundary_loses_to_the_model_org():
     ("条约在莫斯科签署。", "zh", "莫斯科", [("条约", "n"), ("在", "p"), ("莫斯科", "ns"), ("签署", "v")],
      [("莫斯科", "LOC")]),
     ("유럽이사회는 대북 제재를 연장하기로 했다.", "ko", "유럽", [], [("유럽이사회", "ORG")]),
-    ("한국은행이 기준금리를 동결했다.", "ko", "한국", [], [("한국은행", "FIRM")]),
+    ("한국은행이 기준금리를 동결했다.", "ko", "한국", [], [("한국은행", "GOV")]),  # the KB: central bank
     ("한국은 기준금리를 동결했다.", "ko", "한국", [], [("한국", "LOC")]),
     ("BIS added Dongguan Poweramp Technology to the list.", "en", "Dongguan", [],
      [("BIS", "GOV"), ("Dongguan Poweramp Technology", "FIRM")]),
@@ -317,3 +317,17 @@ def test_a_place_inside_a_korean_word_begins_no_name(resolve):
 ])
 def test_corps_and_exchanges(name, expected):
     assert orgtype.by_name(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("交通运输部", "GOV"), ("链家地产市场研究部", "FIRM"), ("北京国华置业有限公司公关部", "FIRM"),
+    ("中国人民银行", "GOV"), ("中央银行", "GOV"), ("European Central Bank", "GOV"), ("Bank of Kunlun", "FIRM"),
+])
+def test_firm_departments_and_central_banks(name, expected):
+    assert orgtype.by_name(name) == expected
+
+
+def test_model_firm_or_government_follows_the_head_of_its_name(resolve):
+    text = "交通运输部和美联物业市场研究部发布报告。"
+    doc = doc_with(text, "zh", [ent(text, "交通运输部", "FIRM", "model"), ent(text, "美联物业市场研究部", "GOV", "model")])
+    assert resolved(resolve, doc) == [("交通运输部", "GOV"), ("美联物业市场研究部", "FIRM")]

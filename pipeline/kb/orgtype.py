@@ -21,7 +21,7 @@ KO_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
               "상선", "제철", "생명", "화재", "보험", "카드", "캐피탈", "자산운용", "투자증권", "물류", "바이오",
               "일보", "신문", "뉴스", "방송", "엔터테인먼트", "백화점", "마트", "거래소")),
     ("UNIVERSITY", ("대학교", "대학", "대학원", "공과대", "사관학교", "대")),
-    ("GOV", ("부", "청", "처", "위원회", "정부", "당국", "백악관", "의회", "국방성", "군", "사령부",
+    ("GOV", ("부", "청", "처", "위원회", "정부", "중앙은행", "당국", "백악관", "의회", "국방성", "군", "사령부",
              "대사관", "영사관", "위원부", "판공실", "실무기구", "검찰", "지검", "고검", "대검", "법원", "지법",
              "고법", "경찰", "경찰서", "국회", "공정위", "금융위", "감독원", "교육청", "시청", "도청",
              "구청", "부대", "군대", "함대", "사단", "구조대", "경비대", "특공대", "기동대", "소방대", "해병대",
@@ -33,15 +33,20 @@ KO_FIRM_PREFIXES = ("㈜", "(주)", "주식회사")
 
 ZH_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("FIRM", ("公司", "集团", "股份", "有限", "科技", "株式会社", "银行", "控股", "电子", "企业", "分公司",
-              "工厂", "实业", "技术", "证券", "交易所", "保险", "药业", "制药", "地产", "置业", "航运", "航空", "汽车",
+              "工厂", "实业", "技术", "证券", "交易所", "物业", "保险", "药业", "制药", "地产", "置业", "航运", "航空", "汽车",
               "拍卖行", "电器", "通信", "软件", "物流", "能源", "矿业", "钢铁", "化工", "分行", "支行", "商行")),
     ("UNIVERSITY", ("大学", "学院", "学校", "中学", "小学")),
-    ("GOV", ("部", "委", "局", "署", "政府", "委员会", "国务院", "办公厅", "办公室", "解放军", "军", "海关",
+    ("GOV", ("部", "委", "局", "署", "政府", "人民银行", "中央银行", "央行", "委员会", "国务院", "办公厅", "办公室", "解放军", "军", "海关",
              "总署", "议会", "国会", "白宫", "工作机制", "使馆", "法院", "检察院", "公安", "公安厅", "派出所",
              "警方", "厅", "人大", "常委会", "政协", "领事馆", "军方", "部队", "舰队", "海军", "陆军", "空军")),
     ("ORG", ("俱乐部", "协会", "基金会", "联合会", "商会", "联盟", "学会", "研究会", "工会", "研究院", "研究所",
              "科学院", "实验室", "研究中心", "党")),
 )
+
+#: A firm's name followed by one of its departments (…公司公关部, …银行…信用卡部, …지점 영업부).
+_FIRM_UNIT = re.compile(
+    "(?:" + "|".join(sorted((w for t, ws in ZH_SUFFIXES + KO_SUFFIXES if t == "FIRM" for w in ws if len(w) >= 2),
+                            key=len, reverse=True)) + r").+(?:部|处|科|室|中心|부|팀|실)$")
 
 #: Government heads of two characters or more that name a body on their own (검찰은, 法院认为).
 _BARE_GOV = frozenset(w for typ, words in KO_SUFFIXES + ZH_SUFFIXES if typ == "GOV" for w in words if len(w) >= 2)
@@ -64,7 +69,7 @@ EN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|council|government|parliament|congress|senate|embassy|army|navy|air force"
                        r"|white house|pentagon|treasury|cabinet|customs|directorate|authority"
                        r"|court|tribunal|prosecutors?|prosecution|police|marines|coast guard|military"
-                       r"|corps)\b", _EN)),
+                       r"|corps|central bank|federal reserve)\b", _EN)),
     ("ORG", re.compile(r"\b(?:institute|academy of sciences|laborator(?:y|ies)|research cent(?:er|re)"
                        r"|foundation|association|federation|society|union)\b", _EN)),
     ("UNIVERSITY", re.compile(r"\bacademy\b", _EN)),
@@ -112,6 +117,8 @@ def by_name(name: str) -> str | None:
         return "GOV"  # 검찰, 경찰, 法院: the body itself, named by its head
     else:
         typ = _longest_suffix(normalize(name), KO_SUFFIXES + ZH_SUFFIXES)
+        if typ == "GOV" and _FIRM_UNIT.search(normalize(name)):
+            return "FIRM"  # 链家地产市场研究部, 交通银行深圳分行信用卡部: a department of a firm
     if typ in ("ORG", "UNIVERSITY") and UNIVERSITY_WORDS.search(name):
         return "UNIVERSITY"
     return typ

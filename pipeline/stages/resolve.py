@@ -429,6 +429,8 @@ class ResolveStage(Stage):
         if record is not None and (record.type in orgtype.ORG_TYPES) == (entity.type in orgtype.ORG_TYPES):
             entity.type = record.type
             entity.canonical = entity.canonical or record.canonical()
+        elif entity.type in ("FIRM", "GOV") and orgtype.by_name(entity.text) in ("FIRM", "GOV"):
+            entity.type = orgtype.by_name(entity.text)  # the model's firm/government, by the name's head
         elif entity.type == "ORG":
             before = doc.text[max(0, entity.start - 30):entity.start] if self.config.type_by_context else ""
             after = doc.text[entity.end:entity.end + 30] if self.config.type_by_context else ""
