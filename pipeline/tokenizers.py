@@ -131,9 +131,9 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
                       memo: bool = False) -> Tokenizer:
     """jieba with part-of-speech tags, from its own ``Tokenizer`` instance.
 
-    ``hmm`` lets jieba guess words missing from its dictionary (slower: about 50k against 300k
-    characters per second with POS tags, see README; :mod:`pipeline.jieba_hmm` makes that part
-    about twice as fast with the same output). ``memo``: share the analyses with other
+    ``hmm`` lets jieba guess words missing from its dictionary (slower: with POS tags about 110k
+    against 390k characters per second here, with :mod:`pipeline.jieba_hmm`'s Viterbi; jieba's
+    own gives the same words at 50k). ``memo``: share the analyses with other
     stages (:func:`jieba_analysis`) when the dictionary is the default one.
     """
     if memo and not user_dict and not words:
