@@ -110,6 +110,17 @@ def test_no_mention_starts_inside_a_word():
     assert [(text[s:e], label) for s, e, label, _ in got] == [("미국", "OG")]
 
 
+def test_first_subword_mode_labels_the_whole_word():
+    text = "Hikvision and 미국에서"
+    units = [(0, 3), (3, 9), (10, 13), (14, 16), (16, 18)]   # Hik ##vision and 미국 ##에서
+    words, tags = [0, 0, 1, 2, 2], ["B-ORG", "O", "O", "B-LOC", "B-ORG"]
+    first = align(text, units, words, tags, [1.0] * 5, subwords="first")
+    assert [(text[s:e], label) for s, e, label, _ in first] == [("Hikvision", "ORG"), ("미국에서", "LOC")]
+    own = align(text, units, words, tags, [1.0] * 5)
+    assert [(text[s:e], label) for s, e, label, _ in own] == [("Hik", "ORG"), ("미국", "LOC")]
+    assert align(text, units, words, ["LABEL_1"] * 5, [1.0] * 5) == []
+
+
 def test_chinese_characters_and_sentence_edges():
     text = "华为公司在北京发布"
     units = [(i, i + 1) for i in range(len(text))]            # one word per Han character

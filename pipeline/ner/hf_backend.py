@@ -35,20 +35,25 @@ def newsfacts_type(label: str, extra: dict[str, str] | None = None) -> str:
 
 
 def align(text: str, units: Sequence[Unit], word_ids: Sequence[int], tags: Sequence[str],
-          probs: Sequence[float], reduce: str = "min") -> list[tuple[int, int, str, float]]:
+          probs: Sequence[float], reduce: str = "min", subwords: str = "own"
+          ) -> list[tuple[int, int, str, float]]:
     """Character mentions ``(start, end, label, score)`` from per-sub-word IOB2 predictions.
 
     ``units`` are the sub-words' character spans in ``text``, ``word_ids`` the tokenizer's word
     of each. The first sub-word of a word decides whether a mention starts there: a later
     sub-word only continues the mention of the sub-word before it (same label) or ends it, so a
     Korean particle tagged ``O`` (``미국`` + ``##과``) stays out and no mention starts inside a
-    word. Spans are trimmed of spaces; the score is the ``min`` or ``mean`` of the sub-words'
-    probabilities.
+    word. With ``subwords="first"`` (checkpoints trained with labels on first sub-words only)
+    a later sub-word takes the tag of the first instead. Spans are trimmed of spaces; the score
+    is the ``min`` or ``mean`` of the sub-words' probabilities. A tag without ``B-``/``I-`` is O.
     """
     fixed: list[str] = []
     for i, tag in enumerate(tags):
+        tag = tag if "-" in tag else "O"
         inner = i > 0 and word_ids[i] == word_ids[i - 1]
-        if inner and tag != "O":
+        if inner and subwords == "first":
+            tag = "O" if fixed[-1] == "O" else "I-" + fixed[-1].split("-", 1)[-1]
+        elif inner and tag != "O":
             label = tag.split("-", 1)[-1]
             tag = f"I-{label}" if fixed[-1] != "O" and fixed[-1].split("-", 1)[-1] == label else "O"
         fixed.append(tag)
@@ -70,7 +75,8 @@ class HfNer:
     """Tags sentences with a local checkpoint, in batches, on the GPU when there is one."""
 
     def __init__(self, directory: str | Path, *, batch_size: int = 16, device: str = "",
-                 max_length: int = 512, score: str = "min", labels: dict[str, str] | None = None) -> None:
+                 max_length: int = 512, score: str = "min", subwords: str = "own",
+                 labels: dict[str, str] | None = None) -> None:
         import torch
         import transformers
         from transformers import AutoModelForTokenClassification, AutoTokenizer
@@ -94,6 +100,7 @@ class HfNer:
         self.batch_size = batch_size
         self.max_length = min(max_length, getattr(self.model.config, "max_position_embeddings", 512) - 2)
         self.reduce = score
+        self.subwords = subwords
         self.labels = labels or {}
 
     def tag(self, text: str) -> list[Mention]:
@@ -139,7 +146,7 @@ class HfNer:
         results = []
         for text, (units, words, tags, ps) in zip(texts, per_text):
             results.append([Mention(s, e, label, newsfacts_type(label, self.labels), score)
-                            for s, e, label, score in align(text, units, words, tags, ps, self.reduce)])
+                            for s, e, label, score in align(text, units, words, tags, ps, self.reduce, self.subwords)])
         return results
 
 
@@ -148,4 +155,4 @@ def load_hf(config: Any) -> HfNer:
     if not config.model:
         raise ConfigError('ner.backend = "transformers" needs ner.model = a checkpoint folder')
     return HfNer(config.model, batch_size=config.batch_size, device=config.device,
-                 score=config.score, labels=config.labels)
+                 score=config.score, subwords=config.subwords, labels=config.labels)

@@ -25,6 +25,7 @@ class NerConfig:
     batch_size: int = 16               # transformers: sentences per forward pass
     device: str = ""                   # transformers: "cpu", "cuda", "cuda:1"; "" = cuda when present
     score: Literal["min", "mean"] = "min"   # transformers: sub-word probabilities -> mention score
+    subwords: Literal["own", "first"] = "own"   # transformers: "first": a word takes its first sub-word's tag
     labels: dict[str, str] = field(default_factory=dict)   # transformers: extra label -> type map
 
 
