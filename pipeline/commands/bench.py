@@ -31,6 +31,7 @@ def main(args: argparse.Namespace) -> int:
                           "scaling": scale}, indent=2))
         return 0
     print(f"# {bench.machine()}; stages: {', '.join(pipe.names)}")
+    print("# c/s: characters per CPU second of one process (per core); workers: wall-clock docs/s")
     print(f"{'lang':4} {'docs':>5} {'chars':>8} {'pipeline c/s':>13} {'tokenizer c/s':>14} {'ratio':>6}  baseline")
     for r in results:
         base = f"{r.baseline} {r.baseline_cps:,.0f} c/s (pipeline = {r.pipeline_cps / r.baseline_cps:.2f}x)" if r.baseline else ""
