@@ -115,3 +115,15 @@ def amount_norm(key: str, low: Any, high: Any = None, approx: bool = False,
     if approx:
         norm["approx"] = True
     return norm
+
+
+def anchor_year(m: re.Match[str], ctx: Context) -> Optional[Match]:
+    """Handler for 年底 / 연말 alone: the anchor's year (no norm without an anchor)."""
+    from .dates import year
+
+    return Match(m.start(), m.end(), "DATE", year(ctx.anchor.year) if ctx.anchor else None, 0.7)
+
+
+def context_day(m: re.Match[str], ctx: Context) -> Optional[Match]:
+    """Handler for 이날 / 当天: no norm here; the patterns stage counts it from the discourse."""
+    return Match(m.start(), m.end(), "DATE", None, 0.6)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import Context, Match, Rule, amount_norm
+from . import Context, Match, Rule, amount_norm, anchor_year, context_day
 from . import dates as D
 from .numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
 
@@ -309,17 +309,10 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
 YEAR_PART = re.compile(r"(?:(?<![가-힣])올\s?)?(?<![가-힣])연[말초](?!정산|연시|결산|특수|보너스|모임|행사)")
 
 
-def _year_part(m: re.Match[str], ctx: Context) -> Match | None:
-    norm = D.year(ctx.anchor.year) if ctx.anchor else None
-    return Match(m.start(), m.end(), "DATE", norm, 0.7)
-
 
 #: 이날 ("that day"), 전날, 이튿날: resolved by the stage from the article's context
 SAME_DAY = re.compile(r"(?<![가-힣])(?:이 ?날|전날|다음 ?날|이튿날)")
 
-
-def _same_day(m: re.Match[str], ctx: Context) -> Match | None:
-    return Match(m.start(), m.end(), "DATE", None, 0.6)
 
 
 _DIGIT = re.compile(r"\d")
@@ -331,6 +324,6 @@ RULES: list[Rule] = [
     Rule(DATE_RANGE, _date_range, re.compile("[~∼～〜\\-–]")),
     Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
     Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
-    Rule(SAME_DAY, _same_day, re.compile("날")),
-    Rule(YEAR_PART, _year_part, re.compile("연[말초]")),
+    Rule(SAME_DAY, context_day, re.compile("날")),
+    Rule(YEAR_PART, anchor_year, re.compile("연[말초]")),
 ]

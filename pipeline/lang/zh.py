@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import Context, Match, Rule, amount_norm
+from . import Context, Match, Rule, amount_norm, anchor_year, context_day
 from . import dates as D
 from .numerals import NUM, parse_number, parse_range, signed
 
@@ -292,17 +292,10 @@ def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
 YEAR_PART = re.compile(r"(?<![\d年今去明前后後本上])年[初底末中]")
 
 
-def _year_part(m: re.Match[str], ctx: Context) -> Match | None:
-    norm = D.year(ctx.anchor.year) if ctx.anchor else None
-    return Match(m.start(), m.end(), "DATE", norm, 0.7)
-
 
 #: 当天 ("that day"), 次日: resolved by the stage from the article's context
 SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌日")
 
-
-def _same_day(m: re.Match[str], ctx: Context) -> Match | None:
-    return Match(m.start(), m.end(), "DATE", None, 0.6)
 
 
 RULES: list[Rule] = [
@@ -310,6 +303,6 @@ RULES: list[Rule] = [
     Rule(QUANTITY, _quantity), Rule(DATE, _date),
     Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
-    Rule(SAME_DAY, _same_day, re.compile("[当當同次翌][天日]|前一天")),
-    Rule(YEAR_PART, _year_part, re.compile("年[初底末中]")),
+    Rule(SAME_DAY, context_day, re.compile("[当當同次翌][天日]|前一天")),
+    Rule(YEAR_PART, anchor_year, re.compile("年[初底末中]")),
 ]
