@@ -17,7 +17,6 @@ import orjson
 
 from . import io as nio
 from .config import load_config
-from .machine import describe as machine
 from .runner import Pipeline, load
 
 REPO = Path(__file__).resolve().parents[1]

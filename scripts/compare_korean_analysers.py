@@ -37,7 +37,7 @@ def read_kmou(corpus: Path, limit: int) -> list[tuple[str, set[int], list[tuple[
 
 
 def _align(text: str, rows: list[list[str]]) -> tuple[str, set[int], list[tuple[int, int]]] | None:
-    pos, bounds, names, start, label = 0, set(), [], None, None
+    pos, end, bounds, names, start, label = 0, 0, set(), [], None, None
     for row in rows:
         if len(row) != 4:
             return None

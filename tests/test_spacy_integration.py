@@ -141,7 +141,7 @@ def test_displacy_renders_our_labels():
 
 
 def test_doc_from_a_foreign_pipeline():
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     nlp = spacy.blank("en")
     doc = nlp("Tim Cook visited Beijing with Apple.")

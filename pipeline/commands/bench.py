@@ -18,6 +18,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from .. import bench
+    from ..machine import describe
 
     config = bench.default_config(args.overrides)
     pipe = bench.build(config)
@@ -27,10 +28,10 @@ def main(args: argparse.Namespace) -> int:
     all_texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars // 3)]
     scale = bench.scaling(all_texts, config, sorted({1, args.workers}))
     if args.json:
-        print(json.dumps({"machine": bench.machine(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
+        print(json.dumps({"machine": describe(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
                           "scaling": scale}, indent=2))
         return 0
-    print(f"# {bench.machine()}; stages: {', '.join(pipe.names)}")
+    print(f"# {describe()}; stages: {', '.join(pipe.names)}")
     print("# c/s: characters per CPU second of one process (per core); workers: wall-clock docs/s")
     print(f"{'lang':4} {'docs':>5} {'chars':>8} {'pipeline c/s':>13} {'tokenizer c/s':>14} {'ratio':>6}  baseline")
     for r in results:

@@ -50,7 +50,7 @@ _WORD_RX = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s") for w in WORDS), 
 #: an amount after a currency symbol, also with CJK units in Korean/Chinese text ($5억, US$3亿)
 _SYM_NUM = rf"{NUM}(?:\s?{_SCALE}|[억만조천万亿億萬千]{{1,3}}+)?"
 MONEY_SYMBOL = re.compile(
-    rf"(?P<between>between\s)?" + _APPROX + rf"(?P<sym>{_SYM_RX})\s?(?P<num>{_SYM_NUM})"
+    r"(?P<between>between\s)?" + _APPROX + rf"(?P<sym>{_SYM_RX})\s?(?P<num>{_SYM_NUM})"
     rf"(?:(?:{_RANGE}|(?(between)\sand\s|(?!)))(?:{_SYM_RX})?\s?(?P<num2>{_SYM_NUM}))?"
     r"(?![A-Za-z0-9%])")
 MONEY_CODE = re.compile(
