@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 
@@ -11,6 +12,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chars", type=int, default=150_000, help="characters of text per language")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="measure scaling from 1 to this many workers (default: all cores)")
+    p.add_argument("--scale-docs", type=int, default=1500,
+                   help="documents in each worker-scaling run (the texts repeated), so that the "
+                        "models' start-up (about 5 s per worker) weighs little (default 1500)")
     p.add_argument("--profile", action="store_true", help="print the share of time per stage and language")
     p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[], metavar="STAGE.KEY=VALUE")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -25,8 +29,9 @@ def main(args: argparse.Namespace) -> int:
     ko_backend = config.get("tokenize", {}).get("ko_backend", "mecab")
     results = [r for lang in args.langs.split(",")
                if (r := bench.measure_language(lang, pipe, args.chars, ko_backend))]
-    all_texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars // 3)]
-    scale = bench.scaling(all_texts, config, sorted({1, args.workers}))
+    texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars)]
+    scale_texts = list(itertools.islice(itertools.cycle(texts), args.scale_docs))
+    scale = bench.scaling(scale_texts, config, sorted({1, args.workers}))
     if args.json:
         print(json.dumps({"machine": describe(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
                           "scaling": scale}, indent=2))
