@@ -46,3 +46,43 @@ def assert_offsets(record: dict) -> None:
             assert 0 <= span["start"] < span["end"] <= len(text)
         if "reason" in ev:
             assert text[ev["reason"]["start"]:ev["reason"]["end"]] == ev["reason"]["text"]
+
+
+def entity_texts(doc, ids: list[str]) -> list[str]:
+    """The texts of the entities with these ids."""
+    return [doc.entity(i).text for i in ids]
+
+
+def event_extractor(lang: str | None = None):
+    """A module fixture ``extract(marked[, lang]) -> (doc, events)`` over bracket markup."""
+
+    @pytest.fixture(scope="module")
+    def extract():
+        from pipeline.events import EventExtractor, load_catalogue
+        from pipeline.events.markup import from_markup
+
+        extractor = EventExtractor(load_catalogue())
+
+        def run(marked: str, doc_lang: str | None = lang):
+            doc = from_markup(marked, doc_lang)
+            return doc, extractor(doc)
+        return run
+    return extract
+
+
+def patterns_runner(lang: str):
+    """A module fixture ``run(text, published=...) -> [(text, type, norm)]`` of the patterns stage."""
+
+    @pytest.fixture(scope="module")
+    def run_patterns():
+        import pipeline
+
+        nlp = pipeline.load({"pipeline": {"stages": ["langid", "sentences", "patterns"]},
+                             "langid": {"force": lang}})
+
+        def run(text: str, published: str | None = "2021-11-25") -> list[tuple]:
+            doc = nlp(text, **({"published": published} if published else {}))
+            assert_offsets(doc.to_dict())
+            return [(e.text, e.type, e.norm) for e in doc.entities]
+        return run
+    return run_patterns

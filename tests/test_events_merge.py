@@ -3,24 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED_DATA, assert_offsets
+from conftest import SHARED_DATA, assert_offsets, event_extractor
+from conftest import entity_texts as texts
 from pipeline.events import EventExtractor, load_catalogue
 from pipeline.events.gold import gold_tuples, predicted_tuples
 from pipeline.events.markup import from_markup
 
 
-@pytest.fixture(scope="module")
-def extract():
-    ex = EventExtractor(load_catalogue())
-
-    def run(marked: str, lang: str):
-        doc = from_markup(marked, lang)
-        return doc, ex(doc)
-    return run
-
-
-def texts(doc, ids):
-    return [doc.entity(i).text for i in ids]
+extract = event_extractor()
 
 
 def test_headline_and_dated_body_are_one_event(extract):

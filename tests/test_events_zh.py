@@ -3,22 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events import EventExtractor, load_catalogue
-from pipeline.events.markup import from_markup
+from conftest import entity_texts as texts
+from conftest import event_extractor
 
 
-@pytest.fixture(scope="module")
-def extract():
-    ex = EventExtractor(load_catalogue())
-
-    def run(marked: str):
-        doc = from_markup(marked, "zh")
-        return doc, ex(doc)
-    return run
-
-
-def texts(doc, ids):
-    return [doc.entity(i).text for i in ids]
+extract = event_extractor("zh")
 
 
 def test_mofcom_announcement_with_reason_and_bracketed_english_names(extract):

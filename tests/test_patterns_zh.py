@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_offsets
+from conftest import patterns_runner
 
 
-@pytest.fixture(scope="module")
-def zh():
-    import pipeline
-
-    nlp = pipeline.load({"pipeline": {"stages": ["langid", "sentences", "patterns"]},
-                         "langid": {"force": "zh"}})
-
-    def run(text: str, published: str | None = "2021-11-25") -> list[tuple]:
-        doc = nlp(text, **({"published": published} if published else {}))
-        assert_offsets(doc.to_dict())
-        return [(e.text, e.type, e.norm) for e in doc.entities]
-    return run
+zh = patterns_runner("zh")
 
 
 @pytest.mark.parametrize("text,value,currency", [
