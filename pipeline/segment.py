@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .lang import trim
+
 #: A sentence ends after these, plus any closing quotes or brackets.
 _CJK_END = re.compile(r"[。！？!?；]+[”’\"'」』）)\]]*|(?<=[다요죠음함됨임])\.[”’\"'」』）)\]]*(?=\s|$)")
 _PERIOD = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+|$)")
@@ -78,8 +80,5 @@ def _cap(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int,
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, start, end)
     return (start, end) if start < end else None

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from ..errors import ConfigError
 from ..eval.formats import spans_from_tags
+from ..lang import trim
 from .model import Mention
 
 #: label name (upper case, without its B-/I- prefix) -> newsfacts type; others are dropped
@@ -59,11 +60,7 @@ def align(text: str, units: Sequence[Unit], word_ids: Sequence[int], tags: Seque
         fixed.append(tag)
     out = []
     for first, last, label in spans_from_tags(fixed):
-        start, end = units[first][0], units[last - 1][1]
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(text, units[first][0], units[last - 1][1])
         if start < end:
             part = probs[first:last]
             score = min(part) if reduce == "min" else sum(part) / len(part)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..eval.formats import spans_from_tags
+from ..lang import trim
 from .features import Featurizer, featurizer
 
 MODEL_FILE = "model.crfsuite"
@@ -48,11 +49,7 @@ class CrfNer:
         tags = self._tagger.tag(self.featurizer.features(text, units))
         out = []
         for first, last, label in spans_from_tags(tags):
-            start, end = units[first][0], units[last - 1][1]
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            start, end = trim(text, units[first][0], units[last - 1][1])
             if start == end:
                 continue
             score = min(self._tagger.marginal(tags[i], i) for i in range(first, last))

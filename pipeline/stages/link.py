@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..kb import orgtype, shared_kb
+from ..lang import trim
 from ..kb.build import slug
 from ..kb.matcher import boundary_ok
 from ..kb.normalize import key, name_lang, normalize, script
@@ -61,7 +62,7 @@ class LinkStage(Stage):
         found: list[Entity] = []
         for sent in doc.sentences:
             for m in _PAREN.finditer(doc.text, sent.start, sent.end):
-                inner_s, inner_e = _strip(doc.text, m.start(1), m.end(1))
+                inner_s, inner_e = trim(doc.text, m.start(1), m.end(1))
                 paren = m.start() + (1 if doc.text[m.start()] in " \t" else 0)
                 outer = _entity_ending(doc, paren, m.start())
                 inner = _entity_at(doc, inner_s, inner_e)
@@ -219,14 +220,6 @@ def _script_family(text: str) -> str:
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
-
-
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _entity_ending(doc: Document, paren: int, space_start: int) -> Entity | None:
