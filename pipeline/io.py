@@ -30,6 +30,7 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 RESERVED_KEYS = {"text", "id", "html", "meta"}
+HF_PREFIX = "hf:"
 MAX_MESSAGE = 500   # characters of an exception message kept in an error record
 
 
@@ -44,10 +45,16 @@ class RawRecord:
 
 
 def iter_inputs(paths: list[str]) -> Iterator[RawRecord]:
-    """Yield raw records from files, directories (recursively, sorted) and ``-`` (stdin)."""
+    """Yield raw records from files, directories (recursively, sorted), ``-`` (stdin) and
+    ``hf:PATH`` (a saved Hugging Face dataset, Parquet or Arrow files)."""
     for path in paths:
         if path == "-":
             yield from _jsonl_lines(sys.stdin.buffer, "-")
+            continue
+        if path.startswith(HF_PREFIX):
+            from .integrations.hf import iter_dataset
+
+            yield from iter_dataset(path[len(HF_PREFIX):])
             continue
         p = Path(path)
         if p.is_dir():

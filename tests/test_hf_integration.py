@@ -73,7 +73,7 @@ def test_fields_beyond_the_contract_survive(tmp_path):
 
 
 def _raw_objects(spec: str) -> list[dict]:
-    return [json.loads(r.payload) for r in hf.iter_inputs([spec])]
+    return [json.loads(r.payload) for r in nio.iter_inputs([spec])]
 
 
 def test_reads_saved_dataset_parquet_and_arrow(tmp_path):
@@ -89,7 +89,7 @@ def test_reads_saved_dataset_parquet_and_arrow(tmp_path):
     for spec in (f"hf:{tmp_path / 'saved'}", f"hf:{tmp_path / 'in.parquet'}", f"hf:{arrow_dir}"):
         objects = _raw_objects(spec)
         assert objects == INPUTS, spec
-    docs = [nio.parse_record(r) for r in hf.iter_inputs([f"hf:{tmp_path / 'in.parquet'}"])]
+    docs = [nio.parse_record(r) for r in nio.iter_inputs([f"hf:{tmp_path / 'in.parquet'}"])]
     assert [d.id for d in docs] == ["zh-1", "ko-1", "en-1"]
     assert docs[1].meta == {"outlet": "연합뉴스", "published": "2019-10-08"}
 

@@ -43,7 +43,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     from .. import io as nio
     from ..batch import run_corpus
-    from ..integrations.hf import iter_inputs
 
     if args.format != "jsonl" and args.engine == "local":
         from ..formats import run_with_format
@@ -62,7 +61,7 @@ def main(args: argparse.Namespace) -> int:
     if args.engine == "ray":
         return _finish(args, _run_ray(args, config, workers))
     progress = not args.quiet and sys.stderr.isatty()
-    records = iter_inputs(args.inputs)
+    records = nio.iter_inputs(args.inputs)
     stats = RunStats()
     if args.resume and args.output != "-" and Path(args.output).exists():
         done, size = nio.complete_lines(args.output)

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, NewsfactsError
+from ..io import HF_PREFIX as PREFIX
 from ..io import RawRecord
 
-PREFIX = "hf:"
 BATCH_ROWS = 256
 INSTALL_HINT = "install the hf extra: pip install 'newsfacts[hf]'"
 
@@ -231,17 +231,6 @@ def read_results(path: str | Path) -> Iterator[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- reading inputs
-def iter_inputs(paths: list[str]) -> Iterator[RawRecord]:
-    """Like :func:`pipeline.io.iter_inputs`, with ``hf:PATH`` inputs read by :func:`iter_dataset`."""
-    from ..io import iter_inputs as iter_files
-
-    for path in paths:
-        if path.startswith(PREFIX):
-            yield from iter_dataset(path[len(PREFIX):])
-        else:
-            yield from iter_files([path])
-
-
 def iter_dataset(path: str) -> Iterator[RawRecord]:
     """One raw record per row of a saved dataset, Parquet or Arrow input."""
     import orjson
