@@ -18,8 +18,12 @@ RULES = compile_rules([
      "add", None, "list"),
     (r"\bblacklist(?:s|ed|ing)\b", "add", None, "generic"),
     (r"\bdesignat(?:e|es|ed|ing)\b|\bdesignations?\b(?=\s+of\b)", "add", "impose", "carry"),
-    # State Department designations: "has determined that A, B and C engage(d) in ... activity"
-    (r"\bdetermined\s+that\b(?=[^;]{0,600}?\b(?:engaged?|engages|ha(?:ve|s)\s+engaged)\s+(?:in|or)\b)",
+    # State Department designations: "has determined that A, B and C engage(d) in ... activity",
+    # "determined that each of A, B and C met the criteria for sanctions", "determined that A is
+    # a principal executive officer of B ... and selected sanctions ... to be imposed"
+    (r"\bdetermined\s+that\b(?=[^;]{0,600}?(?:\b(?:engaged?|engages|ha(?:ve|s)\s+engaged),?\s+(?:in|or)\b"
+     r"|\bm(?:eet|eets|et)\s+the\s+criteria\s+for\s+(?:the\s+imposition\s+of\s+)?sanctions\b"
+     r"|\bsanctions\b[^;.]{0,120}?\bto\s+be\s+imposed\b))",
      "add", "impose", "carry"),
     # BIS orders: "A, address; B, address; Order (Temporarily) Denying Export Privileges"
     (r"\bOrder\s+(?:Renewing\s+(?:the\s+)?Order\s+)?(?:Temporarily\s+)?Denying\s+Export\s+Privileges\b",
@@ -90,7 +94,8 @@ GRAMMAR = Grammar(
                      r"Chinese|Russian|Iranian|foreign|existing|and|[A-Z][a-z]+)\s+){0,4}(?P<u>entities|entity|companies|"
                      r"company|firms|persons|individuals|people|organizations|universities|institutes|"
                      r"parties|businesses)\b", re.IGNORECASE),
-    anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b", re.IGNORECASE),
+    anaphor=re.compile(r"\b(?:these|those|the above|such|the said|the listed)\s+(?:\w+\s+)?(?:entities|companies|firms|persons|individuals|parties)\b"
+                       r"|\b(?:on|against|to)\s+the\s+(?:individuals?|entit(?:y|ies)|persons)\b", re.IGNORECASE),
     object_close=re.compile(r"\s*(?:[,.;:)]|(?:and|or|over|for|in|on|after|as|because|from|with|under|until"
                                    r"|since|to|by)\b|$)"),
     agent_before=re.compile(r"\bby\s+(?:the\s+)?(?:(?:former\s+)?(?:President|Secretary|Minister|Chairman|Premier)\s+)?$"),

@@ -10,8 +10,8 @@ at all, or with the same named authority. So a headline ("Additions to the
 Entity List") and the body that dates it become one event, while listings on two different days
 stay two. Bare candidates (no list, no target, no count: "禁止上述企业…", a noun use of
 "sanctions") add evidence to the event at most ``carry`` sentences before them (the measures
-taken under a listing), else to one with the same action, else they are dropped unless
-``keep_bare``.
+taken under a listing; one about "these persons" that states a date dates an event whose date
+was inherited), else to one with the same action, else they are dropped unless ``keep_bare``.
 """
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) 
     for cand in (c for c in candidates if c.bare):
         group = _host(groups, cand, carry)
         if group is not None:
+            if cand.anaphoric and cand.date and not cand.date.get("weak") and (
+                    group.date is None or group.date.get("weak")):
+                group.date = cand.date      # "sanctions on these persons ... applicable on <date>"
             _absorb(group, cand)
         elif keep_bare:
             groups.append(cand)

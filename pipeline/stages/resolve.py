@@ -1,7 +1,8 @@
 """The one place where overlapping candidates are decided, and organisation types are settled.
 
 Candidates come from the patterns (source "rule"), the gazetteer ("kb") and the NER model
-("model"). First the model's spans are repaired (``repair``: a bracket opened and not closed, an
+("model"). First what is no name goes (``not_names``: words of a law's name, a headline's common
+words), then the model's spans are repaired (``repair``: a bracket opened and not closed, an
 organisation and a title inside a "person"), and ``compounds`` add the longer names a place or a
 date begins (北京保利 + 拍卖有限公司, 한국 + 석유공사는, Shanghai + Ocean Shipping Co., 4·19 혁명 희생자
 유족회). Two candidates that overlap are compared by ``RULES``,
@@ -20,6 +21,7 @@ import re
 from ..kb import orgtype, shared_kb
 from ..kb.korean import is_particle_tail
 from ..kb.normalize import script
+from ..lang.casing import all_common
 from ..types import Document, Entity
 from .base import Stage
 
@@ -69,7 +71,10 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
             if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before):
                 return inner
             spaced = after[:1].isspace() and not (inner.type == "LOC" and not before)
-            return None if spaced and not orgtype.by_name(outer.text) else outer
+            # English heads stand anywhere in a name: the words added must hold one themselves
+            # (Hikvision + Digital Technology; not Department of State + Sanctions Action)
+            added = after if after.isascii() and after.strip() else outer.text
+            return None if spaced and not orgtype.by_name(added) else outer
     return None
 
 
@@ -203,6 +208,41 @@ def _split_coordination(doc: Document, e: Entity, names: list[Entity]) -> list[E
     return [e]
 
 
+#: An English law or regulation by name (the Iran Sanctions Act of 1996 (ISA), Export Administration
+#: Regulations (EAR), Executive Order 13846): no entity stands inside it, and its abbreviation
+#: (group ``abbr``) names the law wherever it recurs.
+_LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
+                  r"(?:Act|Acts|Regulations?|Law|Directive|Ordinance)\b(?:\s+of\s+\d{4})?"
+                  r"(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\))?"
+                  r"|\bExecutive\s+Order\s+(?:No\.\s*)?\d+")
+
+
+def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
+    """The candidates less those that are no names: anything inside an English law's name
+    (``_LAW``: Iran in the Iran Sanctions Act, the year in ... Act of 2012) or a model name that is
+    the abbreviation of such a law (ISA, EAR); a model organisation whose name says nothing of its
+    type and whose words are all common lower-case words (``pipeline.lang.casing``): a Title
+    Case headline or header taken for a name (Addition of Entities, Federal Register,
+    SUPPLEMENTARY INFORMATION)."""
+    if not any(c.isascii() and c.isalpha() for c in doc.text):
+        return candidates
+    laws, abbreviations = [], set()
+    for m in _LAW.finditer(doc.text):
+        laws.append((m.start(), m.end()))
+        if m.group("abbr"):
+            abbreviations.add(m.group("abbr"))
+    out = []
+    for e in candidates:
+        if any(s <= e.start and e.end <= t for s, t in laws):
+            continue
+        if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
+                                    and e.text.isascii() and not orgtype.by_name(e.text)
+                                    and (" " in e.text.strip() or e.text.isupper()) and all_common(e.text)):
+            continue
+        out.append(e)
+    return out
+
+
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
     """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
     or split (``_split_titled_person``, ``_split_coordination``)."""
@@ -329,9 +369,10 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
 
 
 def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int], Entity]) -> Entity | None:
-    """A firm followed by its seat in brackets (SK하이닉스반도체(중국), 渣打银行（中国）) is one name, as
-    Chinese and Korean subsidiaries are registered; it keeps the firm's canonical entity."""
-    m = _BRACKETED.match(doc.text, firm.end)
+    """A firm followed by its seat in brackets (SK하이닉스반도체(중국), 渣打银行（中国）, Reach Holding Group
+    (Shanghai) Company Ltd.) is one name, as Chinese and Korean subsidiaries are registered; it keeps
+    the firm's canonical entity."""
+    m = (_BRACKETED_LATIN if firm.text.isascii() else _BRACKETED).match(doc.text, firm.end)
     if m is None or (m.start(1), m.end(1)) not in places:
         return None
     out = _candidate(doc, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
@@ -340,6 +381,9 @@ def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int]
 
 
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,12})[)）]")
+#: Reach Holding Group (Shanghai) Company Ltd.: the seat, then the legal form the firm ends with.
+_BRACKETED_LATIN = re.compile(r" ?\(([^()]{1,20})\)(?: (?:Company|Co\.|Corporation|Corp\.|Limited|Ltd\.?|Inc\.|LLC)"
+                              r"(?:,? (?:Ltd|Limited|Inc|LLC)\.?)?)?")
 
 
 def _candidate(doc: Document, start: int, end: int, typ: str, score: float) -> Entity:
@@ -415,7 +459,7 @@ class ResolveStage(Stage):
         self.kb = shared_kb(self.shared)
 
     def process(self, doc: Document) -> None:
-        candidates = repair(doc, doc.entities)
+        candidates = repair(doc, not_names(doc, doc.entities))
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
             if entity.source in ("model", "alias"):
