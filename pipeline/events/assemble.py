@@ -49,6 +49,11 @@ _DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
 _EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|实施|正式实施)|\s*(?:부터|자로)\s*(?:효력|발효|시행)"
                         r"|,?\s*(?:when|on which)?\s*(?:it|the rule|the order)?\s*(?:takes|took) effect")
 _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
+#: a document's dateline: its date on a labelled header line
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
+                       re.IGNORECASE)
+#: actions that, by a regime's keeper, put their targets on its list
+REGIME_ACTIONS = frozenset({"impose", "ban"})
 _APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
 
 
@@ -69,11 +74,11 @@ class Candidate:
     modal: bool = False
     carried_list: bool = False
     last: int = -1                 # index of the last sentence that contributed
+    anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
+    implied_list: bool = False     # the list is the authority's regime, named nowhere (EU sanctions)
 
     def __post_init__(self) -> None:
         self.last = max(self.last, self.sentence)
-
-    anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
 
     @property
     def bare(self) -> bool:
@@ -162,7 +167,7 @@ class Assembler:
                                        dates, mtext, last_list)
                 if cand is not None:
                     here.append(cand)
-                    if cand.list is not None:
+                    if cand.list is not None and not cand.implied_list:
                         last_list = (cand.list, si)
             _consequences(here)
             out.extend(here)
@@ -208,6 +213,9 @@ class Assembler:
                 return None
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
+        implied = entry is None and action in REGIME_ACTIONS and authority is not None
+        if implied:
+            entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
         if authority is None:
@@ -223,6 +231,8 @@ class Assembler:
                    and e is not authority and (e in new or _is_target(g, doc.text, e, action))
                    and not _part_of_list_name(mtext, e)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
+        if rule.line:                                  # "A, address; B a/k/a C, address; Order ..."
+            targets = _party_names(doc.text, region[0], trig.start, targets)
         if trig.passive and g.together is not None:    # "X was added ... together with Y"
             m = g.together.search(mtext, trig.end, hi)
             if m:
@@ -239,6 +249,7 @@ class Assembler:
                          date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
+                         implied_list=implied and entry is not None,
                          anaphoric=bool(g.anaphor and g.anaphor.search(doc.text, *region)))
         return cand
 
@@ -561,6 +572,24 @@ def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
     return next((e for e in doc.entities if _cid(e) in keepers), None)
 
 
+_PARTY_PREFIX = re.compile(r"\s*(?:Title:\s*)?(?:In\s+the\s+Matter\s+of:?\s*)?", re.IGNORECASE)
+
+
+def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity]:
+    """Of the parties an order's title line enumerates (``name, address; name, address; Order
+    ...``), the names: the first entity of each ``;`` part that begins before its first comma
+    (not the streets and cities of the addresses)."""
+    out, start = [], lo
+    for part in text[lo:hi].split(";"):
+        head = start + _PARTY_PREFIX.match(part).end()
+        comma = part.find(",")
+        first = start + (comma if comma >= 0 else len(part))
+        named = sorted((e for e in ents if head <= e.start < first), key=lambda e: e.start)
+        out += named[:1]
+        start += len(part) + 1
+    return out
+
+
 def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict | None:
     """See :func:`_pick_date`; the value is marked ``weak`` when it came from an earlier
     sentence (the merge lets it yield to a date stated with the action)."""
@@ -569,7 +598,8 @@ def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict
 
 
 def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
-    """Same sentence (before the trigger first), else the nearest preceding DATE, else None.
+    """Same sentence (before the trigger first), else the nearest preceding DATE, else the
+    document's dateline when nothing precedes (``_DATELINE``), else None.
     A date that names a document (4月4日公告) is not the date of the action; of coordinated
     dates (2025年4月4日和9日) the first, complete one counts."""
     inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end
@@ -586,7 +616,10 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
     else:
         earlier = [d for d in dates if d.end <= sent.start and not _EFFECTIVE.match(text, d.end)]
         if not earlier:
-            return None, True
+            # a title before the document's dateline (an order's title, then "Publication date: ...")
+            dateline = next((d for d in dates if _DATELINE.search(text, 0, d.start)), None)
+            return ({"value": str(dateline.norm["value"]), "precision": dateline.norm.get("precision", "day"),
+                     "dateline": True} if dateline is not None else None), True
         pick = earlier[-1]
         # "2025年 第1号" right after "2025年01月02日": the precise date it agrees with says more
         year = str((pick.norm or {}).get("value"))

@@ -18,6 +18,9 @@ class ListEntry:
     authority: str
     authorities: tuple[str, ...] = ()
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a sanctions regime: its keepers' sanctions and bans are listings on it even when the text
+    #: names no list (EU sanctions on North Korea are entries on the EU sanctions list)
+    regime: bool = False
 
     @property
     def all_authorities(self) -> frozenset[str]:
@@ -64,6 +67,10 @@ class Catalogue:
     def get(self, list_id: str) -> ListEntry | None:
         return self.entries.get(list_id)
 
+    def regime_of(self, authority_id: str | None) -> ListEntry | None:
+        """The sanctions regime ``authority_id`` keeps, if any (``ListEntry.regime``)."""
+        return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None)
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ListMention]:
         """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets."""
         end = len(text) if end is None else end
@@ -94,7 +101,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     entries = [
         ListEntry(id=d["id"], name=d["name"], authority=d["authority"],
                   authorities=tuple(d.get("authorities", ())),
-                  names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
+                  names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
+                  regime=bool(d.get("regime", False)))
         for d in data.get("list", [])
     ]
     generics, generic_names = [], []

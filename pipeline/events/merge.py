@@ -3,7 +3,7 @@
 Two candidates merge when their action and list are equal and their authority and date do not
 contradict each other: an unknown authority or date unifies with a known one, and a date unifies
 with a more precise one inside it ("2025-04" with "2025-04-04"), and a date inherited from an
-earlier sentence (weak) yields to one stated with the action. A candidate without a list
+earlier sentence (weak) yields to one stated with the action, a document's dateline to any other. A candidate without a list
 merges with one that has it only when they share a target (a title "对余茂春采取反制措施" and the
 body naming the 反制裁清单); two without any list merge only on a shared target, with no targets
 at all, or with the same named authority. So a headline ("Additions to the
@@ -66,7 +66,7 @@ def score(c: Candidate) -> float:
     s += 0.2 if c.targets else (0.1 if c.count else 0.0)
     s += 0.1 if c.authority is not None else 0.0
     s += 0.05 if c.date is not None else 0.0
-    if c.carried_list:
+    if c.carried_list or c.implied_list:
         s -= 0.1
     if c.modal:
         s *= 0.5
@@ -147,6 +147,7 @@ def _unify(into: Candidate, other: Candidate) -> None:
     if into.list is None:
         into.list = other.list
     if other.date and (into.date is None or into.date.get("weak") and not other.date.get("weak")
+                       or into.date.get("dateline") and not other.date.get("dateline")
                        or into.date.get("weak") == other.date.get("weak")
                        and len(other.date["value"]) > len(into.date["value"])):
         into.date = other.date          # stated with the action beats inherited; precise beats vague
@@ -154,5 +155,6 @@ def _unify(into: Candidate, other: Candidate) -> None:
     if other.count:
         into.count = max(into.count or 0, other.count)   # the largest number the text gives
     into.carried_list = into.carried_list and other.carried_list
+    into.implied_list = into.implied_list and other.implied_list
     into.modal = into.modal and other.modal
     _absorb(into, other)
