@@ -126,3 +126,68 @@ def test_month_and_year_in_two_expressions(extract):
         "[OFAC|GOV|nf:us-ofac] designated [Sun Jinlong|PERSON|nf:sun-jinlong].")
     assert events[0].date == {"value": "2020-07", "precision": "month"}
     assert events[0].list["id"] == "us-sdn-list"
+
+
+def test_state_department_determination_met_the_criteria_and_officers(extract):
+    """IFCA notices: firms that "met the criteria for sanctions", then officers "with respect to these persons"."""
+    doc, events = extract(
+        "On [October 19, 2020|DATE|2020-10-19], Secretary of State Michael R. Pompeo determined that each of "
+        "[Reach Holding Group (Shanghai) Company Ltd.|FIRM] and [Delight Shipping Co., Ltd.|FIRM] met the criteria "
+        "for sanctions set forth in section 1244(d)(1)(A) of the Iran Freedom and Counter-Proliferation Act of 2012 "
+        "(IFCA). On the same date, Secretary Pompeo also determined that [Eric Chen|PERSON] is a principal executive "
+        "officer of [Reach Holding Group (Shanghai) Company Ltd.|FIRM], and selected sanctions described in section "
+        "6(a) of ISA to be imposed with respect to these persons.")
+    (ev,) = events
+    assert ev.action == "impose" and ev.list is None
+    assert texts(doc, ev.targets) == ["Reach Holding Group (Shanghai) Company Ltd.", "Delight Shipping Co., Ltd.",
+                                      "Eric Chen"]
+    assert ev.date == {"value": "2020-10-19", "precision": "day"}
+
+
+def test_anaphoric_clause_dates_an_event_whose_date_was_inherited(extract):
+    doc, events = extract(
+        "Publication date: [2022-05-26|DATE|2022-05-26]\n"
+        "The Under Secretary of State has determined that [O Yong Ho|PERSON] and [Parsek LLC|FIRM] have engaged, "
+        "or attempted to engage, in activities that have materially contributed to the proliferation of weapons "
+        "of mass destruction. The imposition of sanctions on the individual and entity were applicable on "
+        "[January 12, 2022|DATE|2022-01-12].")
+    (ev,) = events
+    assert texts(doc, ev.targets) == ["O Yong Ho", "Parsek LLC"]
+    assert ev.date == {"value": "2022-01-12", "precision": "day"}
+
+
+def test_order_title_targets_the_parties_not_their_addresses_and_takes_the_dateline(extract):
+    doc, events = extract(
+        "Title: [Mahan Airways|FIRM], Mahan Tower, No. 21, Azadegan St., [Tehran|LOC], [Iran|LOC|nf:iran]; "
+        "[Mahmoud Amini|PERSON], G#22 [Dubai Airport Free Zone|ORG], [Dubai|LOC], [United Arab Emirates|LOC]; "
+        "et al.; Order Renewing Order Temporarily Denying Export Privileges\n"
+        "Federal Register document number: 2023-09921\n"
+        "Publication date: [2023-05-10|DATE|2023-05-10]\n")
+    (ev,) = events
+    assert ev.action == "ban"
+    assert texts(doc, ev.targets) == ["Mahan Airways", "Mahmoud Amini"]
+    assert ev.date == {"value": "2023-05-10", "precision": "day"}
+
+
+def test_dateline_yields_to_a_date_stated_in_the_body(extract):
+    doc, events = extract(
+        "Title: Addition of Certain Entities to the Entity List; Correction\n"
+        "Publication date: [2022-04-11|DATE|2022-04-11]\n\n"
+        "BIS corrects errors in a final rule published on [February 14, 2022|DATE|2022-02-14]. That rule "
+        "amended the EAR by adding a new entry for \"[Huawei Technologies Co., Ltd.|FIRM|nf:huawei]\".")
+    assert [(ev.action, ev.date["value"]) for ev in events] == [("add", "2022-02-14")]
+
+
+def test_eu_sanctions_without_a_named_list_are_on_the_eu_list(extract):
+    doc, events = extract("The [European Union|GOV|nf:eu] imposed sanctions on [Rosneft|FIRM] on "
+                          "[Friday|DATE|2024-12-27].")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("impose", "eu-sanctions", ["Rosneft"])
+    assert ev.score < 0.95       # the list is implied, not named
+
+
+def test_us_sanctions_without_a_named_list_stay_without_one(extract):
+    doc, events = extract("The [State Department|GOV|nf:us-state-department] imposed sanctions on "
+                          "[Parsek LLC|FIRM].")
+    (ev,) = events
+    assert ev.list is None

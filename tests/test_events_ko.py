@@ -107,3 +107,10 @@ def test_unknown_firm_introduced_by_what_it_is(extract):
     assert ev.list["id"] == "us-sdn-list"
     assert [(doc.entity(t).text, doc.entity(t).type, doc.entity(t).source) for t in ev.targets] == [
         ("스베르방크", "FIRM", "rule")]
+
+
+def test_eu_ban_without_a_named_list_is_on_the_eu_list(extract):
+    doc, events = extract("[EU|GOV|nf:eu]는 [북한|LOC|nf:north-korea]에 대한 헬리콥터와 선박 수출을 금지했다.")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("ban", "eu-sanctions")
+    assert texts(doc, ev.targets) == ["북한"]

@@ -136,3 +136,9 @@ def test_vendor_cut_off_follows_from_the_listing_of_the_two_schools(extract):
     assert ban.list["id"] == "us-entity-list"
     assert [doc.entity(t).text for t in ban.targets] == ["哈尔滨工业大学", "哈尔滨工程大学"]
     assert doc.entity(by_action["add"].authority).text == "美国政府"
+
+
+def test_eu_sanctions_without_a_named_list_are_on_the_eu_list(extract):
+    doc, events = extract("[欧盟|GOV|nf:eu][周五|DATE|2024-12-27]对[俄罗斯石油公司|FIRM]实施制裁。")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("impose", "eu-sanctions", ["俄罗斯石油公司"])

@@ -170,7 +170,7 @@ def test_kb_match_across_a_word_boundary_loses_to_the_model_org():
     ("中国企业纷纷表示反对。", "zh", "中国", [("中国", "ns"), ("企业", "n"), ("纷纷", "d")], [("中国", "LOC")]),
     ("条约在莫斯科签署。", "zh", "莫斯科", [("条约", "n"), ("在", "p"), ("莫斯科", "ns"), ("签署", "v")],
      [("莫斯科", "LOC")]),
-    ("유럽이사회는 대북 제재를 연장하기로 했다.", "ko", "유럽", [], [("유럽이사회", "ORG")]),
+    ("유럽이사회는 대북 제재를 연장하기로 했다.", "ko", "유럽", [], [("유럽이사회", "GOV")]),  # the KB: European Council
     ("한국은행이 기준금리를 동결했다.", "ko", "한국", [], [("한국은행", "GOV")]),  # the KB: central bank
     ("한국은 기준금리를 동결했다.", "ko", "한국", [], [("한국", "LOC")]),
     ("BIS added Dongguan Poweramp Technology to the list.", "en", "Dongguan", [],
@@ -331,3 +331,44 @@ def test_model_firm_or_government_follows_the_head_of_its_name(resolve):
     text = "交通运输部和美联物业市场研究部发布报告。"
     doc = doc_with(text, "zh", [ent(text, "交通运输部", "FIRM", "model"), ent(text, "美联物业市场研究部", "GOV", "model")])
     assert resolved(resolve, doc) == [("交通运输部", "GOV"), ("美联物业市场研究部", "FIRM")]
+
+
+def test_nothing_inside_an_english_law_is_an_entity_nor_its_abbreviation(resolve):
+    text = ("Sanctions under the Iran Freedom and Counter-Proliferation Act of 2012 (IFCA) and the Iran Sanctions "
+            "Act of 1996 (ISA) hit Huawei; IFCA section 1244 applies.")
+    doc = doc_with(text, "en", [
+        ent(text, "Iran", "LOC", "kb"), ent(text, "Counter-Proliferation Act", "PERSON", "model"),
+        ent(text, "2012", "DATE", "rule"), ent(text, "IFCA", "ORG", "model"),
+        ent(text, "Iran", "LOC", "kb", nth=1), ent(text, "1996", "DATE", "rule"),
+        ent(text, "ISA", "ORG", "model"), ent(text, "Huawei", "FIRM", "kb"),
+        ent(text, "IFCA", "ORG", "model", nth=1)])
+    assert resolved(resolve, doc) == [("Huawei", "FIRM")]
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Federal Register", False),
+    ("Addition of Entities", False),
+    ("SUPPLEMENTARY INFORMATION", False),
+    ("Riga Newsroom", True),            # Riga is a name
+    ("United Arab Emirates", True),
+    ("World Bank", True),               # its head says what it is
+    ("Ahold", True),                    # one word: too little to judge
+])
+def test_headline_common_words_are_no_organisation(resolve, name, kept):
+    text = f"The {name} said on Monday it would publish the rule."
+    doc = doc_with(text, "en", [ent(text, name, "ORG", "model")])
+    assert bool(resolved(resolve, doc)) is kept
+
+
+def test_english_firm_with_its_seat_in_brackets_and_a_legal_form(resolve):
+    text = "determined that Reach Holding Group (Shanghai) Company Ltd. met the criteria"
+    doc = doc_with(text, "en", [ent(text, "Reach Holding Group", "FIRM", "model"),
+                                ent(text, "Shanghai", "LOC", "kb"), ent(text, "Company Ltd.", "FIRM", "model")])
+    assert resolved(resolve, doc) == [("Reach Holding Group (Shanghai) Company Ltd.", "FIRM")]
+
+
+def test_kb_name_beats_a_title_case_run_without_a_head_of_its_own(resolve):
+    text = "Notice of Department of State Sanctions Action Pursuant to the Act"
+    doc = doc_with(text, "en", [ent(text, "Department of State", "GOV", "kb"),
+                                ent(text, "Department of State Sanctions Action Pursuant", "GOV", "model")])
+    assert resolved(resolve, doc) == [("Department of State", "GOV")]
