@@ -223,7 +223,7 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     the abbreviation of such a law (ISA, EAR); a model organisation whose name says nothing of its
     type and whose words are all common lower-case words (``pipeline.lang.casing``): a Title
     Case headline or header taken for a name (Addition of Entities, Federal Register,
-    SUPPLEMENTARY INFORMATION); a single Hangul syllable from the model (한미, 남북)."""
+    SUPPLEMENTARY INFORMATION); a single Hangul syllable from the model that is no surname (한미, 남북)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
         laws.append((m.start(), m.end()))
@@ -233,8 +233,8 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     for e in candidates:
         if any(s <= e.start and e.end <= t for s, t in laws):
             continue
-        if e.source == "model" and len(e.text) == 1 and "\uac00" <= e.text <= "\ud7a3":
-            continue                       # 한(미), 남(북): a country's syllable inside a compound
+        if e.source == "model" and e.type != "PERSON" and len(e.text) == 1 and "\uac00" <= e.text <= "\ud7a3":
+            continue                       # 한(미), 남(북): a country's syllable (a surname stays: 박 대통령)
         if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
                                     and e.text.isascii() and not orgtype.by_name(e.text)
                                     and (" " in e.text.strip() or e.text.isupper()) and all_common(e.text)):
