@@ -62,8 +62,10 @@ _EN = re.IGNORECASE
 #: "Academy of Sciences", "Center" are ORG (think tanks, research bodies) unless a university word
 #: is in the name.
 EN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("FIRM", re.compile(r"\b(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|s\.?a|limited|l\.?p)\b\.?"
-                        r"|\bcompany\b|\bholdings?\b", _EN)),
+    ("FIRM", re.compile(r"\b(?:inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|s\.?a|limited|l\.?p|nv|bv|ab|spa|oyj"
+                        r"|asa|kk|pte|pty|bhd|tbk|srl|sarl)\b\.?"
+                        r"|\bcompany\b|\bholdings?\b|\bnews agency\b|\bnewspaper\b|\bbroadcast(?:ing|er)\b"
+                        r"|\b(?:pank|banco|banque|banca)\b", _EN)),
     ("UNIVERSITY", re.compile(r"\b(?:university|college|polytechnic|school of)\b|\binstitute of technology\b",
                               _EN)),
     ("GOV", re.compile(r"\b(?:ministry|department|bureau|agency|commission|office|administration"
@@ -91,7 +93,7 @@ CONTEXT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
              "spokesperson", "spokesman", "spokeswoman", "regulator")),
     ("FIRM", ("주가", "매출", "최고경영자", "CEO", "대표이사", "주식", "상장", "股价", "营收", "首席执行官",
               "董事长", "上市", "shares", "revenue", "chief executive", "stock", "listed", "subsidiary",
-              "자회사", "子公司", "계열사")),
+              "자회사", "子公司", "계열사", "supermarket", "retailer", "stores", "net profit", "takeover")),
 )
 
 ORG_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG"})

@@ -13,10 +13,10 @@ around it (``pipeline.kb.orgtype``); a model "person" whose name ends like a fir
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
+import functools
 import re
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from ..kb import orgtype, shared_kb
 from ..kb.korean import is_particle_tail
@@ -217,21 +217,40 @@ _LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
                   r"|\bExecutive\s+Order\s+(?:No\.\s*)?\d+")
 
 
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+@functools.cache
+def _list_catalogue() -> Any:
+    from ..events.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
 def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates less those that are no names: anything inside an English law's name
-    (``_LAW``: Iran in the Iran Sanctions Act, the year in ... Act of 2012) or a model name that is
-    the abbreviation of such a law (ISA, EAR); a model organisation whose name says nothing of its
-    type and whose words are all common lower-case words (``pipeline.lang.casing``): a Title
-    Case headline or header taken for a name (Addition of Entities, Federal Register,
-    SUPPLEMENTARY INFORMATION); a single Hangul syllable from the model that is no surname (한미, 남북)."""
+    """The candidates less those that are no names:
+
+    - anything inside an English law's name (``_LAW``: Iran in the Iran Sanctions Act, the year
+      in ... Act of 2012), a model name inside a sanctions list's name (the catalogue's: Unverified
+      List, Validated End-User), a model name that abbreviates such a law or list (ISA, EAR, UVL);
+    - a model organisation whose name says nothing of its type and whose words are all common
+      lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
+      name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
+    - a single Hangul syllable from the model that is no surname (한미, 남북)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
         laws.append((m.start(), m.end()))
         if m.group("abbr"):
             abbreviations.add(m.group("abbr"))
+    lists = []
+    for mention in _list_catalogue().find(doc.text):      # the Unverified List (UVL): a list, no body
+        lists.append((mention.start, mention.end))
+        if (m := _ABBREVIATION.match(doc.text, mention.end)) is not None:
+            abbreviations.add(m.group(1))
     out = []
     for e in candidates:
-        if any(s <= e.start and e.end <= t for s, t in laws):
+        if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
+                s <= e.start and e.end <= t for s, t in lists):   # (the EU in "EU sanctions list" stays)
             continue
         if e.source == "model" and e.type != "PERSON" and len(e.text) == 1 and "\uac00" <= e.text <= "\ud7a3":
             continue                       # 한(미), 남(북): a country's syllable (a surname stays: 박 대통령)
