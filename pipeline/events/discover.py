@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..kb import orgtype
 from ..types import Document, Entity
 
 SCORE = 0.6
@@ -23,10 +24,7 @@ _ZH_GOV = re.compile(r"(?:公安厅|公安廳|公安局|厅|廳|局|部|委员�
 _ZH_ORG = re.compile(r"(?:研究所|研究院|研究中心|实验室|中心|委员会|论坛|项目|协会|基金会|组织|联盟|学会|智库|"
                      r"研究會|委員會|實驗室|協會|組織)$")
 #: "美国军工企业", "境内的组织", "上述实体": a description, not a name
-_ZH_GENERIC = re.compile(r"^(?:美国|中国|外国|境内|境外|我国|相关|有关|上述|该|这些|其他|以下|下列|部分|军工|国内|国外|"
-                         r"的|及|和|\s)*(?:企业|实体|机构|单位|组织|个人|人员|公司|高级管理人员|官员)$"
-                         r"|^(?:数十|数百|数千|多|几|若干|\d+|[一二两三四五六七八九十百千]+)\s*(?:家|个|名|所|位)")
-_ZH_TITLE = re.compile(r"^.*?(?:主任|顾问|主席|副主席|董事|经理|总裁|成员|议员|律师|官员|创始人|首席执行官|"
+_ZH_TITLE = re.compile(r"^.*?(?:董事会主席|董事会成员|理事会主席|董事长|主任|顾问|主席|副主席|董事|经理|总裁|成员|议员|律师|官员|创始人|首席执行官|"
                        r"执行董事|主编|研究员|负责人|秘书长|部长|大使|主管|总监|教授)")
 _ZH_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、|[-－—•·])\s*")
 _ZH_PAIR = re.compile(r"(?P<zh>[\u4e00-\u9fffA-Za-z0-9·•“”\"\s]{2,50}?)\s*[（(](?P<en>[A-Za-z][^（）()]{1,90})[）)]")
@@ -66,6 +64,8 @@ def discover_zh(doc: Document, start: int, end: int, covered: list[Entity],
     for s, e in items:                                  # A、B、C等 without brackets
         s0 = s
         s, e = _trim_zh(text, s, e)
+        if orgtype.is_description(text[s:e]):
+            continue                                    # 境内的高校、机构等组织和个人: kinds, not names
         titled = bool(_ZH_TITLE.match(text[s0:e])) and s > s0   # 前议员加拉格尔: a person
         etype = _zh_type(text[s:e], None) or known.get(text[s:e])   # named before in the text
         if etype is None and (people or titled) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text[s:e]):
@@ -130,7 +130,7 @@ def discover_ko(doc: Document, start: int, end: int, covered: list[Entity],
     for m in _KO_APPOSITION.finditer(doc.text, start, end):
         s, e = m.span("name")
         name = m.group("name")
-        if _ZH_GENERIC.match(name) or name in ("이", "그", "해당", "등"):
+        if orgtype.is_description(name) or name in ("이", "그", "해당", "등"):
             continue
         found.append((s, e, "UNIVERSITY" if _KO_UNIV.search(name) else "FIRM"))
     return _add(doc, found, covered, mask)
@@ -187,7 +187,7 @@ def _zh_type(name: str, latin: str | None) -> str | None:
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9&.,'()/ -]*", name or ""):
         return _en_type(name)                           # -TechInsights Europe Limited
     if not name or re.search(r"[，。；：]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) or len(name) > 40 \
-            or _ZH_GENERIC.match(name):
+            or orgtype.is_description(name):
         return None
     if _ZH_UNIV.search(name):
         return "UNIVERSITY"

@@ -166,6 +166,17 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     return by_name(name) or by_context(before, after) or "ORG"
 
 
+#: Chinese words that describe parties without naming one (美国军工企业, 境内的高校, 数十家公司).
+_ZH_DESCRIPTION = re.compile(r"^(?:美国|中国|外国|境内|境外|我国|相关|有关|上述|该|这些|其他|以下|下列|部分|军工|国内|国外|"
+                             r"的|及|和|\s)*(?:企业|实体|机构|单位|组织|个人|人员|公司|高级管理人员|官员|高校|院校|学校|团体|媒体)$"
+                             r"|^(?:数十|数百|数千|多|几|若干|\d+|[一二两三四五六七八九十百千]+)\s*(?:家|个|名|所|位)")
+
+
+def is_description(name: str) -> bool:
+    """The Chinese words describe a kind of party (美国军工企业, 高校, 数十家公司), not one by name."""
+    return bool(_ZH_DESCRIPTION.match(name))
+
+
 def strip_legal_suffix(name: str) -> str:
     """``name`` without a trailing legal form (Inc., Co., Ltd., 公司, 股份有限公司, 주식회사)."""
     out = _LEGAL_TAIL.sub("", name).strip(" ,.")

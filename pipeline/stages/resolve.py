@@ -236,6 +236,7 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     - a model organisation whose name says nothing of its type and whose words are all common
       lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
       name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
+    - a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``);
     - a single Hangul syllable from the model that is no surname (한미, 남북)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
@@ -252,6 +253,8 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
         if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
                 s <= e.start and e.end <= t for s, t in lists):   # (the EU in "EU sanctions list" stays)
             continue
+        if e.source == "model" and e.type in orgtype.ORG_TYPES and orgtype.is_description(e.text):
+            continue                       # 美国军工企业: a kind of firm, not a firm
         if e.source == "model" and e.type != "PERSON" and len(e.text) == 1 and "\uac00" <= e.text <= "\ud7a3":
             continue                       # 한(미), 남(북): a country's syllable (a surname stays: 박 대통령)
         if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
@@ -439,7 +442,7 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
         sent = doc.sentence_at(date.start)
         if sent is not None and sent.lang == "ko" and (named := _dated_name(doc, date, sent.end)):
             out.append(named)
-    return [e for e in out if (e.start, e.end) not in spans]
+    return [e for e in out if (e.start, e.end) not in spans and not orgtype.is_description(e.text)]
 
 
 def prefer(a: Entity, b: Entity) -> Entity:
