@@ -236,8 +236,7 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     - a model organisation whose name says nothing of its type and whose words are all common
       lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
       name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
-    - a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``);
-    - a single Hangul syllable from the model that is no surname (한미, 남북)."""
+    - a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
         laws.append((m.start(), m.end()))
@@ -255,8 +254,6 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
             continue
         if e.source == "model" and e.type in orgtype.ORG_TYPES and orgtype.is_description(e.text):
             continue                       # 美国军工企业: a kind of firm, not a firm
-        if e.source == "model" and e.type != "PERSON" and len(e.text) == 1 and "\uac00" <= e.text <= "\ud7a3":
-            continue                       # 한(미), 남(북): a country's syllable (a surname stays: 박 대통령)
         if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
                                     and e.text.isascii() and not orgtype.by_name(e.text)
                                     and (" " in e.text.strip() or e.text.isupper()) and all_common(e.text)):
