@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Score the default pipeline on the held-out real texts (corpus/gold/heldout-real.gold.jsonl).
 
-    .venv/bin/python scripts/eval_heldout.py [--keep DIR] [--errors N] [--json FILE]
+    .venv/bin/python scripts/eval_heldout.py [--keep DIR] [--errors N] [--json FILE] [--links]
 
 The gold stores no text: each document is rebuilt from ../shared/data by scripts/heldout_text.py.
 The script writes the texts to a temporary newsfacts input JSONL (id, text, published), runs
@@ -16,6 +16,9 @@ The script writes the texts to a temporary newsfacts input JSONL (id, text, publ
   target matching a gold target when its span overlaps any mention of that target (gold
   ``same_as`` chains); and (action, list, month) frames, which also cover events whose targets
   are only counted ("adding 36 entities");
+- linking: of the sanction-relevant organisations (gold FIRM/UNIVERSITY/GOV that are an event's
+  target or authority, with their ``same_as`` mentions), how many were found and carry one
+  canonical id over all their mentions, and how many a KB id (``--links`` lists them);
 - the most informative errors per language (mis-normalised, mis-typed, missed, spurious).
 
 Exits 0 with the reason when the shared data is absent.
@@ -231,8 +234,40 @@ def evaluate(gold: list[dict], preds: dict[str, dict], texts: dict[str, str], n_
             errors[lang].append((1, f"EVENT MISSED {rec['id']} action={f[0]} list={f[1]} month={f[2]}"))
         for f in sorted(set(pf) - set(gf), key=str):
             errors[lang].append((3, f"EVENT SPURIOUS {rec['id']} action={f[0]} list={f[1]} month={f[2]}"))
-    return {"entities": ent, "norms": norm, "events": ev,
+    return {"entities": ent, "norms": norm, "events": ev, "linking": linking(gold, preds, texts),
             "errors": {k: dedupe(v)[:n_errors] for k, v in errors.items()}}
+
+
+def linking(gold: list[dict], preds: dict[str, dict], texts: dict[str, str]) -> dict:
+    """Sanction-relevant organisations (gold FIRM/UNIVERSITY/GOV that are an event's target or
+    authority, with all their ``same_as`` mentions): per language, how many chains were found
+    (a predicted entity overlaps a mention), and of those how many carry one canonical id over
+    all their found mentions (``linked``), and how many a KB id (``nf:``); plus the pairs
+    (gold text -> canonical id) to read."""
+    out: dict = defaultdict(lambda: [0, 0, 0, 0])   # lang -> chains, found, linked, kb
+    pairs: list[str] = []
+    for rec in gold:
+        pents = [e for e in preds.get(rec["id"], {}).get("entities", [])]
+        chains = gold_chains(rec)
+        relevant = {x for ev in rec.get("events", []) for x in [*ev["targets"], ev.get("authority")] if x}
+        seen: set[str] = set()
+        for eid in sorted(relevant):
+            chain = chains.get(eid, [])
+            if not chain or chain[0]["type"] not in ("FIRM", "UNIVERSITY", "GOV") or chain[0]["id"] in seen:
+                continue
+            seen.add(chain[0]["id"])
+            ids = {(p.get("canonical") or {}).get("id") for g in chain for p in pents if overlap(g, p)}
+            found = bool(ids)
+            linked = found and len(ids) == 1 and None not in ids
+            for lang in (rec["lang"], "all"):
+                c = out[lang]
+                c[0] += 1
+                c[1] += found
+                c[2] += linked
+                c[3] += linked and next(iter(ids)).startswith("nf:")
+            name = texts[rec["id"]][chain[0]["start"]:chain[0]["end"]]
+            pairs.append(f"{rec['lang']} {chain[0]['type']:10} {name} -> {sorted(map(str, ids))}")
+    return {"counts": dict(out), "pairs": pairs}
 
 
 def dedupe(errors: list[tuple[int, str]]) -> list[str]:
@@ -287,6 +322,14 @@ def report(res: dict) -> dict:
         out["events"][lang] = {"tuples_month": a, "tuples_no_date": b, "frames": f, "gold_tuples": c[2], "gold_frames": c[8]}
         print(f"{lang:4} (target,action,list,month) P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f} [gold {c[2]}, pred {c[1]}] | "
               f"no date F1 {b[2]:.3f} | (action,list,month) frames P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} [gold {c[8]}, pred {c[7]}]")
+    print("\nlinking (sanction-relevant FIRM/UNIVERSITY/GOV chains: found, one canonical id, a KB id):")
+    for lang in (*LANGS, "all"):
+        n, found, linked, kb = res["linking"]["counts"].get(lang, [0, 0, 0, 0])
+        out.setdefault("linking", {})[lang] = {"chains": n, "found": found, "linked": linked, "kb": kb}
+        print(f"{lang:4} chains {n:3}  found {found:3}  linked {linked:3} ({linked / n if n else 0:.3f})  "
+              f"KB {kb:3} ({kb / n if n else 0:.3f})")
+    if res.get("show_links"):
+        print("\n".join("  " + line for line in res["linking"]["pairs"]))
     for lang in LANGS:
         print(f"\nmost informative errors ({lang}):")
         for line in res["errors"].get(lang, []):
@@ -301,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", help="write input, gold and predictions into this folder")
     ap.add_argument("--errors", type=int, default=15, help="errors listed per language")
     ap.add_argument("--json", help="also write the scores as JSON to this file")
+    ap.add_argument("--links", action="store_true", help="list each sanction-relevant organisation's canonical ids")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} (the shared data sets) is not present")
@@ -319,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
             rec = json.loads(line)
             preds[rec["id"]] = rec if "error" not in rec else {}
         print("\n== held-out breakdown (scripts/eval_heldout.py) ==")
-        out = report(evaluate(gold, preds, texts, args.errors))
+        out = report({**evaluate(gold, preds, texts, args.errors), "show_links": args.links})
         out["errors_records"] = sum(1 for r in preds.values() if not r)
     if args.json:
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")

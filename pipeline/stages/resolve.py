@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..kb import orgtype, shared_kb
 from ..kb.korean import is_particle_tail
@@ -217,6 +217,7 @@ _LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
                   r"|\bExecutive\s+Order\s+(?:No\.\s*)?\d+")
 
 
+_LEGAL_FORM_ONLY = re.compile(r"(?:(?:co|corp|inc|ltd|llc|plc|limited|company|corporation)\.?[\s,]*)+", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
@@ -236,7 +237,7 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     - a model organisation whose name says nothing of its type and whose words are all common
       lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
       name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
-    - a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``)."""
+    - a legal form alone (LLC, Co., Ltd.), a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
         laws.append((m.start(), m.end()))
@@ -252,6 +253,8 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
         if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
                 s <= e.start and e.end <= t for s, t in lists):   # (the EU in "EU sanctions list" stays)
             continue
+        if e.source == "model" and _LEGAL_FORM_ONLY.fullmatch(e.text):
+            continue                       # "LLC" cut off its name
         if e.source == "model" and e.type in orgtype.ORG_TYPES and orgtype.is_description(e.text):
             continue                       # 美国军工企业: a kind of firm, not a firm
         if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
@@ -462,6 +465,9 @@ def select(candidates: list[Entity]) -> list[Entity]:
     return kept
 
 
+_BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
 @dataclass(frozen=True)
 class ResolveConfig:
     type_by_context: bool = True  # use cue words around an organisation when its name says nothing
@@ -476,6 +482,9 @@ class ResolveStage(Stage):
 
     def setup(self) -> None:
         self.kb = shared_kb(self.shared)
+        #: place names a firm's name may begin with (美国PVH集团, US-based ...), longest first
+        self.places = sorted({alias for e in self.kb if e.type == "LOC" for _, alias in e.all_aliases()
+                              if len(alias) >= 2}, key=len, reverse=True)
 
     def process(self, doc: Document) -> None:
         candidates = repair(doc, not_names(doc, doc.entities))
@@ -485,10 +494,27 @@ class ResolveStage(Stage):
                 self._settle(doc, entity)
         doc.renumber_entities()
 
+    def _kb_names(self, name: str) -> Iterator[tuple[str, bool]]:
+        """The forms of a found name to look up in the KB, in order, each with whether a place was
+        taken off its start: as found, without its legal form, without a bracketed alias
+        (埃克索维拉公司（Exovera）), without the place it begins with (美国PVH集团 -> PVH集团), the
+        last two without their legal form too."""
+        yield name, False
+        yield orgtype.strip_legal_suffix(name), False
+        bare = _BRACKET_TAIL.sub("", name)
+        if bare != name and len(bare) >= 2:
+            yield bare, False
+            yield orgtype.strip_legal_suffix(bare), False
+        place = next((p for p in self.places if bare.startswith(p) and len(bare) - len(p) >= 2), None)
+        if place is not None:
+            rest = bare[len(place):].lstrip(" -")
+            yield rest, True
+            yield orgtype.strip_legal_suffix(rest), True
+
     def _settle(self, doc: Document, entity: Entity) -> None:
-        """KB record for the exact name (or the name without its legal form), else morphology."""
-        record = next(iter(self.kb.lookup(entity.text) or self.kb.lookup(orgtype.strip_legal_suffix(entity.text))),
-                      None)
+        """KB record for the name (``_kb_names``), else morphology, else context."""
+        record = next((r for name, placed in self._kb_names(entity.text) for r in self.kb.lookup(name)
+                       if not (placed and r.type == "GOV")), None)   # 美国商务部 is not 商务部
         if record is not None and (record.type in orgtype.ORG_TYPES) == (entity.type in orgtype.ORG_TYPES):
             entity.type = record.type
             entity.canonical = entity.canonical or record.canonical()
