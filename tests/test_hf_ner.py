@@ -283,3 +283,20 @@ def _word_starts(tokenizer, text):
     words = enc.word_ids()
     return {s for i, (w, (s, e)) in enumerate(zip(words, enc["offset_mapping"]))
             if w is not None and s < e and words[i - 1] != w}
+
+
+@pytest.mark.slow
+def test_windows_cover_every_subword_once_and_cut_at_word_starts(trained):
+    """Windows are cut by the backend (not by the tokenizer's overflow, which transformers 5.17
+    stops after two windows): together they hold every sub-word once, in order, each within
+    max_length with the special tokens, and a window starts at a word start."""
+    from pipeline.ner.hf_backend import HfNer
+
+    model = HfNer(trained[0], max_length=8)
+    text = "삼성전자가 미국에서 공장을 지었다. 华为公司在北京发布新手机。 习近平在上海会见了马克龙。 " * 3
+    rows = model._windows([text])
+    whole = model.tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert len(rows) > 6 and [t for _, ids, _, _ in rows for t in ids] == whole
+    assert all(len(ids) + sum(map(len, model._specials)) <= model.max_length for _, ids, _, _ in rows)
+    for (_, _, _, before), (_, _, _, after) in zip(rows, rows[1:]):
+        assert before[-1] != after[0]

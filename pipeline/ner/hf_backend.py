@@ -6,6 +6,7 @@ The checkpoint is a local directory (nothing is downloaded) with a fast tokenize
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -113,31 +114,59 @@ class HfNer:
                 out[i] = mentions
         return out
 
+    @functools.cached_property
+    def _specials(self) -> tuple[list[int], list[int]]:
+        """The special token ids the checkpoint puts before and after a sequence ([CLS] / [SEP])."""
+        plain = self.tokenizer("a", add_special_tokens=False)["input_ids"]
+        full = self.tokenizer("a", add_special_tokens=True)["input_ids"]
+        at = next(i for i in range(len(full) - len(plain) + 1) if full[i:i + len(plain)] == plain)
+        return full[:at], full[at + len(plain):]
+
+    def _windows(self, texts: list[str]) -> list[tuple[int, list[int], list[tuple[int, int]], list[int | None]]]:
+        """Each text's sub-words cut into windows of at most ``max_length`` with the special
+        tokens, at word starts where one is in reach: (text index, ids, character offsets, word
+        ids). Windows are cut here rather than by the tokenizer's ``return_overflowing_tokens``,
+        whose windows some transformers releases (5.17) stop after the second."""
+        enc = self.tokenizer(texts, add_special_tokens=False, truncation=False, return_offsets_mapping=True)
+        size = max(1, self.max_length - sum(map(len, self._specials)))
+        rows = []
+        for i in range(len(texts)):
+            ids, offsets, words = enc["input_ids"][i], enc["offset_mapping"][i], enc.word_ids(i)
+            start = 0
+            while start < len(ids):
+                end = min(len(ids), start + size)
+                cut = end
+                while end < len(ids) and cut > start + 1 and words[cut] is not None and words[cut] == words[cut - 1]:
+                    cut -= 1                               # do not split a word between windows
+                end = cut if cut > start + 1 else end
+                rows.append((i, ids[start:end], offsets[start:end], words[start:end]))
+                start = end
+        return rows
+
     def _batch(self, texts: list[str]) -> Iterable[list[Mention]]:
         import torch
 
         if not texts:
             return []
-        enc = self.tokenizer(texts, truncation=True, max_length=self.max_length, padding=True,
-                             return_overflowing_tokens=True, return_offsets_mapping=True,
-                             return_tensors="pt")
-        inputs = {k: v.to(self.device) for k, v in enc.items()
-                  if k in ("input_ids", "attention_mask", "token_type_ids")}
+        rows = self._windows(texts)
+        prefix, suffix = self._specials
+        with_special = [prefix + ids + suffix for _, ids, _, _ in rows]
+        batch = self.tokenizer.pad({"input_ids": with_special}, return_tensors="pt")
+        inputs = {k: v.to(self.device) for k, v in batch.items() if k in ("input_ids", "attention_mask")}
         with torch.inference_mode():
             probs = torch.softmax(self.model(**inputs).logits.float(), dim=-1)
         top = probs.max(dim=-1)
         best_p: list[list[float]] = top.values.cpu().tolist()
         best: list[list[int]] = top.indices.cpu().tolist()
-        sample_of = enc["overflow_to_sample_mapping"].tolist()
         per_text: list[tuple[list[Unit], list[int], list[str], list[float]]] = [
             ([], [], [], []) for _ in texts]
-        for row, sample in enumerate(sample_of):   # windows of one long text follow each other
-            units, words, tags, ps = per_text[sample]
-            for j, (word, (s, e)) in enumerate(zip(enc.word_ids(row), enc["offset_mapping"][row].tolist())):
+        for row, (sample, _, offsets, words) in enumerate(rows):
+            units, word_ids, tags, ps = per_text[sample]
+            for j, word, (s, e) in zip(range(len(prefix), len(prefix) + len(words)), words, offsets):
                 if word is None or s >= e:
                     continue
                 units.append((s, e))
-                words.append(word)
+                word_ids.append(word)
                 tags.append(self.id2label[best[row][j]])
                 ps.append(best_p[row][j])
         results = []
