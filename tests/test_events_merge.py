@@ -145,3 +145,10 @@ def test_events_config_is_validated():
         pipeline.load(overrides=["events.carry_over=2"])
     with pytest.raises(ConfigError, match="events.carry"):
         pipeline.load(overrides=["events.carry='three'"])
+
+
+def test_target_named_with_its_country_takes_the_kb_id(nlp):
+    """美国 + a KB firm, found as one name (by the model or by discovery): the firm's canonical id."""
+    doc = nlp("2024年5月20日，不可靠实体清单工作机制决定将美国通用原子航空系统公司列入不可靠实体清单。")
+    (ev,) = doc.events
+    assert [doc.entity(t).canonical["id"] for t in ev.targets] == ["nf:general-atomics-aeronautical-systems"]

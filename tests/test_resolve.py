@@ -372,3 +372,32 @@ def test_kb_name_beats_a_title_case_run_without_a_head_of_its_own(resolve):
     doc = doc_with(text, "en", [ent(text, "Department of State", "GOV", "kb"),
                                 ent(text, "Department of State Sanctions Action Pursuant", "GOV", "model")])
     assert resolved(resolve, doc) == [("Department of State", "GOV")]
+
+
+@pytest.mark.parametrize("text, name, typ, canonical", [
+    ("不可靠实体清单工作机制对美国PVH集团启动调查。", "美国PVH集团", "FIRM", "nf:pvh"),        # place taken off
+    ("决定将埃克索维拉公司（Exovera）列入反制清单。", "埃克索维拉公司（Exovera）", "FIRM", "nf:exovera"),  # bracketed alias
+    ("美国商务部发布公告。", "美国商务部", "GOV", "nf:us-doc"),     # the whole name, not China's 商务部
+])
+def test_found_name_is_linked_to_the_kb_entity_it_names(resolve, text, name, typ, canonical):
+    doc = doc_with(text, "zh", [ent(text, name, typ, "model")])
+    resolve.process(doc)
+    (e,) = [e for e in doc.entities if e.text == name]
+    assert (e.type, e.canonical["id"]) == (typ, canonical)
+
+
+def test_a_place_is_never_taken_off_a_government_body(resolve):
+    text = "日本商务部发布公告。"          # no such body in the KB: it must not become China's MOFCOM
+    doc = doc_with(text, "zh", [ent(text, "日本商务部", "GOV", "model")])
+    resolve.process(doc)
+    (e,) = doc.entities
+    assert e.canonical is None or e.canonical["id"] != "nf:cn-mofcom"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Parsek LLC and LLC were named.", "LLC"),
+    ("外交部关于对美国军工企业采取反制措施的决定", "美国军工企业"),
+])
+def test_a_legal_form_or_a_description_alone_is_no_name(resolve, text, name):
+    doc = doc_with(text, "zh" if not text.isascii() else "en", [ent(text, name, "FIRM", "model", nth=text.count(name) - 1)])
+    assert name not in [t for t, _ in resolved(resolve, doc)]
