@@ -191,3 +191,7 @@ def test_us_sanctions_without_a_named_list_stay_without_one(extract):
                           "[Parsek LLC|FIRM].")
     (ev,) = events
     assert ev.list is None
+
+
+def test_ban_without_sanctions_in_sight_is_no_event(extract):
+    assert extract("The city of [Boston|LOC] banned smoking in parks run by [Parks Corp|FIRM].")[1] == []

@@ -114,3 +114,18 @@ def test_eu_ban_without_a_named_list_is_on_the_eu_list(extract):
     (ev,) = events
     assert (ev.action, ev.list["id"]) == ("ban", "eu-sanctions")
     assert texts(doc, ev.targets) == ["북한"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "이 공법은 [한양대|UNIVERSITY]와 공동 연구를 통해 개발됐으며 [국토교통부|GOV|nf:kr-molit] 신기술 제736호로 지정됐다.",
+    "[애플|FIRM]은 [미국 법무부|GOV]가 [삼성전자|FIRM|nf:samsung-electronics]를 상대로 반독점법 위반 혐의에 대한 "
+    "조사를 진행했다고 밝혔다.",
+])
+def test_designation_or_probe_without_sanctions_in_sight_is_no_event(extract, sentence):
+    assert extract(sentence)[1] == []
+
+
+def test_probe_in_a_sanctions_story_is_an_event(extract):
+    doc, events = extract("[상무부|GOV|nf:us-doc]는 수출 통제 위반 혐의로 [화웨이|FIRM|nf:huawei]에 대한 조사에 착수했다.")
+    (ev,) = events
+    assert ev.action == "investigate" and texts(doc, ev.targets) == ["화웨이"]

@@ -52,6 +52,8 @@ _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 #: a document's dateline: its date on a labelled header line
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
+#: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
+CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
 REGIME_ACTIONS = frozenset({"impose", "ban"})
 _APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
@@ -244,13 +246,17 @@ class Assembler:
         if not targets and g.numbered is not None:     # 两校, 两家公司, the two universities
             targets = _numbered_antecedents(doc, g, mtext, region)
         targets = _dedupe(targets, authority)
+        anaphoric = bool(g.anaphor and g.anaphor.search(doc.text, *region))
+        if entry is None and (action in CONTEXT_ACTIONS or rule.carry) and not anaphoric \
+                and g.sanction_cue is not None and not _sanction_context(doc, g, si, mtext):
+            return None                  # 신기술로 지정, an antitrust probe: no sanction in sight
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
-                         anaphoric=bool(g.anaphor and g.anaphor.search(doc.text, *region)))
+                         anaphoric=anaphoric)
         return cand
 
     def _authority(self, doc: Document, g: Grammar, trig: Trigger, ents: list[Entity],
@@ -573,6 +579,17 @@ def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
 
 
 _PARTY_PREFIX = re.compile(r"\s*(?:Title:\s*)?(?:In\s+the\s+Matter\s+of:?\s*)?", re.IGNORECASE)
+
+
+def _sanction_context(doc: Document, g: Grammar, si: int, mtext: str) -> bool:
+    """The sentence, the one before it or the document's first line speaks of sanctions or
+    export controls (``Grammar.sanction_cue``; a list name, masked as ■, counts)."""
+    spans = [(doc.sentences[si].start, doc.sentences[si].end)]
+    if si > 0:
+        spans.append((doc.sentences[si - 1].start, doc.sentences[si - 1].end))
+    first = doc.text.find("\n")
+    spans.append((0, first if first > 0 else min(len(doc.text), 200)))
+    return any("■" in mtext[a:b] or g.sanction_cue.search(doc.text, a, b) for a, b in spans)
 
 
 def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity]:

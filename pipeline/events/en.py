@@ -115,4 +115,8 @@ GRAMMAR = Grammar(
                              r"designated)|,)\s*(?:the\s+)?$", re.IGNORECASE),
     numbers=NUMBERS,
     window=30,
+    sanction_cue=re.compile(r"\bsanction|\bexport (?:control|privilege|ban|restriction|licen)|\bblacklist|\bentity list"
+                            r"|\bembargo|\bdenial order|\bcountermeasure|\bproliferat|\bterroris|\bnational security"
+                            r"|\bOFAC\b|\bBIS\b|\bEAR\b|\bforeign policy|\bfreez|\bblock(?:ed|ing) (?:property|assets)"
+                            r"|\bexecutive order", re.IGNORECASE),
 )

@@ -81,6 +81,7 @@ class Grammar:
     together: re.Pattern[str] | None = None     # "together with Y" after a passive trigger
     list_after: bool = True               # the list usually follows its verb (add to / 列入 X)
     adnominal: re.Pattern[str] | None = None   # matched at the trigger: its target follows it
+    sanction_cue: re.Pattern[str] | None = None  # words of sanctions and export controls (context)
     numbers: dict[str, int] = field(default_factory=dict)
     window: int = 24                      # characters searched for negation/modality
 

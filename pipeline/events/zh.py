@@ -86,4 +86,5 @@ GRAMMAR = Grammar(
     object_after_entity=re.compile(r"^\s*(?:[（(][^）)]*[）)])?\s*(?:、|，|和|及|等|列入|纳入|移出)"),
     numbers=_Numbers(),
     window=12,
+    sanction_cue=re.compile(r"制裁|出口管制|管控|黑名单|清单|名单|反制|禁运|不可靠实体|冻结|出口许可|两用物项"),
 )
