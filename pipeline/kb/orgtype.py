@@ -119,7 +119,7 @@ def by_name(name: str) -> str | None:
     elif normalize(name) in _BARE_GOV:
         return "GOV"  # 검찰, 경찰, 法院: the body itself, named by its head
     else:
-        typ = _longest_suffix(normalize(name), KO_SUFFIXES + ZH_SUFFIXES)
+        typ = _longest_suffix(normalize(name))
         if typ == "GOV" and _FIRM_UNIT.search(normalize(name)):
             return "FIRM"  # 链家地产市场研究部, 交通银行深圳分行信用卡部: a department of a firm
     if typ in ("ORG", "UNIVERSITY") and UNIVERSITY_WORDS.search(name):
@@ -195,19 +195,32 @@ def _has_cjk(text: str) -> bool:
 
 def head(name: str) -> tuple[str, int] | None:
     """Korean/Chinese names: the type and length of the longest head suffix (…公司 -> FIRM, 2)."""
-    return _longest_suffix_len(normalize(name.strip()), KO_SUFFIXES + ZH_SUFFIXES)
+    return _longest_suffix_len(normalize(name.strip()))
 
 
-def _longest_suffix(name: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
-    """The type of the longest suffix in ``table`` that ends ``name`` (and is not all of it)."""
-    best = _longest_suffix_len(name, table)
+def _longest_suffix(name: str) -> str | None:
+    """The type of the longest head (``KO_SUFFIXES``, ``ZH_SUFFIXES``) that ends ``name`` and is
+    not all of it."""
+    best = _longest_suffix_len(name)
     return best[0] if best else None
 
 
-def _longest_suffix_len(name: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, int] | None:
-    best: tuple[str, int] | None = None
-    for typ, suffixes in table:
+def _suffix_table() -> dict[str, str]:
+    """Head -> type; a head listed under two types keeps the first table's (Korean) type."""
+    table: dict[str, str] = {}
+    for typ, suffixes in KO_SUFFIXES + ZH_SUFFIXES:
         for suffix in suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix) and (best is None or len(suffix) > best[1]):
-                best = (typ, len(suffix))
-    return best
+            table.setdefault(suffix, typ)
+    return table
+
+
+_SUFFIXES = _suffix_table()
+_LONGEST_SUFFIX = max(map(len, _SUFFIXES))
+
+
+def _longest_suffix_len(name: str) -> tuple[str, int] | None:
+    for n in range(min(_LONGEST_SUFFIX, len(name) - 1), 0, -1):
+        typ = _SUFFIXES.get(name[-n:])
+        if typ is not None:
+            return typ, n
+    return None

@@ -218,14 +218,19 @@ _LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
 
 
 _LEGAL_FORM_ONLY = re.compile(r"(?:(?:co|corp|inc|ltd|llc|plc|limited|company|corporation)\.?[\s,]*)+", re.IGNORECASE)
+_LIST_REACH = 60   # characters around a Latin model name searched for a list's name
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
 @functools.cache
-def _list_catalogue() -> Any:
+def _list_catalogue() -> tuple[Any, str]:
+    """The list catalogue and all its names, lower-cased, in one string: a model name can only
+    lie inside a list's name if it is part of one (a cheap test before the catalogue's search)."""
     from ..events.catalogue import load_catalogue
 
-    return load_catalogue()
+    catalogue = load_catalogue()
+    names = "\n".join(n.lower() for e in catalogue.entries.values() for ns in e.names.values() for n in ns)
+    return catalogue, names
 
 
 def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
@@ -243,11 +248,15 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
         laws.append((m.start(), m.end()))
         if m.group("abbr"):
             abbreviations.add(m.group("abbr"))
-    lists = []
-    for mention in _list_catalogue().find(doc.text):      # the Unverified List (UVL): a list, no body
-        lists.append((mention.start, mention.end))
-        if (m := _ABBREVIATION.match(doc.text, mention.end)) is not None:
-            abbreviations.add(m.group(1))
+    lists = set()
+    catalogue, names = _list_catalogue()
+    for e in candidates:         # the Unverified List (UVL): a list, no body
+        if e.source == "model" and e.text.isascii() and (
+                e.text.lower() in names or e.text.isupper() and doc.text[e.start - 1:e.start] == "("):
+            for mention in catalogue.find(doc.text, max(0, e.start - _LIST_REACH), e.end + _LIST_REACH):
+                lists.add((mention.start, mention.end))
+                if (m := _ABBREVIATION.match(doc.text, mention.end)) is not None:
+                    abbreviations.add(m.group(1))
     out = []
     for e in candidates:
         if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
@@ -482,9 +491,10 @@ class ResolveStage(Stage):
 
     def setup(self) -> None:
         self.kb = shared_kb(self.shared)
-        #: place names a firm's name may begin with (美国PVH集团, US-based ...), longest first
-        self.places = sorted({alias for e in self.kb if e.type == "LOC" for _, alias in e.all_aliases()
-                              if len(alias) >= 2}, key=len, reverse=True)
+        #: place names a firm's name may begin with (美国PVH集团, US-based ...)
+        self.places = frozenset(alias for e in self.kb if e.type == "LOC" for _, alias in e.all_aliases()
+                                if len(alias) >= 2)
+        self.longest_place = max(map(len, self.places), default=0)
 
     def process(self, doc: Document) -> None:
         candidates = repair(doc, not_names(doc, doc.entities))
@@ -505,7 +515,8 @@ class ResolveStage(Stage):
         if bare != name and len(bare) >= 2:
             yield bare, False
             yield orgtype.strip_legal_suffix(bare), False
-        place = next((p for p in self.places if bare.startswith(p) and len(bare) - len(p) >= 2), None)
+        place = next((bare[:n] for n in range(min(self.longest_place, len(bare) - 2), 1, -1)
+                      if bare[:n] in self.places), None)
         if place is not None:
             rest = bare[len(place):].lstrip(" -")
             yield rest, True
