@@ -13,7 +13,9 @@ around it (``pipeline.kb.orgtype``); a model "person" whose name ends like a fir
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -336,7 +338,8 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
         taken = [(e.start, e.end) for e in others if e.type != "LOC"]
         orgs = {e.start: e for e in others if e.source == "model" and e.type in orgtype.ORG_TYPES}
         stop = place.end
-        for tok in (t for t in doc.tokens if place.end <= t.start < hi):
+        first = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
+        for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[first:]):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
                 return _candidate(doc, s, org.end, org.type, min(org.score or 1.0, 0.7))
