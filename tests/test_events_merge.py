@@ -152,3 +152,14 @@ def test_target_named_with_its_country_takes_the_kb_id(nlp):
     doc = nlp("2024年5月20日，不可靠实体清单工作机制决定将美国通用原子航空系统公司列入不可靠实体清单。")
     (ev,) = doc.events
     assert [doc.entity(t).canonical["id"] for t in ev.targets] == ["nf:general-atomics-aeronautical-systems"]
+
+
+def test_list_names_found_in_one_pass_case_free_on_word_boundaries():
+    cat = load_catalogue()
+    text = ("BIS put them on the ENTITY LIST and the\nUnverified List; the entity listing is no name. "
+            "商务部将其列入不可靠实体清单。미국 상무부는 거래제한 명단에 올렸다.")
+    found = [(text[m.start:m.end], m.entry.id if m.entry else None) for m in cat.find(text)]
+    assert found[:2] == [("ENTITY LIST", "us-entity-list"), ("Unverified List", "us-unverified-list")]
+    assert ("不可靠实体清单", "cn-unreliable-entity-list") in found
+    assert not any(name.lower().startswith("entity listing") for name, _ in found)
+    assert cat.find(text, text.index("商务部")) == [m for m in cat.find(text) if m.start >= text.index("商务部")]

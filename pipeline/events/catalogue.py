@@ -5,6 +5,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "configs" / "lists.toml"
 
@@ -62,7 +63,7 @@ class Catalogue:
             for lang_names in names.values():
                 for n in lang_names:
                     self._by_name.setdefault(_key(n), (None, term))
-        self._pattern = _compile(self._by_name)
+        self._automaton = _automaton(self._by_name)
 
     def get(self, list_id: str) -> ListEntry | None:
         return self.entries.get(list_id)
@@ -72,12 +73,24 @@ class Catalogue:
         return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ListMention]:
-        """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets."""
+        """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets.
+        English names match in any case and on word boundaries, CJK names as written; one
+        Aho-Corasick pass over the text lower-cased with its whitespace read as spaces."""
         end = len(text) if end is None else end
-        out = []
-        for m in self._pattern.finditer(text, start, end):
-            entry, generic = self._by_name[_key(m.group())]
-            out.append(ListMention(m.start(), m.end(), entry, generic))
+        folded = _fold(text)
+        found = []
+        for last, (name, latin_start, latin_end) in self._automaton.iter(folded, start, end):
+            s, e = last - len(name) + 1, last + 1
+            if latin_start and s > 0 and _is_word_char(text[s - 1]) or \
+                    latin_end and e < len(text) and _is_word_char(text[e]):
+                continue
+            found.append((s, e, name))
+        out, taken_to = [], start
+        for s, e, name in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if s >= taken_to:
+                entry, generic = self._by_name[name]
+                out.append(ListMention(s, e, entry, generic))
+                taken_to = e
         return out
 
     def resolve_generic(self, term: GenericTerm, authority_ids: set[str],
@@ -118,14 +131,28 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip()).lower()
 
 
-def _compile(names: dict[str, object]) -> re.Pattern[str]:
-    """One alternation, longest names first; Latin names need word boundaries."""
-    parts = []
-    for n in sorted(names, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in n.split(" "))
-        if re.match(r"[a-z0-9]", n):
-            body = r"(?<![A-Za-z0-9])" + body
-        if re.search(r"[a-z0-9]$", n):
-            body += r"(?![A-Za-z0-9])"
-        parts.append(body)
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _automaton(names: dict[str, object]) -> Any:
+    """An Aho-Corasick automaton of the names (keys as ``_key`` gives them): each word maps to
+    (name, needs a word boundary before, needs one after) — Latin letters and digits need them."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, (name, bool(re.match(r"[a-z0-9]", name)), bool(re.search(r"[a-z0-9]$", name))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased, whitespace read as spaces, with the same length (offsets hold)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):          # İ and a few others lower-case to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_SPACES)
+
+
+_SPACES = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\xa0"}
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
