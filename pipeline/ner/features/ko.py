@@ -1,8 +1,10 @@
 """Korean features: syllable n-grams, eojeol boundaries, MeCab-ko morphemes and their tags."""
 from __future__ import annotations
 
+import functools
+
 from ... import tokenizers
-from .common import char_class, char_columns, norm_char, position_in
+from .common import char_ngram_columns, norm_char, position_in
 
 
 class KoreanFeaturizer:
@@ -13,8 +15,8 @@ class KoreanFeaturizer:
     class (인명, 지명...), the morpheme itself, and the tags of its neighbours.
 
     The analyses come from :mod:`pipeline.tokenizers`' memos (the tokenize stage's, when it ran
-    on the same sentence); the features of a morpheme are built once per place (B, I, E, S)
-    and shared by its characters.
+    on the same sentence). Rows are built eojeol by eojeol and morpheme by morpheme: what a
+    morpheme says is built once per place (B, I, E, S) and shared by its characters.
     """
 
     name = "ko"
@@ -28,69 +30,61 @@ class KoreanFeaturizer:
     def features(self, text: str, units: list[tuple[int, int]]) -> list[list[str]]:
         n = len(text)
         chars = [norm_char(c) for c in text]
-        classes = [char_class(c) for c in text]
+        rows = char_ngram_columns(chars)
+        for start, end in _eojeols(text):
+            prefix = ""
+            for j in range(end - start):
+                if j < 4:
+                    prefix = "ejpre=" + text[start:start + j + 1]
+                rows[start + j].append(prefix)
         morphs = self._mecab(text)
-        tags = [pos.split("+")[0] for _, _, pos, _ in morphs]
-        at: list[int] = [-1] * n
-        for k, (s, e, _, _) in enumerate(morphs):
-            for i in range(s, min(e, n)):
-                at[i] = k
-        eojeol = _eojeol_spans(text)
-        window = char_columns(chars, classes)
-        cached: dict[tuple[int, str], list[str]] = {}
-        feats = []
-        for i in range(n):
-            if classes[i] == "S":
-                prev_tag = tags[at[i - 1]] if i > 0 and at[i - 1] >= 0 else "<b>"
-                next_tag = tags[at[i + 1]] if i + 1 < n and at[i + 1] >= 0 else "<b>"
-                feats.append(["bias", "space", "p-1=" + prev_tag, "p+1=" + next_tag])
-                continue
-            es, ee = eojeol[i]
-            f = list(window[i])
-            f.append("ej=" + position_in(es, ee, i))
-            f.append("ejpre=" + text[es:i + 1][:4])
-            k = at[i]
-            if k >= 0:
-                s, e = morphs[k][0], morphs[k][1]
-                place = position_in(s, e, i)
-                part = cached.get((k, place))
+        tags = [pos.split("+", 1)[0] for _, _, pos, _ in morphs]
+        below = [""] * n                     # the tag of the morpheme covering each character
+        last = len(morphs) - 1
+        for k, (s, e, _, sem) in enumerate(morphs):
+            tag, form = tags[k], text[s:e]
+            prev_tag = tags[k - 1] if k > 0 and morphs[k - 1][1] == s else "<b>"
+            next_tag = tags[k + 1] if k < last and morphs[k + 1][0] == e else "<b>"
+            same = ["mw=" + form, *(("sem=" + sem,) if sem else ()), "mpn=" + prev_tag + "|" + tag + "|" + next_tag]
+            next_form = "mnw=" + text[morphs[k + 1][0]:morphs[k + 1][1]] + "|" if k < last else ""
+            prev_form = "mpw=" + text[morphs[k - 1][0]:morphs[k - 1][1]] + "|" if k > 0 else ""
+            by_place: dict[str, list[str]] = {}
+            for i, place in zip(range(s, min(e, n)), _places(e - s)):
+                below[i] = tag
+                part = by_place.get(place)
                 if part is None:
-                    part = cached[k, place] = _morpheme_features(text, morphs, tags, k, place)
-                f += part
-            feats.append(f)
-        return feats
+                    part = by_place[place] = [
+                        "m=" + tag + "|" + place, "mw=" + form + "|" + place, *same,
+                        *(("sem=" + sem + "|" + place,) if sem else ()),
+                        *((next_form + place,) if next_form else ()),
+                        *((prev_form + place,) if prev_form else ())]
+                rows[i] += part
+        for i, ch in enumerate(text):
+            if ch.isspace():
+                prev_tag = below[i - 1] or "<b>" if i > 0 else "<b>"
+                next_tag = below[i + 1] or "<b>" if i + 1 < n else "<b>"
+                rows[i] = ["space", "p-1=" + prev_tag, "p+1=" + next_tag]
+        return rows
 
 
-def _morpheme_features(text: str, morphs: tuple, tags: list[str], k: int, place: str) -> list[str]:
-    """The features of morpheme ``k`` for a character at ``place`` in it."""
-    s, e, _, sem = morphs[k]
-    tag, form = tags[k], text[s:e]
-    out = ["m=" + tag, "m=" + tag + "|" + place, "mw=" + form, "mw=" + form + "|" + place]
-    if sem:
-        out += ["sem=" + sem, "sem=" + sem + "|" + place]
-    prev_tag = tags[k - 1] if k > 0 and morphs[k - 1][1] == s else "<b>"
-    next_tag = tags[k + 1] if k + 1 < len(morphs) and morphs[k + 1][0] == e else "<b>"
-    out += ["mp=" + prev_tag, "mn=" + next_tag, "mpn=" + prev_tag + "|" + tag + "|" + next_tag]
-    if k + 1 < len(morphs):
-        out.append("mnw=" + text[morphs[k + 1][0]:morphs[k + 1][1]] + "|" + place)
-    if k > 0:
-        out.append("mpw=" + text[morphs[k - 1][0]:morphs[k - 1][1]] + "|" + place)
-    return out
+@functools.lru_cache(maxsize=64)
+def _places(length: int) -> tuple[str, ...]:
+    """B, I..., E (S alone) for the characters of a span of ``length``."""
+    return ("S",) if length == 1 else ("B", *("I",) * (length - 2), "E")
 
 
-def _eojeol_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(i, i + 1) for i in range(len(text))]
-    i = 0
-    while i < len(text):
-        if text[i].isspace():
-            i += 1
-            continue
-        j = i
-        while j < len(text) and not text[j].isspace():
-            j += 1
-        for k in range(i, j):
-            spans[k] = (i, j)
-        i = j
+def _eojeols(text: str) -> list[tuple[int, int]]:
+    """The spans of the space-delimited words."""
+    spans, start = [], -1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if start >= 0:
+                spans.append((start, i))
+                start = -1
+        elif start < 0:
+            start = i
+    if start >= 0:
+        spans.append((start, len(text)))
     return spans
 
 
