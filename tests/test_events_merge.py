@@ -152,6 +152,8 @@ def test_target_named_with_its_country_takes_the_kb_id(nlp):
     doc = nlp("2024年5月20日，不可靠实体清单工作机制决定将美国通用原子航空系统公司列入不可靠实体清单。")
     (ev,) = doc.events
     assert [doc.entity(t).canonical["id"] for t in ev.targets] == ["nf:general-atomics-aeronautical-systems"]
+    spans = sorted((e.start, e.end) for e in doc.entities)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))      # no entity inside another
 
 
 def test_list_names_found_in_one_pass_case_free_on_word_boundaries():

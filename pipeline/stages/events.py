@@ -63,6 +63,10 @@ class EventStage(Stage):
         if discovered:
             for entity in discovered:
                 entity.canonical = entity.canonical or _inner_canonical(doc, entity) or doc_canonical([entity])
+            used = {e.authority for e in events} | {t for e in events for t in e.targets}
+            doc.entities = [e for e in doc.entities if e.id in used or not any(
+                d is not e and d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
+                for d in discovered)]          # 美国 and 通用原子航空系统公司 inside the name found
             renumber(doc)
 
 
