@@ -90,16 +90,16 @@ def kiwi_analysis() -> Memo:
 
 @functools.cache
 def jieba_analysis(hmm: bool = True) -> Memo:
-    """jieba with POS tags and its default dictionary: text -> tuple of (word, flag), spaces included."""
+    """jieba with POS tags and its default dictionary: text -> tuple of (word, flag), spaces included
+    (:class:`pipeline.jieba_hmm.PosAnalyser`)."""
     import logging
 
     import jieba
 
-    from .jieba_hmm import pos_tokenizer
+    from .jieba_hmm import PosAnalyser
 
     jieba.setLogLevel(logging.WARNING)
-    tagger = pos_tokenizer(jieba.Tokenizer())
-    return _memo(lambda text: tuple((p.word, p.flag) for p in tagger.cut(text, HMM=hmm)))
+    return _memo(PosAnalyser(jieba.Tokenizer(), hmm))
 
 
 _FALLBACK = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -131,10 +131,10 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
                       memo: bool = False) -> Tokenizer:
     """jieba with part-of-speech tags, from its own ``Tokenizer`` instance.
 
-    ``hmm`` lets jieba guess words missing from its dictionary (slower: with POS tags about 110k
-    against 390k characters per second here, with :mod:`pipeline.jieba_hmm`'s Viterbi; jieba's
-    own gives the same words at 50k). ``memo``: share the analyses with other
-    stages (:func:`jieba_analysis`) when the dictionary is the default one.
+    ``hmm``: words missing from jieba's dictionary are found by its segmentation HMM and tagged
+    ``nz`` (:mod:`pipeline.jieba_hmm`; the analysis the Chinese NER model is trained on), else
+    they come out one character at a time. ``memo``: share the analyses with other stages
+    (:func:`jieba_analysis`) when the dictionary is the default one.
     """
     if memo and not user_dict and not words:
         analysis = jieba_analysis(hmm)
@@ -152,7 +152,7 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
 
     import jieba
 
-    from .jieba_hmm import pos_tokenizer
+    from .jieba_hmm import PosAnalyser
 
     jieba.setLogLevel(logging.WARNING)
     base = jieba.Tokenizer()
@@ -160,14 +160,14 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
         base.load_userdict(user_dict)
     for word in words or []:
         base.add_word(word)
-    tagger = pos_tokenizer(base)
+    analyse = PosAnalyser(base, hmm)
 
     def tokenize(text: str, offset: int = 0) -> list[Token]:
         tokens, pos = [], 0
-        for pair in tagger.cut(text, HMM=hmm):
-            start, pos = pos, pos + len(pair.word)
-            if not pair.word.isspace():
-                tokens.append(Token(start + offset, pos + offset, pair.word, pair.flag))
+        for word, flag in analyse(text):
+            start, pos = pos, pos + len(word)
+            if not word.isspace():
+                tokens.append(Token(start + offset, pos + offset, word, flag))
         return tokens
 
     return tokenize

@@ -28,9 +28,10 @@ def test_jieba_memo_matches_posseg_with_spaces():
     posseg = pytest.importorskip("jieba.posseg")
 
     text = ZH + " 华为 2019年"
-    ref = tuple((p.word, p.flag) for p in posseg.POSTokenizer(jieba.Tokenizer()).cut(text, HMM=True))
+    ref = tuple((p.word, p.flag) for p in posseg.POSTokenizer(jieba.Tokenizer()).cut(text, HMM=False))
+    assert tokenizers.jieba_analysis(False)(text) == ref
     got = tokenizers.jieba_analysis(True)(text)
-    assert got == ref and "".join(w for w, _ in got) == text
+    assert "".join(w for w, _ in got) == text and (" ", "x") in got and ("2019", "m") in got
 
 
 def test_shared_tokenizers_give_the_same_tokens():
@@ -62,22 +63,42 @@ def test_ner_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
     assert len(feats) == len(KO) and "m=NNP|B" in feats[0] and "c0=삼" in feats[0]
 
 
-@pytest.mark.parametrize("block", ["海康威视和大华技术", "王小明在中关村创办了智谱华章", "张三丰李四光", "的", "赵钱孙李周吴郑王冯陈褚卫"])
-def test_lean_viterbi_is_jiebas(block):
-    pytest.importorskip("jieba")
-    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
-    from jieba.posseg.viterbi import viterbi as jieba_viterbi
-
-    from pipeline.jieba_hmm import viterbi
-
-    assert viterbi(block) == jieba_viterbi(block, char_state_tab_P, start_P, trans_P, emit_P)
+MIXED = ["海康威视和大华技术", "王小明在中关村创办了智谱华章", "张三丰李四光", "的", "赵钱孙李周吴郑王冯陈褚卫",
+         "iPhone12 售价5,999元，增长12.5%。\r\n\tABC公司 与 a1b2 合作 ＡＢＣ x86_64 C++ 3.5.1 ..", "  ", ""]
 
 
-def test_lean_pos_tokenizer_keeps_user_words():
+@pytest.fixture(scope="module")
+def jieba_base():
+    """One loaded ``jieba.Tokenizer`` (its dictionary takes a second to read)."""
     jieba = pytest.importorskip("jieba")
-    from pipeline.jieba_hmm import pos_tokenizer
+    base = jieba.Tokenizer()
+    base.initialize()
+    return base
 
+
+@pytest.mark.parametrize("text", MIXED)
+def test_pos_analyser_without_hmm_is_possegs(jieba_base, text):
+    from jieba.posseg import POSTokenizer
+
+    from pipeline.jieba_hmm import PosAnalyser
+
+    ref = tuple((p.word, p.flag) for p in POSTokenizer(jieba_base).cut(text, HMM=False))
+    assert PosAnalyser(jieba_base, hmm=False)(text) == ref
+
+
+@pytest.mark.parametrize("text", MIXED[:5] + ["公司首席执行官梁孟松已辞职", "中国外交部发言人华春莹表示"])
+def test_pos_analyser_finds_jieba_cuts_words(jieba_base, text):
+    from pipeline.jieba_hmm import PosAnalyser
+
+    assert [w for w, _ in PosAnalyser(jieba_base)(text)] == list(jieba_base.cut(text, HMM=True))
+
+
+def test_pos_analyser_tags_unknown_words_and_keeps_user_words(jieba_base):
+    jieba = pytest.importorskip("jieba")
+    from pipeline.jieba_hmm import PosAnalyser
+
+    assert ("梁孟松", "nz") in PosAnalyser(jieba_base)("公司首席执行官梁孟松已辞职。")
     base = jieba.Tokenizer()
     base.add_word("实体清单", tag="nz")
-    words = [(p.word, p.flag) for p in pos_tokenizer(base).cut(ZH)]
+    words = PosAnalyser(base)(ZH)
     assert ("实体清单", "nz") in words and "".join(w for w, _ in words) == ZH
