@@ -1,12 +1,14 @@
 """Per-language feature extractors for the CRF tagger.
 
 A featurizer splits a sentence into tagging units (characters for Korean and Chinese, words
-for English) and describes each unit by a list of string features. The same code runs at
+for English) and describes each unit by a list of string features (``str``, or UTF-8
+``bytes``, which crfsuite takes without encoding them). The same code runs at
 training and at tagging time, so the analysers (MeCab-ko, jieba, spaCy's tokenizer) must be
 the same ones in both.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 Span = tuple[int, int]
@@ -17,7 +19,7 @@ class Featurizer(Protocol):
 
     def units(self, text: str) -> list[Span]: ...
 
-    def features(self, text: str, units: list[Span]) -> list[list[str]]: ...
+    def features(self, text: str, units: list[Span]) -> Sequence[Sequence[str | bytes]]: ...
 
 
 def featurizer(name: str) -> Featurizer:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+from itertools import pairwise
 
 from ... import tokenizers
 from .common import norm_char
@@ -36,7 +37,7 @@ class ChineseFeaturizer:
         n = len(text)
         known = _CHARS.get
         p = [b"<s>", *[known(c) or _char(c) for c in text], b"</s>"]     # p[i + 1] is character i
-        bigrams = [a + b for a, b in zip(p, p[1:])]                       # bigrams[i]: characters i-1, i
+        bigrams = [a + b for a, b in pairwise(p)]                         # bigrams[i]: characters i-1, i
         analysis = self._jieba(text)
         flags = ["<s>", *[flag for _, flag in analysis], "</s>"]
         words: list[tuple[bytes, ...]] = []
