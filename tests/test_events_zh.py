@@ -142,3 +142,12 @@ def test_eu_sanctions_without_a_named_list_are_on_the_eu_list(extract):
     doc, events = extract("[欧盟|GOV|nf:eu][周五|DATE|2024-12-27]对[俄罗斯石油公司|FIRM]实施制裁。")
     (ev,) = events
     assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("impose", "eu-sanctions", ["俄罗斯石油公司"])
+
+
+def test_appendix_persons_are_targets_their_organisations_only_describe_them(extract):
+    doc, events = extract(
+        "[外交部|GOV|nf:cn-mfa]决定对下列人员采取反制措施，列入反制清单：\n"
+        "一、[哈德逊研究所董事会|ORG]主席[萨拉·斯特恩|PERSON]（Sarah May Stern），女\n"
+        "二、[里根基金会|ORG]前执行主任[约翰·希布斯奇|PERSON]（John Heubusch），男\n"
+        "三、严格限制我国境内的组织和个人与其进行有关交易、[交流|FIRM]、合作等活动。")
+    assert [texts(doc, ev.targets) for ev in events] == [["萨拉·斯特恩", "约翰·希布斯奇"]]

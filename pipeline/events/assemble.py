@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..kb import orgtype
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
 from .discover import discover_en, discover_ko, discover_zh, inside
@@ -231,7 +232,7 @@ class Assembler:
             region = (doc.text.rfind("\n", 0, trig.start) + 1, region[1])
         targets = [e for e in ents if region[0] <= e.start and e.end <= region[1]
                    and e is not authority and (e in new or _is_target(g, doc.text, e, action))
-                   and not _part_of_list_name(mtext, e)
+                   and not _part_of_list_name(mtext, e) and not _affiliation(doc.text, e, ents)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
         if rule.line:                                  # "A, address; B a/k/a C, address; Order ..."
             targets = _party_names(doc.text, region[0], trig.start, targets)
@@ -294,7 +295,8 @@ class Assembler:
             new = discover_en(doc, sent.start, end, doc.entities, single=True, mask=mtext)
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
-        extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end]
+        extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end
+                 and not _affiliation(doc.text, e, ents)]
         cand.targets = _dedupe(cand.targets + extra, cand.authority)
         if cand.reason is None:
             for pattern in g.reasons:
@@ -501,7 +503,19 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
 
 
 _GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "정부", "계열사", "企业", "公司", "机构", "实体",
+                           "交流", "合作", "交易", "活动", "投资", "贸易", "往来",
                            "company", "companies", "firm", "firms", "entity", "entities", "government"})
+#: a title between an organisation and a person's name: the organisation only says who the person is
+_TITLE_AFTER = re.compile(r"\s*(?:前|现任|现|原|전|현)?\s*\S{0,4}?(?:" + orgtype.TITLES.pattern + r")\s*")
+
+
+def _affiliation(text: str, e: Entity, ents: list[Entity]) -> bool:
+    """``e`` is an organisation that a title and a person follow (哈德逊研究所董事会主席萨拉·斯特恩,
+    里根基金会前执行主任约翰·希布斯奇): it describes the person, who is the target."""
+    if e.type not in orgtype.ORG_TYPES:
+        return False
+    m = _TITLE_AFTER.match(text, e.end)
+    return m is not None and any(p.type == "PERSON" and p.start == m.end() for p in ents)
 _BEFORE_LIST = re.compile(r"\s*(?:기업|企业|companies)?\s*[（(]?\s*■")
 
 
