@@ -60,7 +60,7 @@ def test_ner_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
     featurizer = KoreanFeaturizer()
     monkeypatch.setattr(memo, "_analyse", lambda text: pytest.fail("analysed twice"))
     feats = featurizer.features(KO, featurizer.units(KO))
-    assert len(feats) == len(KO) and "m=NNP|B" in feats[0] and "c0=삼" in feats[0]
+    assert len(feats) == len(KO) and b"m=NNP|B" in feats[0] and "c0=삼".encode() in feats[0]
 
 
 MIXED = ["海康威视和大华技术", "王小明在中关村创办了智谱华章", "张三丰李四光", "的", "赵钱孙李周吴郑王冯陈褚卫",

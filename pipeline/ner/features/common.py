@@ -54,20 +54,21 @@ def char_columns(chars: list[str], classes: list[str]) -> list[tuple[str, ...]]:
     ))
 
 
-def char_ngram_columns(chars: list[str]) -> list[list[str]]:
-    """Per position: the characters at -2..+2, the bigrams and the centred trigram.
+def char_ngram_columns(chars: list[bytes]) -> list[list[bytes]]:
+    """Per position: the characters at -2..+2, the bigrams and the centred trigram, in UTF-8.
 
-    :func:`char_columns` without ``bias`` and the character classes, as one list per position.
+    :func:`char_columns` without ``bias`` and the character classes, as one list per position,
+    from the normalised characters already encoded (crfsuite takes bytes without encoding them).
     """
     n = len(chars)
-    p = ["<s>", "<s>", *chars, "</s>", "</s>"]            # p[i + 2] is chars[i]
+    p = [b"<s>", b"<s>", *chars, b"</s>", b"</s>"]        # p[i + 2] is chars[i]
     m2, m1, c0, p1, p2 = p[0:n], p[1:n + 1], p[2:n + 2], p[3:n + 3], p[4:n + 4]
     return list(map(list, zip(
-        ["c-2=" + a for a in m2], ["c-1=" + a for a in m1], ["c0=" + a for a in c0],
-        ["c1=" + a for a in p1], ["c2=" + a for a in p2],
-        ["c-2-1=" + a + b for a, b in zip(m2, m1)], ["c-10=" + a + b for a, b in zip(m1, c0)],
-        ["c01=" + a + b for a, b in zip(c0, p1)], ["c12=" + a + b for a, b in zip(p1, p2)],
-        ["c-101=" + a + b + c for a, b, c in zip(m1, c0, p1)],
+        [b"c-2=" + a for a in m2], [b"c-1=" + a for a in m1], [b"c0=" + a for a in c0],
+        [b"c1=" + a for a in p1], [b"c2=" + a for a in p2],
+        [b"c-2-1=" + a + b for a, b in zip(m2, m1)], [b"c-10=" + a + b for a, b in zip(m1, c0)],
+        [b"c01=" + a + b for a, b in zip(c0, p1)], [b"c12=" + a + b for a, b in zip(p1, p2)],
+        [b"c-101=" + a + b + c for a, b, c in zip(m1, c0, p1)],
     )))
 
 

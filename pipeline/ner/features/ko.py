@@ -27,15 +27,16 @@ class KoreanFeaturizer:
     def units(self, text: str) -> list[tuple[int, int]]:
         return [(i, i + 1) for i in range(len(text))]
 
-    def features(self, text: str, units: list[tuple[int, int]]) -> list[list[str]]:
+    def features(self, text: str, units: list[tuple[int, int]]) -> list[list[bytes]]:
+        """Features as UTF-8 bytes: crfsuite takes them without encoding each string again."""
         n = len(text)
-        chars = [norm_char(c) for c in text]
-        rows = char_ngram_columns(chars)
+        known = _CHARS.get
+        rows = char_ngram_columns([known(c) or _char(c) for c in text])
         for start, end in _eojeols(text):
-            prefix = ""
+            prefix = b""
             for j in range(end - start):
                 if j < 4:
-                    prefix = "ejpre=" + text[start:start + j + 1]
+                    prefix = ("ejpre=" + text[start:start + j + 1]).encode()
                 rows[start + j].append(prefix)
         morphs = self._mecab(text)
         tags = [pos.split("+", 1)[0] for _, _, pos, _ in morphs]
@@ -48,23 +49,34 @@ class KoreanFeaturizer:
             same = ["mw=" + form, *(("sem=" + sem,) if sem else ()), "mpn=" + prev_tag + "|" + tag + "|" + next_tag]
             next_form = "mnw=" + text[morphs[k + 1][0]:morphs[k + 1][1]] + "|" if k < last else ""
             prev_form = "mpw=" + text[morphs[k - 1][0]:morphs[k - 1][1]] + "|" if k > 0 else ""
-            by_place: dict[str, list[str]] = {}
+            by_place: dict[str, list[bytes]] = {}
             for i, place in zip(range(s, min(e, n)), _places(e - s)):
                 below[i] = tag
                 part = by_place.get(place)
                 if part is None:
-                    part = by_place[place] = [
+                    part = by_place[place] = [f.encode() for f in (
                         "m=" + tag + "|" + place, "mw=" + form + "|" + place, *same,
                         *(("sem=" + sem + "|" + place,) if sem else ()),
                         *((next_form + place,) if next_form else ()),
-                        *((prev_form + place,) if prev_form else ())]
+                        *((prev_form + place,) if prev_form else ()))]
                 rows[i] += part
         for i, ch in enumerate(text):
             if ch.isspace():
                 prev_tag = below[i - 1] or "<b>" if i > 0 else "<b>"
                 next_tag = below[i + 1] or "<b>" if i + 1 < n else "<b>"
-                rows[i] = ["space", "p-1=" + prev_tag, "p+1=" + next_tag]
+                rows[i] = [b"space", ("p-1=" + prev_tag).encode(), ("p+1=" + next_tag).encode()]
         return rows
+
+
+#: character -> its normalised form (:func:`norm_char`) in UTF-8, for the characters seen so far
+_CHARS: dict[str, bytes] = {}
+
+
+def _char(ch: str) -> bytes:
+    out = norm_char(ch).encode()
+    if len(_CHARS) < 1 << 16:
+        _CHARS[ch] = out
+    return out
 
 
 @functools.lru_cache(maxsize=64)
@@ -101,7 +113,7 @@ class KoreanKiwiFeaturizer(KoreanFeaturizer):
         super().__init__()
         self._kiwi = tokenizers.kiwi_analysis()
 
-    def features(self, text: str, units: list[tuple[int, int]]) -> list[list[str]]:
+    def features(self, text: str, units: list[tuple[int, int]]) -> list[list[bytes]]:
         feats = super().features(text, units)
         covered = [False] * len(text)
         for start, length, full_tag, _ in self._kiwi(text):
@@ -114,8 +126,8 @@ class KoreanKiwiFeaturizer(KoreanFeaturizer):
                 covered[i] = True
                 place = position_in(start, end, i)
                 row = feats[i]
-                row.append("k=" + tag)
-                row.append("k=" + tag + "|" + place)
+                row.append(("k=" + tag).encode())
+                row.append(("k=" + tag + "|" + place).encode())
                 if noun:
-                    row.append("kw=" + text[start:end] + "|" + place)
+                    row.append(("kw=" + text[start:end] + "|" + place).encode())
         return feats
