@@ -80,3 +80,19 @@ def test_tokenize_stage_uses_sentence_language(nlp):
     assert by_text["화웨이"].pos == "NNP"          # MeCab-ko
     assert by_text["列入"].pos == "v"               # jieba
     assert "U.S." in by_text and by_text["U.S."].pos is None   # spaCy rules
+
+
+def test_english_tokenizer_imports_spacy_without_torch_and_torch_still_imports():
+    """thinc would import torch with spaCy (1.2 s and ~200 MB per worker); a fresh process that
+    builds the English tokenizer has spaCy without torch, and can still import torch after."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom pipeline import tokenizers\n"
+            "tok = tokenizers.english_tokenizer()\n"
+            "assert [t.text for t in tok(\"BIS added Huawei's units.\")] == ['BIS', 'added', 'Huawei', \"'s\", 'units', '.']\n"
+            "print('torch' in sys.modules)\n"
+            "import importlib.util\n"
+            "if importlib.util.find_spec('torch'):\n    import torch; torch.zeros(1)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
