@@ -12,9 +12,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chars", type=int, default=150_000, help="characters of text per language")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="measure scaling from 1 to this many workers (default: all cores)")
-    p.add_argument("--scale-docs", type=int, default=1500,
+    p.add_argument("--scale-docs", type=int, default=4000,
                    help="documents in each worker-scaling run (the texts repeated), so that the "
-                        "models' start-up (about 5 s per worker) weighs little (default 1500)")
+                        "models' start-up (about 2 s per worker) weighs little (default 4000)")
     p.add_argument("--profile", action="store_true", help="print the share of time per stage and language")
     p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[], metavar="STAGE.KEY=VALUE")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
