@@ -401,3 +401,13 @@ def test_a_place_is_never_taken_off_a_government_body(resolve):
 def test_a_legal_form_or_a_description_alone_is_no_name(resolve, text, name):
     doc = doc_with(text, "zh" if not text.isascii() else "en", [ent(text, name, "FIRM", "model", nth=text.count(name) - 1)])
     assert name not in [t for t, _ in resolved(resolve, doc)]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("삼성전자는 현재 에스에스엘엠의 지분 19.9%를 여전히 보유 중이다.", "에스에스엘엠", "FIRM"),   # a stake
+    ("보조금을 지급할 계획이라고 17일 중신넷이 보도했다.", "중신넷", "FIRM"),                   # media report
+    ("남북 양측은 10일 판문점에서 끝난 장관급 회담에서 합의했다.", "남", "ORG"),            # one syllable: no cue
+])
+def test_context_cues_type_an_organisation_whose_name_says_nothing(resolve, text, name, expected):
+    doc = doc_with(text, "ko", [ent(text, name, "ORG", "model")])
+    assert resolved(resolve, doc) == [(name, expected)]

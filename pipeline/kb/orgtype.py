@@ -93,7 +93,8 @@ CONTEXT_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
              "spokesperson", "spokesman", "spokeswoman", "regulator")),
     ("FIRM", ("주가", "매출", "최고경영자", "CEO", "대표이사", "주식", "상장", "股价", "营收", "首席执行官",
               "董事长", "上市", "shares", "revenue", "chief executive", "stock", "listed", "subsidiary",
-              "자회사", "子公司", "계열사", "supermarket", "retailer", "stores", "net profit", "takeover")),
+              "자회사", "子公司", "계열사", "supermarket", "retailer", "stores", "net profit", "takeover",
+              "지분", "持股", "stake in", "보도했", "报道", "reported")),
 )
 
 ORG_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG"})
@@ -162,8 +163,9 @@ def by_context(before: str, after: str) -> str | None:
 
 
 def classify(name: str, before: str = "", after: str = "") -> str:
-    """FIRM, UNIVERSITY, GOV or ORG for an organisation name, by morphology then context."""
-    return by_name(name) or by_context(before, after) or "ORG"
+    """FIRM, UNIVERSITY, GOV or ORG for an organisation name, by morphology then context (not for
+    a one-character name: 남(북), 한(미) say nothing of what stands around them)."""
+    return by_name(name) or (by_context(before, after) if len(name.strip()) > 1 else None) or "ORG"
 
 
 #: Chinese words that describe parties without naming one (美国军工企业, 境内的高校, 数十家公司).
