@@ -195,3 +195,12 @@ def test_us_sanctions_without_a_named_list_stay_without_one(extract):
 
 def test_ban_without_sanctions_in_sight_is_no_event(extract):
     assert extract("The city of [Boston|LOC] banned smoking in parks run by [Parks Corp|FIRM].")[1] == []
+
+
+def test_designated_persons_with_a_one_letter_surname_are_found(extract):
+    doc, events = extract(
+        "The [Under Secretary of State|GOV] has determined that O Yong Ho, Roman Anatolyevich Alar, and Parsek "
+        "LLC have engaged, or attempted to engage, in activities that have materially contributed to the "
+        "proliferation of weapons of mass destruction.")
+    (ev,) = events
+    assert texts(doc, ev.targets) == ["O Yong Ho", "Roman Anatolyevich Alar", "Parsek LLC"]

@@ -216,8 +216,9 @@ def _en_type(name: str) -> str | None:
         return "GOV"
     if _EN_ORG.search(name):
         return "ORG"
-    words = name.split()
-    if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?", w) for w in words):
+    words = name.split()     # Roman Anatolyevich Alar; O Yong Ho (a one-letter Korean surname)
+    if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z](?:[a-z'-]+(?:-[A-Z][a-z'-]+)?)?", w) for w in words) \
+            and sum(len(w) > 1 for w in words) >= 2:
         return "PERSON"
     return None
 
