@@ -411,3 +411,12 @@ def test_a_legal_form_or_a_description_alone_is_no_name(resolve, text, name):
 def test_context_cues_type_an_organisation_whose_name_says_nothing(resolve, text, name, expected):
     doc = doc_with(text, "ko", [ent(text, name, "ORG", "model")])
     assert resolved(resolve, doc) == [(name, expected)]
+
+
+def test_shipped_common_word_list_is_what_its_builder_makes():
+    """pipeline/lang/en_lowercase_words.txt is derived from spaCy's lookups data by
+    ``python -m pipeline.lang.casing``; the committed file must be its output."""
+    from pipeline.lang import casing
+
+    assert casing.WORDS_FILE.read_text(encoding="ascii").split() == casing.build()
+    assert casing.all_common("Federal Register") and not casing.all_common("Huawei Technologies")

@@ -5,7 +5,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "configs" / "lists.toml"
 
@@ -131,7 +131,7 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip()).lower()
 
 
-def _automaton(names: dict[str, object]) -> Any:
+def _automaton(names: Iterable[str]) -> Any:
     """An Aho-Corasick automaton of the names (keys as ``_key`` gives them): each word maps to
     (name, needs a word boundary before, needs one after) — Latin letters and digits need them."""
     import ahocorasick

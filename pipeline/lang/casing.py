@@ -28,7 +28,7 @@ def build() -> list[str]:
     import json
     from importlib.resources import files
 
-    with gzip.open(files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz") as fh:
+    with gzip.open(str(files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz")) as fh:
         prob: dict[str, float] = json.load(fh)
     return sorted(w for w, p in prob.items()
                   if w.isascii() and w.isalpha() and w.islower() and p > MIN_LOGPROB

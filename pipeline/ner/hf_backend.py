@@ -160,9 +160,9 @@ class HfNer:
         best: list[list[int]] = top.indices.cpu().tolist()
         per_text: list[tuple[list[Unit], list[int], list[str], list[float]]] = [
             ([], [], [], []) for _ in texts]
-        for row, (sample, _, offsets, words) in enumerate(rows):
+        for row, (sample, _, offsets, window_words) in enumerate(rows):
             units, word_ids, tags, ps = per_text[sample]
-            for j, word, (s, e) in zip(range(len(prefix), len(prefix) + len(words)), words, offsets):
+            for j, word, (s, e) in zip(range(len(prefix), len(prefix) + len(window_words)), window_words, offsets):
                 if word is None or s >= e:
                     continue
                 units.append((s, e))
