@@ -129,3 +129,11 @@ def test_probe_in_a_sanctions_story_is_an_event(extract):
     doc, events = extract("[상무부|GOV|nf:us-doc]는 수출 통제 위반 혐의로 [화웨이|FIRM|nf:huawei]에 대한 조사에 착수했다.")
     (ev,) = events
     assert ev.action == "investigate" and texts(doc, ev.targets) == ["화웨이"]
+
+
+def test_quoted_korean_name_of_the_unreliable_entity_list(extract):
+    doc, events = extract("[중국 상무부|GOV|nf:cn-mofcom]는 16일 미국 방산업체 [록히드마틴|FIRM|nf:lockheed-martin]과 "
+                          "[레이시온|FIRM|nf:raytheon]을 '신뢰할 수 없는 기업' 명단에 올렸다.")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("add", "cn-unreliable-entity-list")
+    assert texts(doc, ev.targets) == ["록히드마틴", "레이시온"]

@@ -151,3 +151,10 @@ def test_appendix_persons_are_targets_their_organisations_only_describe_them(ext
         "二、[里根基金会|ORG]前执行主任[约翰·希布斯奇|PERSON]（John Heubusch），男\n"
         "三、严格限制我国境内的组织和个人与其进行有关交易、[交流|FIRM]、合作等活动。")
     assert [texts(doc, ev.targets) for ev in events] == [["萨拉·斯特恩", "约翰·希布斯奇"]]
+
+
+def test_a_description_before_a_kb_name_is_not_part_of_the_target(extract):
+    doc, events = extract("[外交部|GOV|nf:cn-mfa]宣布对[美国|LOC|nf:united-states]国防承包商"
+                          "[诺斯罗普·格鲁曼公司|FIRM|nf:northrop-grumman]采取反制措施。")
+    (ev,) = events
+    assert texts(doc, ev.targets) == ["诺斯罗普·格鲁曼公司"]

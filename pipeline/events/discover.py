@@ -228,7 +228,8 @@ def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]
     """New entities for the spans no existing entity overlaps, except entities strictly inside
     them (TechInsights in "TechInsights Japan KK", 美国 in 美国通用原子航空系统公司): the item
     is the whole name, and :func:`inside` tells the caller which entities it supersedes; a span
-    holding two names that are not places is a coordination, not one name."""
+    holding two names that are not places is a coordination, not one name, and one that ends in
+    a KB name only adds a place or a description to it."""
     out: list[Entity] = []
     for s, e, etype in sorted(set(found)):
         if mask is not None and re.search("[■□]", mask[s:e]):
@@ -236,8 +237,12 @@ def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]
         if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e and c.end - c.start < e - s)
                for c in covered + out):
             continue
-        if sum(1 for c in covered if s <= c.start and c.end <= e and c.type != "LOC") > 1:
+        inner = [c for c in covered if s <= c.start and c.end <= e and c.type != "LOC"]
+        if len(inner) > 1:
             continue                              # "O Yong Ho and Parsek LLC": two names, not one
+        if inner and (inner[0].canonical or {}).get("id", "").startswith("nf:") and inner[0].end == e \
+                and inner[0].start > s:
+            continue                              # 美国国防承包商 + 诺斯罗普·格鲁曼公司: the KB name is the name
         out.append(doc.add_entity(Entity("", doc.text[s:e], etype, s, e, "rule", SCORE)))
     return out
 
