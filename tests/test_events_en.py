@@ -204,3 +204,11 @@ def test_designated_persons_with_a_one_letter_surname_are_found(extract):
         "proliferation of weapons of mass destruction.")
     (ev,) = events
     assert texts(doc, ev.targets) == ["O Yong Ho", "Roman Anatolyevich Alar", "Parsek LLC"]
+
+
+def test_including_inside_the_object_does_not_take_the_list_from_the_verb(extract):
+    doc, events = extract(
+        "The [U.S. Commerce Department|GOV|nf:us-doc] on Tuesday added 12 Chinese companies, including units of "
+        "[Inspur Group|FIRM|nf:inspur], to its entity list, citing their support for China's military.")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], ev.count, texts(doc, ev.targets)) == ("add", "us-entity-list", 12, ["Inspur Group"])

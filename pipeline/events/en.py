@@ -14,7 +14,8 @@ from .grammar import Grammar, compile_rules
 RULES = compile_rules([
     (r"\badd(?:s|ed|ing)?\b|(?<!in\s)\badditions?\b(?=\s+(?:of|to)\b)", "add", None, "list"),
     (r"(?:■|\blist|\bIt|\bThey)\s+(?:also\s+)?(?P<t>includ(?:es|ed|e)|compris(?:es|ed))\b", "add", None, "list"),
-    (r"\b(?:plac(?:e|es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?|includ(?:e|es|ed|ing))\b(?=[^;]{0,120}?\b(?:on|in|to)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,4}■)",
+    # (not ", including X," inside another verb's object: "added 12 firms, including X, to the list")
+    (r"(?<!,\s)\b(?:plac(?:e|es|ed|ing)|put(?:s|ting)?|list(?:s|ed|ing)?|includ(?:e|es|ed|ing))\b(?=[^;]{0,120}?\b(?:on|in|to)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,4}■)",
      "add", None, "list"),
     (r"\bblacklist(?:s|ed|ing)\b", "add", None, "generic"),
     (r"\bdesignat(?:e|es|ed|ing)\b|\bdesignations?\b(?=\s+of\b)", "add", "impose", "carry"),
