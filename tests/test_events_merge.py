@@ -117,9 +117,10 @@ def test_real_texts_score(nlp):
     gold = Path(__file__).resolve().parents[1] / "corpus" / "gold" / "real-events.gold.jsonl"
     result = evaluate(load_gold(gold), nlp, SHARED_DATA)
     assert not result.skipped, result.skipped
-    assert result.undated["all"].p >= 0.85, result.undated["all"].row()
-    assert result.undated["all"].f1 >= 0.75, result.undated["all"].row()
-    assert result.dated["all"].f1 >= 0.75, result.dated["all"].row()
+    # 0.978 / 0.978 on 2026-11-26 (README): a drop of a few tuples fails here, not silently
+    assert result.undated["all"].p >= 0.93, result.undated["all"].row()
+    assert result.undated["all"].f1 >= 0.93, result.undated["all"].row()
+    assert result.dated["all"].f1 >= 0.93, result.dated["all"].row()
 
 
 def test_inherited_date_yields_to_the_date_stated_with_the_action(extract):
