@@ -219,7 +219,8 @@ _LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
                   r"|\bExecutive\s+Order\s+(?:No\.\s*)?\d+")
 
 
-_LEGAL_FORM_ONLY = re.compile(r"(?:(?:co|corp|inc|ltd|llc|plc|limited|company|corporation)\.?[\s,]*)+", re.IGNORECASE)
+_LEGAL_FORM_ONLY = re.compile(r"(?:(?:co|corp|inc|ltd|llc|plc|limited|company|corporation)\.?[\s,]*)+",
+                              re.IGNORECASE)
 _LIST_REACH = 60   # characters around a Latin model name searched for a list's name
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
@@ -244,7 +245,8 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
     - a model organisation whose name says nothing of its type and whose words are all common
       lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
       name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
-    - a legal form alone (LLC, Co., Ltd.), a model organisation that Chinese words only describe (美国军工企业: ``orgtype.is_description``)."""
+    - a legal form alone (LLC, Co., Ltd.), a model organisation that Chinese words only
+      describe (美国军工企业: ``orgtype.is_description``)."""
     laws, abbreviations = [], set()
     for m in _LAW.finditer(doc.text):
         laws.append((m.start(), m.end()))
