@@ -19,6 +19,7 @@ A sentence without a trigger continues the last candidate when it opens with a c
 """
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -69,11 +70,11 @@ class Candidate:
     sentence: int
     list: ListEntry | None = None
     authority: Entity | None = None
-    targets: list[Entity] = field(default_factory=list)
+    targets: builtins.list[Entity] = field(default_factory=builtins.list)   # ("list" is the field above)
     date: dict | None = None
     reason: dict | None = None
     count: int | None = None
-    evidence: list[tuple[int, int]] = field(default_factory=list)
+    evidence: builtins.list[tuple[int, int]] = field(default_factory=builtins.list)
     modal: bool = False
     carried_list: bool = False
     last: int = -1                 # index of the last sentence that contributed

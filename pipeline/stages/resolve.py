@@ -259,8 +259,8 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
                 e.text.lower() in names or e.text.isupper() and doc.text[e.start - 1:e.start] == "("):
             for mention in catalogue.find(doc.text, max(0, e.start - _LIST_REACH), e.end + _LIST_REACH):
                 lists.add((mention.start, mention.end))
-                if (m := _ABBREVIATION.match(doc.text, mention.end)) is not None:
-                    abbreviations.add(m.group(1))
+                if (abbr := _ABBREVIATION.match(doc.text, mention.end)) is not None:
+                    abbreviations.add(abbr.group(1))
     out = []
     for e in candidates:
         if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
@@ -340,8 +340,8 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
         taken = [(e.start, e.end) for e in others if e.type != "LOC"]
         orgs = {e.start: e for e in others if e.source == "model" and e.type in orgtype.ORG_TYPES}
         stop = place.end
-        first = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
-        for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[first:]):
+        after = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
+        for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[after:]):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
                 return _candidate(doc, s, org.end, org.type, min(org.score or 1.0, 0.7))
