@@ -159,17 +159,7 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
     (:func:`jieba_analysis`) when the dictionary is the default one.
     """
     if memo and not user_dict and not words:
-        analysis = jieba_analysis(hmm)
-
-        def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
-            tokens, pos = [], 0
-            for word, flag in analysis(text):
-                start, pos = pos, pos + len(word)
-                if not word.isspace():
-                    tokens.append(Token(start + offset, pos + offset, word, flag))
-            return tokens
-
-        return tokenize_shared
+        return _word_tokenizer(jieba_analysis(hmm))
     import logging
 
     import jieba
@@ -182,7 +172,11 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
         base.load_userdict(user_dict)
     for word in words or []:
         base.add_word(word)
-    analyse = PosAnalyser(base, hmm)
+    return _word_tokenizer(PosAnalyser(base, hmm))
+
+
+def _word_tokenizer(analyse: Callable[[str], Any]) -> Tokenizer:
+    """Tokens from an analysis that cuts the whole text into (word, flag) pairs, spaces included."""
 
     def tokenize(text: str, offset: int = 0) -> list[Token]:
         tokens, pos = [], 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..types import Document, Entity
+from ..types import Document
 from .base import Stage
 from .link import doc_canonical
 
@@ -62,21 +62,12 @@ class EventStage(Stage):
         discovered = [e for e in doc.entities if id(e) not in known]
         if discovered:
             for entity in discovered:
-                entity.canonical = entity.canonical or _inner_canonical(doc, entity) or doc_canonical([entity])
+                entity.canonical = entity.canonical or doc_canonical([entity])
             used = {e.authority for e in events} | {t for e in events for t in e.targets}
             doc.entities = [e for e in doc.entities if e.id in used or not any(
                 d is not e and d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
                 for d in discovered)]          # 美国 and 通用原子航空系统公司 inside the name found
             renumber(doc)
-
-
-def _inner_canonical(doc: Document, entity: Entity) -> dict | None:
-    """The KB entity a discovered name holds with only a place beside it (美国 + 通用原子航空系统公司)."""
-    inner = [e for e in doc.entities if e is not entity and entity.start <= e.start and e.end <= entity.end
-             and e.type != "LOC"]
-    if len(inner) == 1 and (inner[0].canonical or {}).get("id", "").startswith("nf:"):
-        return inner[0].canonical
-    return None
 
 
 def renumber(doc: Document) -> None:

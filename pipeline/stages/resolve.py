@@ -14,7 +14,6 @@ around it (``pipeline.kb.orgtype``); a model "person" whose name ends like a fir
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -225,23 +224,19 @@ _LIST_REACH = 60   # characters around a Latin model name searched for a list's 
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
-@functools.cache
-def _list_catalogue() -> tuple[Any, str]:
-    """The list catalogue and all its names, lower-cased, in one string: a model name can only
-    lie inside a list's name if it is part of one (a cheap test before the catalogue's search)."""
-    from ..events.catalogue import load_catalogue
-
-    catalogue = load_catalogue()
-    names = "\n".join(n.lower() for e in catalogue.entries.values() for ns in e.names.values() for n in ns)
-    return catalogue, names
+def list_names(catalogue: Any) -> str:
+    """All the catalogue's list names, lower-cased, in one string: a model name can only lie inside
+    a list's name if it is part of one (a cheap test before the catalogue's search)."""
+    return "\n".join(n.lower() for e in catalogue.entries.values() for ns in e.names.values() for n in ns)
 
 
-def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
+def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: str) -> list[Entity]:
     """The candidates less those that are no names:
 
     - anything inside an English law's name (``_LAW``: Iran in the Iran Sanctions Act, the year
       in ... Act of 2012), a model name inside a sanctions list's name (the catalogue's: Unverified
-      List, Validated End-User), a model name that abbreviates such a law or list (ISA, EAR, UVL);
+      List, Validated End-User: ``catalogue``, whose names ``list_names`` joined), a model name
+      that abbreviates such a law or list (ISA, EAR, UVL);
     - a model organisation whose name says nothing of its type and whose words are all common
       lower-case words (``pipeline.lang.casing``): a Title Case headline or a header taken for a
       name (Addition of Entities, Federal Register, SUPPLEMENTARY INFORMATION);
@@ -253,7 +248,6 @@ def not_names(doc: Document, candidates: list[Entity]) -> list[Entity]:
         if m.group("abbr"):
             abbreviations.add(m.group("abbr"))
     lists = set()
-    catalogue, names = _list_catalogue()
     for e in candidates:         # the Unverified List (UVL): a list, no body
         if e.source == "model" and e.text.isascii() and (
                 e.text.lower() in names or e.text.isupper() and doc.text[e.start - 1:e.start] == "("):
@@ -495,14 +489,18 @@ class ResolveStage(Stage):
     Config = ResolveConfig
 
     def setup(self) -> None:
+        from ..events.catalogue import load_catalogue
+
         self.kb = shared_kb(self.shared)
+        self.lists = self.shared.get("lists:None", load_catalogue)   # the events stage's default one
+        self.list_names = list_names(self.lists)
         #: place names a firm's name may begin with (美国PVH集团, US-based ...)
         self.places = frozenset(alias for e in self.kb if e.type == "LOC" for _, alias in e.all_aliases()
                                 if len(alias) >= 2)
         self.longest_place = max(map(len, self.places), default=0)
 
     def process(self, doc: Document) -> None:
-        candidates = repair(doc, not_names(doc, doc.entities))
+        candidates = repair(doc, not_names(doc, doc.entities, self.lists, self.list_names))
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
             if entity.source in ("model", "alias"):

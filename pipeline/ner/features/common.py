@@ -72,6 +72,29 @@ def char_ngram_columns(chars: list[bytes]) -> list[list[bytes]]:
     )))
 
 
+#: character -> its normalised form (:func:`norm_char`) in UTF-8, for the characters seen so far
+_CHAR_BYTES: dict[str, bytes] = {}
+
+
+def char_bytes(text: str) -> list[bytes]:
+    """:func:`norm_char` of each character of ``text``, in UTF-8 (features sent to crfsuite as bytes)."""
+    known = _CHAR_BYTES.get
+    return [known(c) or _char_bytes(c) for c in text]
+
+
+def _char_bytes(ch: str) -> bytes:
+    out = norm_char(ch).encode()
+    if len(_CHAR_BYTES) < 1 << 16:
+        _CHAR_BYTES[ch] = out
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def places(length: int) -> tuple[str, ...]:
+    """B, I..., E (S alone) for the characters of a span of ``length``."""
+    return ("S",) if length == 1 else ("B", *("I",) * (length - 2), "E")
+
+
 def position_in(start: int, end: int, i: int) -> str:
     """B, I, E or S: where position ``i`` lies in the span ``[start, end)``."""
     if end - start == 1:

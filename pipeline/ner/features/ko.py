@@ -1,10 +1,8 @@
 """Korean features: syllable n-grams, eojeol boundaries, MeCab-ko morphemes and their tags."""
 from __future__ import annotations
 
-import functools
-
 from ... import tokenizers
-from .common import char_ngram_columns, norm_char, position_in
+from .common import char_bytes, char_ngram_columns, places, position_in
 
 
 class KoreanFeaturizer:
@@ -30,8 +28,7 @@ class KoreanFeaturizer:
     def features(self, text: str, units: list[tuple[int, int]]) -> list[list[bytes]]:
         """Features as UTF-8 bytes: crfsuite takes them without encoding each string again."""
         n = len(text)
-        known = _CHARS.get
-        rows = char_ngram_columns([known(c) or _char(c) for c in text])
+        rows = char_ngram_columns(char_bytes(text))
         for start, end in _eojeols(text):
             prefix = b""
             for j in range(end - start):
@@ -50,7 +47,7 @@ class KoreanFeaturizer:
             next_form = "mnw=" + text[morphs[k + 1][0]:morphs[k + 1][1]] + "|" if k < last else ""
             prev_form = "mpw=" + text[morphs[k - 1][0]:morphs[k - 1][1]] + "|" if k > 0 else ""
             by_place: dict[str, list[bytes]] = {}
-            for i, place in zip(range(s, min(e, n)), _places(e - s)):
+            for i, place in zip(range(s, min(e, n)), places(e - s)):
                 below[i] = tag
                 part = by_place.get(place)
                 if part is None:
@@ -66,23 +63,6 @@ class KoreanFeaturizer:
                 next_tag = below[i + 1] or "<b>" if i + 1 < n else "<b>"
                 rows[i] = [b"space", ("p-1=" + prev_tag).encode(), ("p+1=" + next_tag).encode()]
         return rows
-
-
-#: character -> its normalised form (:func:`norm_char`) in UTF-8, for the characters seen so far
-_CHARS: dict[str, bytes] = {}
-
-
-def _char(ch: str) -> bytes:
-    out = norm_char(ch).encode()
-    if len(_CHARS) < 1 << 16:
-        _CHARS[ch] = out
-    return out
-
-
-@functools.lru_cache(maxsize=64)
-def _places(length: int) -> tuple[str, ...]:
-    """B, I..., E (S alone) for the characters of a span of ``length``."""
-    return ("S",) if length == 1 else ("B", *("I",) * (length - 2), "E")
 
 
 def _eojeols(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ import functools
 from itertools import pairwise
 
 from ... import tokenizers
-from .common import norm_char
+from .common import char_bytes, places
 
 
 class ChineseFeaturizer:
@@ -35,8 +35,7 @@ class ChineseFeaturizer:
     def features(self, text: str, units: list[tuple[int, int]]) -> list[tuple[bytes, ...]]:
         """Features as UTF-8 bytes: crfsuite takes them without encoding each string again."""
         n = len(text)
-        known = _CHARS.get
-        p = [b"<s>", *[known(c) or _char(c) for c in text], b"</s>"]     # p[i + 1] is character i
+        p = [b"<s>", *char_bytes(text), b"</s>"]                         # p[i + 1] is character i
         bigrams = [a + b for a, b in pairwise(p)]                         # bigrams[i]: characters i-1, i
         analysis = self._jieba(text)
         flags = ["<s>", *[flag for _, flag in analysis], "</s>"]
@@ -48,25 +47,10 @@ class ChineseFeaturizer:
             [b"c-10=" + b for b in bigrams[:n]], [b"c01=" + b for b in bigrams[1:]]), words)]
 
 
-#: character -> its normalised form (:func:`norm_char`) in UTF-8, for the characters seen so far
-_CHARS: dict[str, bytes] = {}
-
-
-def _char(ch: str) -> bytes:
-    out = norm_char(ch).encode()
-    if len(_CHARS) < 1 << 16:
-        _CHARS[ch] = out
-    return out
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _word_columns(word: str, flag: str, prev_flag: str, next_flag: str) -> tuple[tuple[bytes, ...], ...]:
     """The word features of each character of ``word`` (one tuple per character)."""
     around = ("wp=" + prev_flag, "wn=" + next_flag)
-    if len(word) == 1:
-        rows = [("w=" + flag + "|S", "ww=" + word + "|S", "wend=" + word + "|S", *around)]
-    else:
-        places = ["B", *["I"] * (len(word) - 2), "E"]
-        rows = [("w=" + flag + "|" + place, "ww=" + word + "|" + place, "wend=" + word[-1] + "|" + place, *around)
-                for place in places]
+    rows = [("w=" + flag + "|" + place, "ww=" + word + "|" + place, "wend=" + word[-1] + "|" + place, *around)
+            for place in places(len(word))]
     return tuple(tuple(f.encode() for f in row) for row in rows)
