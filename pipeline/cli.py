@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
     "benchmark": ("pipeline.commands.benchmark", "run the pipeline over public NER sets and score it"),
     "show": ("pipeline.commands.show", "render output records as one HTML page (entities, events)"),
+    "news": ("pipeline.commands.news", "the news development set: build its gold, check texts, write inputs"),
     "train": ("pipeline.commands.train", "train a statistical NER model from a configs/train/ TOML"),
 }
 
