@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .lang import trim
+from .lang.rules import trim
 
 #: A sentence ends after these, plus any closing quotes or brackets.
 _CJK_END = re.compile(r"[。！？!?；]+[”’\"'」』）)\]]*|(?<=[다요죠음함됨임])\.[”’\"'」』）)\]]*(?=\s|$)")

@@ -7,10 +7,11 @@ import re
 
 from hypothesis import assume, given, settings, strategies as st
 
-from pipeline.lang import Context, en, ko, run, select, zh
+from pipeline import lang
+from pipeline.lang.rules import Context, run, select
 from pipeline.lang.numerals import parse_number
 
-RULES = {"ko": ko.RULES + en.SYMBOL_RULES, "zh": zh.RULES + en.SYMBOL_RULES, "en": en.RULES}
+RULES = {code: lang.get(code).patterns for code in ("ko", "zh", "en")}
 ANCHOR = dt.date(2021, 11, 25)
 CN = "零一二三四五六七八九"
 KO_CUR = {"원": "KRW", "달러": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}

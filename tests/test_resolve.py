@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.kb import orgtype
+from pipeline.entities import typer as orgtype
 from pipeline.stages.base import Shared
 from pipeline.stages.resolve import ResolveConfig, ResolveStage, prefer, select
 from pipeline.types import Document, Entity, Sentence
@@ -108,7 +108,7 @@ def test_type_by_context():
     assert orgtype.classify("아크메", "", " 총장은 밝혔다") == "UNIVERSITY"
     assert orgtype.classify("Acme", "a spokesperson for ", "") == "GOV"
     assert orgtype.classify("Acme", "", " said") == "ORG"
-    assert orgtype.strip_legal_suffix("Teledyne Brown Engineering, Inc.") == "Teledyne Brown Engineering"
+    assert orgtype.strip_legal_form("Teledyne Brown Engineering, Inc.") == "Teledyne Brown Engineering"
 
 
 # -- real-news error classes: organisations a place begins, types, persons, dates ---------------

@@ -1,7 +1,6 @@
 """Sanction events: who put whom on which list, when and why (the ``events`` stage's engine).
 
-Pipeline: :mod:`.catalogue` (configs/lists.toml) finds list names; :mod:`.ko`, :mod:`.zh`,
-:mod:`.en` are the trigger grammars; :mod:`.assemble` turns each trigger into a candidate with
+Pipeline: :mod:`.catalogue` (configs/lists.toml) finds list names; :mod:`pipeline.lang` packs hold the trigger grammars (``triggers.toml``); :mod:`.assemble` turns each trigger into a candidate with
 its arguments, across sentences where needed; :mod:`.merge` makes one event per (authority,
 list, action, date).
 
@@ -57,9 +56,9 @@ class EventExtractor:
 
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
                  keep_bare: bool = False, discover: bool = True) -> None:
-        from . import en, ko, zh
+        from .. import lang
 
-        grammars = {g.lang: g for g in (ko.GRAMMAR, zh.GRAMMAR, en.GRAMMAR)}
+        grammars = {p.code: p.grammar for p in lang.packs()}
         self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal,
                                    discover=discover)
         self.keep_bare = keep_bare

@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..kb import orgtype
+from ..entities import typer as orgtype
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
 from .discover import discover_en, discover_ko, discover_zh, inside
-from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
+from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 #: putting on a white list lifts controls, taking off one restricts
@@ -507,7 +507,7 @@ _GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "�
                            "交流", "合作", "交易", "活动", "投资", "贸易", "往来",
                            "company", "companies", "firm", "firms", "entity", "entities", "government"})
 #: a title between an organisation and a person's name: the organisation only says who the person is
-_TITLE_AFTER = re.compile(r"\s*(?:前|现任|现|原|전|현)?\s*\S{0,4}?(?:" + orgtype.TITLES.pattern + r")\s*")
+_TITLE_AFTER = re.compile(r"\s*(?:前|现任|现|原|전|현)?\s*\S{0,4}?(?:" + orgtype.titles().pattern + r")\s*")
 
 
 def _affiliation(text: str, e: Entity, ents: list[Entity]) -> bool:

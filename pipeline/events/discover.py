@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..kb import orgtype
+from ..entities import typer as orgtype
 from ..types import Document, Entity
 
 SCORE = 0.6

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..types import Entity, Event
 from .assemble import Candidate, _absorb, _cid, _dedupe
-from .grammar import CAMEO
+from ..lang.triggers import CAMEO
 
 
 def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) -> list[Candidate]:

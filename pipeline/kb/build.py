@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import orgtype
+from ..entities import typer as orgtype
 from .normalize import key
 from .sources import BIS_UNIVERSITIES, MOFCOM, ListEntry, bis_university_entries, mofcom_entries
 from .store import KBEntity
@@ -112,7 +112,7 @@ def _complete(entity: KBEntity) -> None:
     for lang in ("ko", "zh-Hans", "zh-Hant", "en"):
         aliases.setdefault(lang, [])
     aliases["en"] += [b for a in aliases["en"] + [entity.name] if (b := _bare(a)) != a and _is_safe_bare(b)]
-    aliases["zh-Hans"] += [b for a in aliases["zh-Hans"] if (b := _ZH_LEGAL.sub("", a)) != a and len(b) >= 4]
+    aliases["zh-Hans"] += [b for a in aliases["zh-Hans"] if (b := orgtype.strip_legal_form(a)) != a and len(b) >= 4]
     added_hant = [s2t.convert(a) for a in aliases["zh-Hans"]]
     if any(a not in aliases["zh-Hant"] for a in added_hant) and "opencc:s2t" not in entity.sources:
         entity.sources.append("opencc:s2t")
@@ -148,11 +148,8 @@ def _merge_keys(name: str) -> list[str]:
     return list(dict.fromkeys(k for k in (plain, re.sub(r"[,.]", "", key(_bare(name)))) if len(k) >= 2))
 
 
-_ZH_LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
-
-
 def _bare(name: str) -> str:
-    return orgtype.strip_legal_suffix(name)
+    return orgtype.strip_legal_form(name)
 
 
 def _is_safe_bare(name: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .korean import PREFIXES, is_particle_tail
+from ..lang.ko.names import PREFIXES, is_particle_tail
 from .normalize import key, script
 from .store import KnowledgeBase
 

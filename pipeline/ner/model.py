@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..eval.formats import spans_from_tags
-from ..lang import trim
+from ..lang.rules import trim
 from .features import Featurizer, featurizer
 
 MODEL_FILE = "model.crfsuite"

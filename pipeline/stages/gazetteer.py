@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..entities import typer
 from ..kb import KBEntity, shared_kb, shared_matcher
 from ..kb.normalize import key, normalize
 from ..types import Document, Entity
 from .base import Stage
 
-#: Legal forms that extend a FIRM mention when they follow it directly.
-_LEGAL_FORM = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)"
-    r"|,? (?:co\., ?ltd\.?|co\.|corp\.?|corporation|inc\.?|ltd\.?|llc|limited|plc)(?![a-z0-9])")
 _POSSESSIVE = re.compile(r"(.+?)'s (.+)")
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 
@@ -52,7 +49,7 @@ class GazetteerStage(Stage):
                     continue
                 end = m.end
                 if record.type == "FIRM":
-                    legal = _LEGAL_FORM.match(norm, end, sent.end)
+                    legal = typer.legal_form_after(norm, end, sent.end)
                     end = legal.end() if legal else end
                 for start, stop, part in self._parts(norm, m.start, end, record):
                     if self.types and part.type not in self.types:

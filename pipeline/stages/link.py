@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..kb import orgtype, shared_kb
-from ..lang import trim
+from ..entities import typer as orgtype
+from ..kb import shared_kb
+from ..lang.rules import trim
 from ..kb.build import slug
 from ..kb.matcher import boundary_ok
 from ..kb.normalize import key, name_lang, normalize, script
@@ -128,7 +129,7 @@ class LinkStage(Stage):
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
         for m in members:
-            for name in (m.text, orgtype.strip_legal_suffix(m.text)):
+            for name in (m.text, orgtype.strip_legal_form(m.text)):
                 records = self.kb.lookup(name)
                 if records:
                     return records[0].canonical()
@@ -174,7 +175,7 @@ def doc_canonical(members: list[Entity]) -> dict[str, Any]:
     for m in ordered:
         names.setdefault(name_lang(m.text), m.text)
     latin = names.get("en")
-    base = slug(orgtype.strip_legal_suffix(latin)) if latin else ""
+    base = slug(orgtype.strip_legal_form(latin)) if latin else ""
     if not base or base == "x":
         base = hashlib.sha1(_coref_key(ordered[0].text).encode()).hexdigest()[:10]
     return {"id": f"doc:{base}", "name": latin or ordered[0].text, "names": names}
@@ -182,7 +183,7 @@ def doc_canonical(members: list[Entity]) -> dict[str, Any]:
 
 def _coref_key(text: str) -> str:
     """Mentions with the same key corefer: normalised, legal form and punctuation dropped."""
-    return re.sub(r"[\s.,·'\"-]", "", key(orgtype.strip_legal_suffix(text)))
+    return re.sub(r"[\s.,·'\"-]", "", key(orgtype.strip_legal_form(text)))
 
 
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:

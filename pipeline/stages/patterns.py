@@ -1,6 +1,6 @@
 """The ``patterns`` stage: money, dates, percentages and counts found by per-language grammars.
 
-Each sentence is searched with its language's grammar (``pipeline.lang.ko`` / ``zh`` / ``en``);
+Each sentence is searched with its language pack's grammar (``pipeline.lang.<code>.patterns``);
 the Latin-script forms ($1.2 billion, 45%, 2019-10-09) are searched in every sentence. Relative
 dates are resolved against ``doc.meta["published"]``, else ``run.published``; with neither they
 get no norm.
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import lang
-from ..lang import dates, en, ko, zh
+from ..lang import dates, rules
+from ..lang.en.patterns import RANGE_SEP, SYMBOL_RULES
 from ..types import Document, Entity
 from .base import Stage
 
@@ -44,9 +45,6 @@ class PatternsStage(Stage):
 
     def setup(self) -> None:
         self._types = frozenset(self.config.types)
-        self._grammars = {"ko": ko.RULES + en.SYMBOL_RULES, "zh": zh.RULES + en.SYMBOL_RULES,
-                          "en": en.RULES}
-        self._range_sep = {"ko": ko.RANGE_SEP, "zh": zh.RANGE_SEP}
         self._default_anchor = dates.parse_anchor(getattr(self.shared.run, "published", ""))
 
     def process(self, doc: Document) -> None:
@@ -55,11 +53,11 @@ class PatternsStage(Stage):
         last_day = dates.of_date(anchor) if anchor else None   # what 이날 / 当天 counts from
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
-            rules = self._grammars.get(sent.lang, en.SYMBOL_RULES)
-            ctx = lang.Context(anchor, sent.lang)
-            found = lang.select(lang.run(rules, text, ctx))
-            previous: lang.Match | None = None     # the last DATE of this sentence
-            for m in lang.merge_ranges(text, found, self._range_sep.get(sent.lang, en.RANGE_SEP)):
+            pack = lang.get(sent.lang)
+            ctx = rules.Context(anchor, sent.lang)
+            found = rules.select(rules.run(pack.patterns if pack else SYMBOL_RULES, text, ctx))
+            previous: rules.Match | None = None     # the last DATE of this sentence
+            for m in rules.merge_ranges(text, found, pack.range_sep if pack else RANGE_SEP):
                 start, end = sent.start + m.start, sent.start + m.end
                 if m.type == "DATE":
                     if previous is not None and dates.COORDINATION.fullmatch(text, previous.end, m.start):

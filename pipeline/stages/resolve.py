@@ -8,7 +8,7 @@ date begins (北京保利 + 拍卖有限公司, 한국 + 석유공사는, Shangh
 유족회). Two candidates that overlap are compared by ``RULES``,
 in order; the first rule that prefers one of them decides. Then every organisation from the model
 gets its type from the KB, else from its name (…대학, …公司, Ministry of …), else from the words
-around it (``pipeline.kb.orgtype``); a model "person" whose name ends like a firm or a place
+around it (``pipeline.entities.typer``); a model "person" whose name ends like a firm or a place
 (삼이실업, 서울역) takes that type; finally entities are renumbered T1..Tn in text order.
 """
 from __future__ import annotations
@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from ..kb import orgtype, shared_kb
-from ..kb.korean import is_particle_tail
+from ..entities import typer as orgtype
+from ..kb import shared_kb
+from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
 from ..lang.casing import all_common
 from ..types import Document, Entity
@@ -143,18 +144,15 @@ def _trim_bracket(text: str, e: Entity) -> Entity | None:
                   score=e.score, norm=e.norm, canonical=e.canonical)
 
 
-_TITLE_ONLY = re.compile(r"(?:현|전|신|前|现|原)?\s*(.+)")
-
-
 def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     """A model person that holds ``<organisation><title><name>`` (里根基金会首席行政官乔安妮·德雷克) is
     two entities: the organisation (typed by its head) and the person after the title; one that
     is only a title (현 주석) is none."""
     if e.type != "PERSON":
         return [e]
-    if _TITLE_ONLY.fullmatch(e.text) and orgtype.TITLES.fullmatch(_TITLE_ONLY.fullmatch(e.text).group(1)):
+    if orgtype.title_only(e.text):
         return []  # 현 주석, 前总统: a title, no name
-    for m in orgtype.TITLES.finditer(e.text):
+    for m in orgtype.titles().finditer(e.text):
         org, name = e.text[:m.start()].rstrip(), e.text[m.end():].lstrip()
         typ = orgtype.by_name(org)
         if typ and len(name) >= 2:
@@ -218,8 +216,6 @@ _LAW = re.compile(r"(?:\b[A-Z][\w'’-]*\s+(?:(?:of|and|for|on|&)\s+)*){1,8}"
                   r"|\bExecutive\s+Order\s+(?:No\.\s*)?\d+")
 
 
-_LEGAL_FORM_ONLY = re.compile(r"(?:(?:co|corp|inc|ltd|llc|plc|limited|company|corporation)\.?[\s,]*)+",
-                              re.IGNORECASE)
 _LIST_REACH = 60   # characters around a Latin model name searched for a list's name
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
@@ -260,7 +256,7 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
         if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
                 s <= e.start and e.end <= t for s, t in lists):   # (the EU in "EU sanctions list" stays)
             continue
-        if e.source == "model" and _LEGAL_FORM_ONLY.fullmatch(e.text):
+        if e.source == "model" and orgtype.is_legal_form(e.text):
             continue                       # "LLC" cut off its name
         if e.source == "model" and e.type in orgtype.ORG_TYPES and orgtype.is_description(e.text):
             continue                       # 美国军工企业: a kind of firm, not a firm
@@ -513,17 +509,17 @@ class ResolveStage(Stage):
         (埃克索维拉公司（Exovera）), without the place it begins with (美国PVH集团 -> PVH集团), the
         last two without their legal form too."""
         yield name, False
-        yield orgtype.strip_legal_suffix(name), False
+        yield orgtype.strip_legal_form(name), False
         bare = _BRACKET_TAIL.sub("", name)
         if bare != name and len(bare) >= 2:
             yield bare, False
-            yield orgtype.strip_legal_suffix(bare), False
+            yield orgtype.strip_legal_form(bare), False
         place = next((bare[:n] for n in range(min(self.longest_place, len(bare) - 2), 1, -1)
                       if bare[:n] in self.places), None)
         if place is not None:
             rest = bare[len(place):].lstrip(" -")
             yield rest, True
-            yield orgtype.strip_legal_suffix(rest), True
+            yield orgtype.strip_legal_form(rest), True
 
     def _settle(self, doc: Document, entity: Entity) -> None:
         """KB record for the name (``_kb_names``), else morphology, else context."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from . import Context, Match, Rule, amount_norm
-from . import dates as D
-from .numerals import EN_WORDS, NUM, arabic, parse_number, scale, signed, word_number
+from ..rules import Context, Match, Rule, amount_norm
+from .. import dates as D
+from ..numerals import EN_WORDS, NUM, arabic, parse_number, scale, signed, word_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn|m|b|k)(?![A-Za-z])"
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)"

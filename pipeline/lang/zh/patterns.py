@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from . import Context, Match, Rule, amount_norm, anchor_year, context_day
-from . import dates as D
-from .numerals import NUM, parse_number, parse_range, signed
+from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from .. import dates as D
+from ..numerals import NUM, parse_number, parse_range, signed
 
 _CN = "〇零一二两兩三四五六七八九十百千万萬亿億兆拾佰仟"
 _CN_UNITS = "十百千万萬亿億拾佰仟"

@@ -8,15 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .. import get
+
 #: Case particles, auxiliary particles, copula forms and nominal suffixes seen after names.
-PARTICLES = frozenset("""
-이 가 은 는 을 를 의 에 에서 에게 에게서 께 께서 한테 와 과 도 로 으로 만 까지 부터 보다 처럼 같이
-이나 나 이랑 랑 하고 조차 마저 뿐 밖에 마다 씩 이든 든 이라도 라도 야 이야
-이다 다 이며 며 이고 고 였다 이었다 였고 이었고 였던 이었던 인 인데 이라는 라는 이라고 라고 이란 란
-에서는 에서도 에는 에도 에선 엔 으로는 로는 으로도 로도 으로서 로서 으로써 로써 으로부터 로부터
-과의 와의 에의 에서의 으로의 로의 과는 와는 과도 와도
-측 측은 측이 측의 측에 측과 측도 측을 측에서 사 사는 사의 사가 사와 들 등 등이 등은 등을 등의 등과 등에
-""".split())
+PARTICLES = frozenset(get("ko").words.get("particles"))
 
 _MAX_PARTS = 3
 
@@ -39,4 +34,4 @@ def is_particle_tail(tail: str) -> bool:
 
 
 #: Hangul that may stand right before a name: short country forms (미 상무부, 中 화웨이).
-PREFIXES = frozenset("미 중 한 일 북 러 영 독 불 대만 미국 중국 한국 일본 홍콩 유럽 러시아 美 中 韓 日".split())
+PREFIXES = frozenset(get("ko").words.get("prefixes"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from . import Context, Match, Rule, amount_norm, anchor_year, context_day
-from . import dates as D
-from .numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
+from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from .. import dates as D
+from ..numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
 
 _UNITS = "십백천만억조"
 #: an amount in digits and Korean units: 2,500억 / 3조 5000억 / 9억2천800만 / 100여억 / 1조여

@@ -1,0 +1,14 @@
+"""The Korean pack: MeCab-ko tokens, the amount and date grammar (``patterns.py``), particles and
+word lists (``words.toml``), the trigger grammar (``triggers.toml``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..en.patterns import SYMBOL_RULES
+from ..numerals import KO_NATIVE
+from ..pack import LanguagePack
+from . import patterns
+
+PACK = LanguagePack(code="ko", script="hangul", tokenizer="mecab",
+                    patterns=tuple(patterns.RULES) + tuple(SYMBOL_RULES), range_sep=patterns.RANGE_SEP,
+                    folder=Path(__file__).parent, numbers=KO_NATIVE)

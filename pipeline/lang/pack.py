@@ -1,0 +1,121 @@
+"""What a language pack is, and how its data files are read.
+
+``words.toml`` holds the pack's word lists: each list is written once, in one pack, and every
+module that needs it reads it from there (:class:`Words`). ``triggers.toml`` holds the sanction
+trigger grammar (:func:`load_grammar`): regular expressions as data, with ``<<NAME>>`` standing
+for a fragment of the ``[fragments]`` table (or one the pack passes in), so that shared pieces are
+written once too.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Mapping
+
+from .rules import Rule
+from .triggers import LIST_MASK, Grammar, TriggerRule
+
+_PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
+
+
+def alternation(words: Any) -> str:
+    """A regex alternation of the words, escaped, longest first (so that the longest matches)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of one pack, as read from its ``words.toml`` (dotted keys for tables)."""
+
+    data: Mapping[str, Any]
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """The list at ``key`` ("titles", "org.heads.FIRM"); empty when the pack has none."""
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return ()
+            node = node[part]
+        return tuple(node.split()) if isinstance(node, str) else tuple(node)
+
+    def table(self, key: str) -> dict[str, tuple[str, ...]]:
+        """The table at ``key`` as name -> list, in file order ("org.heads" -> {"FIRM": (...)})."""
+        node: Any = self.data
+        for part in key.split("."):
+            node = node.get(part, {}) if isinstance(node, Mapping) else {}
+        return {k: tuple(v) for k, v in node.items()}
+
+    def value(self, key: str, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+
+def load_words(folder: Path) -> Words:
+    path = folder / "words.toml"
+    return Words(tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {})
+
+
+def load_grammar(folder: Path, lang: str, numbers: Mapping[str, int] | None = None,
+                 fragments: Mapping[str, str] | None = None) -> Grammar:
+    """The trigger grammar in ``folder/triggers.toml``; ``numbers`` (number words for counts) and
+    ``fragments`` come from the pack when they are computed rather than written."""
+    data = tomllib.loads((folder / "triggers.toml").read_text(encoding="utf-8"))
+    frags = {"LIST": LIST_MASK, **data.get("fragments", {}), **(fragments or {})}
+
+    def expand(pattern: str) -> str:
+        for _ in range(4):          # fragments may hold fragments
+            pattern = _PLACEHOLDER.sub(lambda m: frags[m.group(1)], pattern)
+        return pattern
+
+    rules = tuple(TriggerRule(re.compile(expand(r["pattern"]), re.IGNORECASE), r["action"],
+                              r.get("bare_action"), **{f: True for f in r.get("flags", [])})
+                  for r in data["rule"])
+    fields: dict[str, Any] = {}
+    for name, value in data["grammar"].items():
+        if isinstance(value, str):
+            fields[name] = re.compile(expand(value))
+        elif isinstance(value, list):
+            fields[name] = tuple(re.compile(expand(v)) for v in value)
+        else:
+            fields[name] = value
+    return Grammar(lang=lang, rules=rules, numbers=numbers if numbers is not None else dict(data.get("numbers", {})),
+                   **fields)
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """Everything particular to one language.
+
+    code:      ISO 639-1 code of the sentences this pack handles
+    script:    the script its names are written in ("hangul", "han", "latin"): names are typed
+               by the pack of their script whatever the sentence's language
+    tokenizer: the default tokenizer backend (see ``pipeline.tokenizers``)
+    patterns:  the MONEY/DATE/PERCENT/QUANTITY grammar for its sentences
+    range_sep: what joins two dates or amounts into a range
+    folder:    where its data files are
+    """
+
+    code: str
+    script: str
+    tokenizer: str
+    patterns: tuple[Rule, ...]
+    range_sep: re.Pattern[str]
+    folder: Path
+    numbers: Mapping[str, int] | None = None
+    fragments: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def words(self) -> Words:
+        return load_words(self.folder)
+
+    @cached_property
+    def grammar(self) -> Grammar:
+        """The sanction trigger grammar (read on first use)."""
+        return load_grammar(self.folder, self.code, self.numbers, self.fragments)
