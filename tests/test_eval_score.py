@@ -158,7 +158,7 @@ def test_events_with_and_without_date():
     gold = [doc("z1", text, g_ents, "zh", events=[event])]
     p_ents = [ent(text, "美国商务部", "GOV"), ent(text, "海康威视", "FIRM", canonical={"id": "Q1", "name": "Hikvision"}),
               ent(text, "大华", "FIRM")]
-    pred_events = [{**event, "date": {"value": "2019-10-08", "precision": "day"}},
+    pred_events = [{**event, "date": {"value": "2019-11-08", "precision": "day"}},   # events compare months
                    {**event, "id": "E2", "action": "remove", "targets": ["T3"]}]
     pred = [doc("z1", text, p_ents, "zh", events=pred_events)]
     r = score(gold, pred).to_dict()["events"]
@@ -173,7 +173,8 @@ def test_event_targets_compare_canonical_ids_before_names():
                 "en", events=[ev])]
     linked = [doc("e1", pred_text, [ent(pred_text, "Hangzhou Hikvision", "FIRM", canonical={"id": "Q1", "name": "H"})],
                   "en", events=[ev])]
-    unlinked = [doc("e1", pred_text, [ent(pred_text, "Hangzhou Hikvision", "FIRM")], "en", events=[ev])]
+    other_text = "Reports say Zhejiang Dahua was added to the Entity List"
+    unlinked = [doc("e1", other_text, [ent(other_text, "Zhejiang Dahua", "FIRM")], "en", events=[ev])]
     assert score(gold, linked).to_dict()["events"]["without_date"]["tp"] == 1
     assert score(gold, unlinked).to_dict()["events"]["without_date"]["tp"] == 0
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner.score import prf
+from pipeline.eval.score import prf
 
 
 def test_prf_exact_span_and_type():

@@ -4,7 +4,8 @@ Entities: precision/recall/F1 per type, per language and overall, *strict* (same
 type) and *lenient* (overlapping spans, same type; strict pairs first, then a maximum one-to-one
 matching of the rest, so each gold and each prediction counts once). Also the type confusion,
 the accuracy of ``norm`` and of ``canonical.id`` on lenient matches, and sanction events as
-(target, action, list id, date value) tuples with and without the date.
+(target, action, list id, month) tuples with and without the month, and links of the gold
+chains that name their entity (:mod:`pipeline.eval.events`).
 
 Gold documents may omit what they do not annotate: a gold record without ``entities`` (or
 ``events``) is not scored on entities (or events). Documents are matched by ``id``; a gold
@@ -12,12 +13,12 @@ document with no prediction, or with an error record, counts as one with no pred
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from ..errors import InputError
+from . import events
 from .match import match
 
 NORM_TYPES = ("MONEY", "DATE", "PERCENT", "QUANTITY")
@@ -74,6 +75,7 @@ class Options:
 
     gold_type: Callable[[str], str | None] = lambda t: t
     pred_type: Callable[[str], str | None] = lambda t: t
+    aliases: Callable[[str], Iterable[str]] | None = None   # canonical id -> its KB names (links)
 
 
 def restrict(mapping: Callable[[str], str], types: Iterable[str] | None) -> Callable[[str], str | None]:
@@ -103,6 +105,10 @@ class Scores:
     linked_predictions: int = 0
     events: dict[str, Counts] = field(
         default_factory=lambda: {"with_date": Counts(), "without_date": Counts()})
+    events_by_lang: dict[str, dict[str, Counts]] = field(
+        default_factory=lambda: defaultdict(lambda: {"with_date": Counts(), "without_date": Counts()}))
+    event_errors: list[dict[str, Any]] = field(default_factory=list)
+    links: Accuracy = field(default_factory=Accuracy)
     documents: Counter = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +135,10 @@ class Scores:
             "norm": norm,
             "linking": {**self.linking.to_dict(), "predicted": self.linked_predictions},
             "events": {k: c.to_dict() for k, c in self.events.items()},
+            "events_by_language": {lang: {k: c.to_dict() for k, c in table.items()}
+                                   for lang, table in sorted(self.events_by_lang.items())},
+            "links": self.links.to_dict(),
+            "event_errors": self.event_errors,
             "documents": dict(self.documents),
         }
 
@@ -182,7 +192,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], options: Options,
     if "entities" in gold:
         _score_entities(gold, pred, options, scores)
     if "events" in gold:
-        _score_events(gold, pred, scores)
+        _score_events(gold, pred, options, scores)
 
 
 def _score_entities(gold: dict[str, Any], pred: dict[str, Any], options: Options, scores: Scores) -> None:
@@ -254,46 +264,44 @@ def _norm_equal(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     return True
 
 
-def normalise_name(text: str) -> str:
-    """A name compared across records: NFKC, case-folded, without spaces and punctuation."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+def _score_events(gold: dict[str, Any], pred: dict[str, Any], options: Options, scores: Scores) -> None:
+    text = str(gold.get("text") or pred.get("text") or "")
+    gt, pt = events.gold_tuples(gold), events.predicted_tuples(gold, pred, text) if pred else set()
+    lang = str(gold.get("lang") or "und")
+    for key, g, p in (("with_date", gt, pt), ("without_date", events.without_month(gt), events.without_month(pt))):
+        counts = Counts(len(g & p), len(p - g), len(g - p))
+        scores.events[key].add(counts)
+        scores.events_by_lang[lang][key].add(counts)
+    if gt != pt:
+        scores.event_errors.append({"id": gold.get("id"), "missed": sorted(gt - pt, key=str),
+                                    "spurious": sorted(pt - gt, key=str)})
+    right, total = events.links(gold, pred, options.aliases)
+    scores.links.correct += right
+    scores.links.total += total
 
 
-@dataclass(frozen=True)
-class EventTuple:
-    canonical: str | None
-    name: str
-    action: str
-    list_id: str | None
-    date: str | None
-
-    def same(self, other: "EventTuple", with_date: bool) -> bool:
-        if self.canonical and other.canonical:
-            same_target = self.canonical == other.canonical
-        else:
-            same_target = self.name == other.name
-        return (same_target and self.action == other.action and self.list_id == other.list_id
-                and (not with_date or self.date == other.date))
+# -- exact-span scores of mention sets (NER training reports) ---------------------------------
+Mention = tuple[str, int, int, str]   # (sentence id, start, end, type)
 
 
-def event_tuples(record: dict[str, Any]) -> list[EventTuple]:
-    """One (target, action, list id, date value) tuple per target of each event."""
-    entities = {e.get("id"): e for e in record.get("entities") or []}
-    out = []
-    for ev in record.get("events") or []:
-        list_id = (ev.get("list") or {}).get("id")
-        date = (ev.get("date") or {}).get("value")
-        for target in ev.get("targets") or []:
-            ent = entities.get(target) or {"text": str(target)}
-            out.append(EventTuple((ent.get("canonical") or {}).get("id"),
-                                  normalise_name(str(ent.get("text", ""))),
-                                  str(ev.get("action")), list_id, date))
+def prf(gold: Iterable[Mention], pred: Iterable[Mention]) -> dict[str, dict[str, float]]:
+    """Scores of ``pred`` against ``gold``: a mention counts when span and type are equal.
+
+    Returns ``{"ALL": {...}, TYPE: {...}}`` with ``p``, ``r``, ``f``, ``gold``, ``pred``, ``tp``.
+    """
+    gold, pred = set(gold), set(pred)
+    tp = gold & pred
+    counts = {name: Counter(m[3] for m in group) for name, group in
+              (("gold", gold), ("pred", pred), ("tp", tp))}
+    types = sorted(set(counts["gold"]) | set(counts["pred"]))
+    out = {"ALL": _prf_row(len(gold), len(pred), len(tp))}
+    for t in types:
+        out[t] = _prf_row(counts["gold"][t], counts["pred"][t], counts["tp"][t])
     return out
 
 
-def _score_events(gold: dict[str, Any], pred: dict[str, Any], scores: Scores) -> None:
-    gt, pt = event_tuples(gold), event_tuples(pred)
-    for key, with_date in (("with_date", True), ("without_date", False)):
-        pairs = match(gt, pt, lambda g, p: g.same(p, with_date))
-        scores.events[key].add(Counts(len(pairs), len(pt) - len(pairs), len(gt) - len(pairs)))
+def _prf_row(g: int, p: int, tp: int) -> dict[str, float]:
+    prec = tp / p if p else 0.0
+    rec = tp / g if g else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"p": round(prec, 4), "r": round(rec, 4), "f": round(f, 4), "gold": g, "pred": p, "tp": tp}

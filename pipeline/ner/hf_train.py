@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 from ..errors import ConfigError
 from ..eval.records import read_records
-from .score import prf
+from ..eval.score import prf
 
 IGNORE = -100   # the loss ignores this label
 CARD = "newsfacts.json"

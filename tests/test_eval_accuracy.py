@@ -1,4 +1,4 @@
-"""Tag maps round-trip the scored tags; `newsfacts benchmark` runs the pipeline and scores it."""
+"""Tag maps round-trip the scored tags; `newsfacts accuracy` runs the pipeline and scores it."""
 from __future__ import annotations
 
 import json
@@ -32,10 +32,10 @@ def test_klue_and_cluener_mappings():
 
 @pytest.mark.slow
 @pytest.mark.data
-def test_benchmark_runs_the_pipeline_and_prints_one_table(capsys):
+def test_accuracy_runs_the_pipeline_and_prints_one_table(capsys):
     shared_data("klue-ner", "klue-ner-v1.1_dev.tsv")
     shared_data("conll2003", "eng.testb")
-    assert cli(["benchmark", "--sets", "klue-ner:dev,conll2003:testb", "--limit", "8", "--json"]) == 0
+    assert cli(["accuracy", "--sets", "klue-ner:dev,conll2003:testb", "--limit", "8", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [(s["set"], s["split"], s["lang"], s["docs"]) for s in out["sets"]] == [
         ("klue-ner", "dev", "ko", 8), ("conll2003", "testb", "en", 8)]
@@ -47,11 +47,11 @@ def test_benchmark_runs_the_pipeline_and_prints_one_table(capsys):
     assert strict["tp"] + strict["fn"] == 31
     assert klue["documents"]["gold"] == 8 and klue["documents"].get("errors", 0) == 0
     assert klue["docs_per_s"] > 0 and out["machine"]
-    assert cli(["benchmark", "--sets", "klue-ner:dev", "--limit", "3"]) == 0
+    assert cli(["accuracy", "--sets", "klue-ner:dev", "--limit", "3"]) == 0
     table = capsys.readouterr().out
     assert "| klue-ner:dev | ko | PS LC OG DT QT | 3 | 0 |" in table
 
 
-def test_benchmark_unknown_set_is_a_clear_error(capsys):
-    assert cli(["benchmark", "--sets", "klue-ner:nosuchsplit"]) == 2
+def test_accuracy_unknown_set_is_a_clear_error(capsys):
+    assert cli(["accuracy", "--sets", "klue-ner:nosuchsplit"]) == 2
     assert "has no split 'nosuchsplit'" in capsys.readouterr().err

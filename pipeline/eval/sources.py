@@ -1,4 +1,4 @@
-"""Rebuild the texts of corpus/gold/heldout-real.gold.jsonl from ../shared/data.
+"""Texts of the gold documents that live in the shared data folder, rebuilt exactly.
 
 The held-out gold stores no article text, only where to find it: ``source = {"set", "path",
 "selector"}`` with ``path`` relative to the shared data folder. ``load_text(source)`` rebuilds the
@@ -19,22 +19,26 @@ exact string the offsets point into (deterministic; the gold's ``sha256`` checks
 - ``klue`` (``klue-ner-v1.1_dev.tsv``): ``selector = {"ids": [sentence id, ...]}``; each
   sentence rebuilt from its character lines, sentences joined with "\\n", in the given order.
 
-    .venv/bin/python scripts/heldout_text.py corpus/gold/heldout-real.gold.jsonl ID   # print a text
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("NEWSFACTS_SHARED_DATA", REPO.parent / "shared" / "data"))
-
+from .formats import data_dir
 
 def _read(path: str) -> str:
-    return (DATA / path).read_text(encoding="utf-8")
+    return (data_dir() / path).read_text(encoding="utf-8")
+
+
+def read_file(path: str) -> str:
+    """A whole file of the shared data folder, decoded as UTF-8 with universal newlines."""
+    return _read(path)
+
+
+def file_sha(path: str) -> str:
+    """SHA-256 of a shared data file's bytes."""
+    return hashlib.sha256((data_dir() / path).read_bytes()).hexdigest()
 
 
 def _mofcom(path: str, sel: dict) -> str:
@@ -95,11 +99,3 @@ def load_text(source: dict) -> str:
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-if __name__ == "__main__":
-    gold_path, doc_id = sys.argv[1], sys.argv[2]
-    for row in Path(gold_path).read_text(encoding="utf-8").splitlines():
-        rec = json.loads(row)
-        if rec["id"] == doc_id:
-            print(load_text(rec["source"]))

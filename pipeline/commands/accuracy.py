@@ -1,4 +1,8 @@
-"""``newsfacts benchmark``: run the pipeline over the public NER sets and print one table."""
+"""``newsfacts accuracy``: run the pipeline over gold sets and print the accuracy tables.
+
+Public NER sets (KLUE, CLUENER, CoNLL, MSRA, ...) and the project's own gold sets (samples, the
+held-out real texts, the official notices, the news dev set), all scored by ``pipeline.eval.score``:
+every accuracy figure in README comes from this command."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +12,7 @@ from pathlib import Path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    from ..eval.benchmark import DEFAULT_SETS
+    from ..eval.accuracy import DEFAULT_SETS
 
     p.add_argument("--sets", default=DEFAULT_SETS, metavar="SET:SPLIT,...",
                    help=f"sets to run (default: {DEFAULT_SETS}); missing ones are skipped")
@@ -23,16 +27,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from ..config import load_config
-    from ..eval.benchmark import available, now, run_set, table
+    from ..eval.accuracy import available, missing, now, run_set, table
     from ..machine import describe
-    from ..eval.formats import set_path
 
     config = load_config(args.config, args.overrides)
     pairs = available(args.sets)
     results = []
     for name, split in pairs:
-        if not set_path(name, split).exists():
-            print(f"newsfacts: skipping {name}:{split} ({set_path(name, split)} not found)", file=sys.stderr)
+        reason = missing(name, split)
+        if reason:
+            print(f"newsfacts: skipping {name}:{split} ({reason})", file=sys.stderr)
             continue
         print(f"newsfacts: {name}:{split}...", file=sys.stderr)
         results.append(run_set(name, split, config, args.limit, args.workers))
