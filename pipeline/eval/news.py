@@ -41,7 +41,7 @@ LISTS = frozenset({
 PRECISIONS = {"year": r"\d{4}", "half": r"\d{4}-H[12]", "quarter": r"\d{4}-Q[1-4]",
               "month": r"\d{4}-\d{2}", "week": r"\d{4}-W\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
 ID_RE = re.compile(r"^news-(ko|zh|en)-\d{3}$")
-TEST_SHARE = 3   # one article in three is in the test split
+TEST_SHARE = 3   # one article in three of each language is in the test split
 
 
 class AnnotationError(ValueError):
@@ -52,9 +52,16 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def split_of(doc_id: str) -> str:
-    """``test`` for one id in three (by hash, so that the split does not follow collection order)."""
-    return "test" if int(hashlib.sha256(doc_id.encode()).hexdigest()[:8], 16) % TEST_SHARE == 0 else "dev"
+def assign_splits(records: list[dict[str, Any]]) -> None:
+    """One third of each language (rounded up) is ``test``: the ids that come first when ordered
+    by their SHA-256, so that the split follows neither collection order nor topic."""
+    for lang in sorted({r["lang"] for r in records}):
+        ids = sorted((r["id"] for r in records if r["lang"] == lang),
+                     key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+        test = set(ids[:-(-len(ids) // TEST_SHARE)])
+        for r in records:
+            if r["lang"] == lang:
+                r["split"] = "test" if r["id"] in test else "dev"
 
 
 def read_text(path: str | Path) -> str:
@@ -169,7 +176,7 @@ def build_record(ann: dict[str, Any], text: str) -> dict[str, Any]:
         if ev.get("count") is not None:
             event["count"] = ev["count"]
         events.append(event)
-    return {"id": doc_id, "lang": ann["lang"], "split": split_of(doc_id), "url": ann["url"],
+    return {"id": doc_id, "lang": ann["lang"], "split": "dev", "url": ann["url"],
             "outlet": ann["outlet"], "published": ann.get("published"), "sha256": text_hash(text),
             "chars": len(text), "entities": entities,
             "chains": {k: {"ref": v["ref"]} for k, v in sorted(chains.items())}, "events": events}
@@ -188,6 +195,7 @@ def build(ann_dir: str | Path, texts_dir: str | Path,
             records.append(build_record(ann, read_text(text_path)))
         except (AnnotationError, json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
             problems.append(f"{path.name}: {exc}")
+    assign_splits(records)
     return records, problems
 
 
