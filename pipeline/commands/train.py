@@ -32,6 +32,15 @@ def main(args: argparse.Namespace) -> int:
         return _transformers(args)
     if not args.config:
         raise ConfigError("train needs --config (or --backend transformers --model --train --output)")
+    import tomllib
+
+    with open(args.config, "rb") as fh:
+        kind = tomllib.load(fh).get("kind", "ner")
+    if kind == "roles":
+        from ..events.train import load_config as load_roles_config, train as train_roles
+
+        train_roles(load_roles_config(args.config), output=args.output)
+        return 0
     from ..ner.train import load_config, train
 
     cfg = load_config(args.config)

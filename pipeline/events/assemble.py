@@ -27,7 +27,9 @@ from typing import Iterable
 from ..entities import typer as orgtype
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
+from . import enumeration, roles
 from .discover import discover_en, discover_ko, discover_zh, inside
+from .roles import RoleModel
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -58,6 +60,8 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日�
 CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
 REGIME_ACTIONS = frozenset({"impose", "ban"})
+#: sentences after a trigger's own whose names may still be its targets ("These included A and B")
+FOLLOW = 3
 _APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
 
 
@@ -120,12 +124,15 @@ class Assembler:
     """Builds candidates for one document with the grammars of its sentences' languages."""
 
     def __init__(self, catalogue: Catalogue, grammars: dict[str, Grammar], carry: int = 3,
-                 keep_modal: bool = False, discover: bool = True) -> None:
+                 keep_modal: bool = False, discover: bool = True, role_model: RoleModel | None = None,
+                 collect: list | None = None) -> None:
         self.catalogue = catalogue
         self.grammars = grammars
         self.carry = carry
         self.keep_modal = keep_modal
         self.discover = discover
+        self.roles = role_model
+        self.collect = collect
 
     def candidates(self, doc: Document) -> list[Candidate]:
         masked = mask(doc, self.catalogue)
@@ -136,15 +143,20 @@ class Assembler:
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
+        grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
+                    or self.grammars.get(_script(text[sent.start:sent.end])) for sent in doc.sentences]
+        self._triggers = [[] if g is None else
+                          [t for t in g.triggers(mtext, sent.start, sent.end)   # quoted speech is an
+                           if not any(s < t.start and t.end < e for s, e in _quotes(text, sent))]  # opinion
+                          for g, sent in zip(grammars, doc.sentences)]
         for si, sent in enumerate(doc.sentences):
-            g = self.grammars.get(sent.lang) or self.grammars.get(doc.lang) \
-                or self.grammars.get(_script(text[sent.start:sent.end]))
+            g = grammars[si]
             if g is None:
                 continue
             mentions = [m for m in masked.mentions if sent.start <= m.start < sent.end]
             ents = [e for e in doc.entities if sent.start <= e.start and e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
-            triggers = g.triggers(mtext, sent.start, sent.end)
+            triggers = self._triggers[si]
             specific = [m.entry for m in mentions if m.entry]
             heading = bool(specific) and _is_heading(text, sent, mentions, ents)
             if heading:
@@ -162,8 +174,6 @@ class Assembler:
                 continue
             if not heading:
                 appendix = None
-            quoted = _quotes(text, sent)
-            triggers = [t for t in triggers if not any(s < t.start and t.end < e for s, e in quoted)]
             owned = _assign(mentions, triggers, g.list_after)
             here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
@@ -217,9 +227,13 @@ class Assembler:
                 return None
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
+        if authority is None and entry is None and action in REGIME_ACTIONS:
+            authority = _country_subject(g, doc.text, trig, ents)   # "China sanctioned X"
         implied = entry is None and action in REGIME_ACTIONS and authority is not None
         if implied:
             entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
+        if entry is not None:
+            action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
         if authority is None:
@@ -247,6 +261,8 @@ class Assembler:
             targets += [antecedent] if antecedent is not None else []
         if not targets and g.numbered is not None:     # 两校, 两家公司, the two universities
             targets = _numbered_antecedents(doc, g, mtext, region)
+        targets = self._choose(doc, g, sent, trig, action, region, entry, carried, authority, targets,
+                               ents, reason, mtext, si)
         targets = _dedupe(targets, authority)
         anaphoric = bool(g.anaphor and g.anaphor.search(doc.text, *region))
         if entry is None and (action in CONTEXT_ACTIONS or rule.carry) and not anaphoric \
@@ -260,6 +276,81 @@ class Assembler:
                          implied_list=implied and entry is not None,
                          anaphoric=anaphoric)
         return cand
+
+    def _choose(self, doc: Document, g: Grammar, sent: Sentence, trig: Trigger, action: str,
+                region: tuple[int, int], entry: ListEntry | None, carried: bool, authority: Entity | None,
+                rule_targets: list[Entity], ents: list[Entity], reason: dict | None, mtext: str,
+                si: int) -> list[Entity]:
+        """The targets of a trigger: every name of its sentence, of the enumerations it is part of
+        and of the item block its line announces is a candidate, scored by the role model
+        (:mod:`.roles`) with the rules' own choice among the features; without a model, the rules'
+        choice. With ``collect`` set, each candidate's features are recorded for training."""
+        text = doc.text
+        pool = [e for e in ents if e.type in TARGET_TYPES | {"GOV", "LOC"}]
+        pool += [e for e in rule_targets if e not in pool]
+        later: dict[int, int] = {}                # id(entity) -> sentences after the trigger's
+        stop = sent.end
+        for k in range(si + 1, min(len(doc.sentences), si + 1 + FOLLOW)):
+            if self._triggers[k]:
+                break                              # the next act's sentence begins its own frame
+            stop = doc.sentences[k].end
+        in_block: set[int] = set()
+        for k, line in enumerate(doc.sentences[si:], si):
+            if line.start >= stop and not (enumeration.is_heading(doc, line.start, line.end)
+                                           and line.start <= stop + 2):
+                break
+            if enumeration.is_heading(doc, line.start, line.end):
+                found = enumeration.block(doc, line.end)
+                if found is not None:
+                    stop = max(stop, found.end)
+                    in_block.update(range(found.start, found.end))
+        for e in doc.entities:
+            if sent.end <= e.start and e.end <= stop and e.type in TARGET_TYPES and not _masked(mtext, e) \
+                    and e not in pool:
+                pool.append(e)
+                later[id(e)] = sum(1 for x in doc.sentences[si + 1:] if x.start <= e.start)
+        in_block = {id(e) for e in pool if e.start in in_block}
+        if not pool or self.roles is None and self.collect is None:
+            return rule_targets
+        rule_ids = {id(e) for e in rule_targets}
+        group_of: dict[int, int] = {}
+        group_rule: set[int] = set()
+        for grp in enumeration.groups(doc, pool, min(sent.start, region[0]), max(stop, region[1])):
+            hit = any(id(m) in rule_ids for m in grp.members)
+            for m in grp.members:
+                group_of[id(m)] = len(grp.members)
+                if hit:
+                    group_rule.add(id(m))
+        ctx = roles.PairContext(
+            lang=g.lang, action=action, trigger=(trig.start, trig.end), region=region,
+            sentence=(sent.start, sent.end), has_list=entry is not None, carried_list=carried,
+            authority=authority, rule_targets=rule_ids,
+            object_marked={id(e): _object_marked(g, text, e) for e in pool},
+            agent_marked={id(e): bool(g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))
+                          for e in pool},
+            subject_marked={id(e): bool(g.subject_after and g.subject_after.match(text[e.end:e.end + 12]))
+                            for e in pool},
+            affiliation={id(e): _affiliation(text, e, ents) for e in pool},
+            list_name_part={id(e): _part_of_list_name(mtext, e) for e in pool},
+            reason=(reason["start"], reason["end"]) if reason else None,
+            quotes=_quotes(text, sent), aliases=_bracketed_aliases(text, pool),
+            group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0, later=later,
+            continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
+                          and g.continuation.match(text[x.start:x.end])})
+        feats = [(e, roles.features(ctx, e, text)) for e in pool]
+        if self.collect is not None:
+            self.collect.append({"action": action, "trigger": (trig.start, trig.end),
+                                 "pairs": [(e.start, e.end, f) for e, f in feats]})
+        if self.roles is None:
+            return rule_targets
+        model = self.roles
+        probs = {id(e): model.probability(f) for e, f in feats}
+        chosen = [e for e in pool if probs[id(e)] >= model.threshold]
+        for grp in enumeration.groups(doc, pool, min(sent.start, region[0]), max(stop, region[1])):
+            mean = sum(probs[id(m)] for m in grp.members) / len(grp.members)
+            if mean >= model.threshold:       # an enumeration stands or falls together
+                chosen += [m for m in grp.members if m not in chosen and probs[id(m)] >= model.threshold / 3]
+        return sorted(chosen, key=lambda e: e.start)
 
     def _authority(self, doc: Document, g: Grammar, trig: Trigger, ents: list[Entity],
                    mentions: list[ListMention], action: str) -> Entity | None:

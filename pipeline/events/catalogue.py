@@ -22,6 +22,10 @@ class ListEntry:
     #: a sanctions regime: its keepers' sanctions and bans are listings on it even when the text
     #: names no list (EU sanctions on North Korea are entries on the EU sanctions list)
     regime: bool = False
+    #: countries whose sanctions, with no list named, are this regime's
+    regime_of: tuple[str, ...] = ()
+    #: how an act on this list is reported (impose -> add on a designation list)
+    actions: dict[str, str] = field(default_factory=dict)
 
     @property
     def all_authorities(self) -> frozenset[str]:
@@ -69,8 +73,10 @@ class Catalogue:
         return self.entries.get(list_id)
 
     def regime_of(self, authority_id: str | None) -> ListEntry | None:
-        """The sanctions regime ``authority_id`` keeps, if any (``ListEntry.regime``)."""
-        return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None)
+        """The sanctions regime ``authority_id`` keeps (``ListEntry.regime``), or the one whose
+        country it is (``ListEntry.regime_of``), if any."""
+        return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None) \
+            or next((e for e in self.entries.values() if authority_id in e.regime_of), None)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ListMention]:
         """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets.
@@ -115,7 +121,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         ListEntry(id=d["id"], name=d["name"], authority=d["authority"],
                   authorities=tuple(d.get("authorities", ())),
                   names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
-                  regime=bool(d.get("regime", False)))
+                  regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
+                  actions=dict(d.get("actions", {})))
         for d in data.get("list", [])
     ]
     generics, generic_names = [], []

@@ -45,6 +45,19 @@ def char_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Traditional -> simplified Chinese characters only (the CJK part of :func:`char_table`)."""
+    return {cp: ch for cp, ch in char_table().items()
+            if any(lo <= cp < hi for lo, hi in _CJK_RANGES)}
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional Chinese characters read as simplified, nothing else changed
+    (same length, same offsets): what a model trained on simplified Chinese should see."""
+    return text.translate(_t2s_table())
+
+
 def normalize(text: str) -> str:
     """``text`` normalised character by character (same length, same offsets)."""
     return text.translate(char_table())

@@ -21,6 +21,8 @@ class EventConfig:
     min_score:  drop events scored below this
     discover_targets: add entities (source "rule") for names in a trigger's object slot or an
                 appendix of a list that no earlier stage recognised (将A、B列入…, "removing A; B")
+    roles:      the role model that picks targets (JSON, ``newsfacts train --config
+                configs/train/roles.toml``); "" = models/events/roles.json, "none" = the rules alone
     """
 
     catalogue: str = ""
@@ -29,6 +31,7 @@ class EventConfig:
     keep_bare: bool = False
     min_score: float = 0.0
     discover_targets: bool = True
+    roles: str = ""
 
 
 class EventStage(Stage):
@@ -48,10 +51,13 @@ class EventStage(Stage):
 
         path = self.config.catalogue or None
         catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
+        from ..events.roles import load_model
+
+        model = None if self.config.roles == "none" else load_model(self.config.roles or None)
         self._extract = EventExtractor(catalogue, carry=self.config.carry,
                                        keep_modal=self.config.keep_modal,
                                        keep_bare=self.config.keep_bare,
-                                       discover=self.config.discover_targets)
+                                       discover=self.config.discover_targets, role_model=model)
 
     def process(self, doc: Document) -> None:
         known = {id(e) for e in doc.entities}

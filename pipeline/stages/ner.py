@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..kb.normalize import simplified
 from ..types import Document, Entity
 from .base import Stage
 
@@ -62,9 +63,12 @@ class NerStage(Stage):
             return self._process_batched(doc)
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
-            model = self.models.get(self._lang(doc, sent.lang, text))
+            lang = self._lang(doc, sent.lang, text)
+            model = self.models.get(lang)
             if model is None:
                 continue
+            if lang == "zh":         # the Chinese model learnt simplified characters (CLUENER)
+                text = simplified(text)
             for m in model.tag(text):
                 if m.type and m.score >= self.config.min_score:
                     start, end = sent.start + m.start, sent.start + m.end

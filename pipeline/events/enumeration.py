@@ -1,0 +1,171 @@
+"""Enumerations of parties: coordinated names in a sentence and item lists under a heading.
+
+News names the targets of a listing in chains ("A, B and C", "A와 B 등 28곳", "A、B等企业",
+"including A and B", "CATL·텐센트") or in a numbered or bulleted list after a heading that ends
+with a colon or says "as follows" ("具体名单如下：", "명단은 다음과 같다", "include:"). The parser
+is language-neutral: what separates items (punctuation, conjunctions, "including") and what
+announces a list are the language packs' word lists (``enumeration`` tables in ``words.toml``).
+
+- :func:`groups` joins the name entities of a stretch of text that only separators, bracketed
+  aliases and short descriptions stand between (``Group``);
+- :func:`block` finds the item lines that follow a heading (a ``Block`` of line spans);
+- :func:`item_spans` cuts an item line or a coordinated stretch into the spans of its items, for
+  names that no earlier stage found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang
+from ..lang.pack import alternation
+from ..types import Document, Entity
+
+NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
+#: most characters between two items of one chain (a separator plus a short description)
+MAX_GAP = 30
+_BRACKET = re.compile(r"\s*[(（][^()（）]{1,80}[)）]")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Coordinated name entities, in text order."""
+
+    members: tuple[Entity, ...]
+
+    @property
+    def start(self) -> int:
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].end
+
+
+@dataclass(frozen=True)
+class Block:
+    """Item lines under a heading: (start, end) of each line, in text order."""
+
+    lines: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1][1]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    separator: re.Pattern[str]      # the whole gap between two items
+    item_mark: re.Pattern[str]      # a number or bullet that opens an item line
+    heading_end: re.Pattern[str]    # the end of a line that announces a list
+    split: re.Pattern[str]          # where an enumeration's text is cut into items
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    packs = lang.packs()
+    words = {key: [w for p in packs for w in p.words.get(f"enumeration.{key}")]
+             for key in ("separators", "conjunctions", "including", "closers", "heading_ends")}
+    latin = [w for w in words["conjunctions"] + words["including"] if w.isascii()]
+    other = [w for w in words["conjunctions"] + words["including"] if not w.isascii()]
+    joiner = rf"(?:[{re.escape(''.join(words['separators']))}]|\b(?:{alternation(latin)})\b|{alternation(other)})"
+    closer = alternation(words["closers"])
+    return _Patterns(
+        separator=re.compile(rf"(?:\s*(?:{closer})?\s*{joiner}\s*)+(?:[^\n。.!?;；:：]{{0,{MAX_GAP}}}?\s)??"),
+        item_mark=re.compile(r"\s*(?:[(（]?\d{1,3}[.)）、．]|[(（][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十]+、"
+                             r"|[-–—•·▲△○●■□◆◇*]|[a-z][.)])\s*"),
+        heading_end=re.compile(rf"(?:{alternation(words['heading_ends'])})\s*$", re.IGNORECASE),
+        split=re.compile(rf"\s*(?:[;；]|{joiner})\s*"),
+    )
+
+
+def _gap_joins(text: str, a: Entity, b: Entity) -> bool:
+    gap_start = a.end
+    bracket = _BRACKET.match(text, gap_start, b.start)
+    if bracket:                                  # 화웨이(華爲), 오텔 로보틱스(Autel Robotics),
+        gap_start = bracket.end()
+    gap = text[gap_start:b.start]
+    if len(gap) > MAX_GAP + 8 or "\n" in gap.strip(" \t"):
+        return False
+    return bool(patterns().separator.fullmatch(gap))
+
+
+def groups(doc: Document, entities: list[Entity], start: int, end: int) -> list[Group]:
+    """Chains of name entities in ``doc.text[start:end]`` joined by separators (one-member chains
+    left out). Entities inside a bracket after another entity (its alias) stay with that entity."""
+    names = sorted((e for e in entities if e.type in NAME_TYPES and start <= e.start and e.end <= end),
+                   key=lambda e: e.start)
+    out: list[Group] = []
+    chain: list[Entity] = []
+    for e in names:
+        if chain and e.start < chain[-1].end:
+            continue
+        if chain and _BRACKET.match(doc.text, chain[-1].end, e.end) and \
+                _BRACKET.match(doc.text, chain[-1].end).end() >= e.end:
+            continue                              # an alias in brackets: same item
+        if chain and _gap_joins(doc.text, chain[-1], e):
+            chain.append(e)
+            continue
+        if len(chain) > 1:
+            out.append(Group(tuple(chain)))
+        chain = [e]
+    if len(chain) > 1:
+        out.append(Group(tuple(chain)))
+    return out
+
+
+def is_heading(doc: Document, start: int, end: int) -> bool:
+    """The line ending at ``end`` announces a list (ends with a colon, 如下, 다음과 같다, include)."""
+    line_end = doc.text.find("\n", end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return bool(patterns().heading_end.search(doc.text[start:line_end].rstrip()))
+
+
+def block(doc: Document, after: int, max_lines: int = 60) -> Block | None:
+    """The item lines right after offset ``after`` (the end of a heading): lines that open with
+    an item mark, or, when none does, short lines without a full stop (a list of names one per
+    line); blank lines between items are skipped. None when no item line follows."""
+    text = doc.text
+    pos = text.find("\n", after)
+    lines: list[tuple[int, int]] = []
+    marked: bool | None = None
+    while pos >= 0 and len(lines) < max_lines:
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        pos = end if end < len(text) else -1
+        if not line.strip():
+            continue
+        has_mark = bool(patterns().item_mark.match(line)) and bool(re.search(r"\w", line[2:]))
+        if marked is None:
+            marked = has_mark
+        if marked and not has_mark or not marked and (len(line.strip()) > 80 or re.search(r"[.。!?！？]\s*$", line)):
+            break
+        lines.append((start, end))
+    return Block(tuple(lines)) if lines else None
+
+
+def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of ``text[start:end]``: an item mark removed, cut at separators, trimmed."""
+    m = patterns().item_mark.match(text, start, end)
+    pos = m.end() if m else start
+    out = []
+    for piece in patterns().split.split(text[pos:end]):
+        if not piece.strip():
+            continue
+        s = text.find(piece, pos, end)
+        e = s + len(piece)
+        pos = e
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1] in " \t.,;，。；":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

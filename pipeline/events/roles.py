@@ -1,0 +1,161 @@
+"""Which candidate is a target of a trigger: a logistic regression over features of the pair.
+
+The trigger grammars and the old argument rules still say a lot (the argument region, object and
+agent markers, appositions), but as *features*: the decision is learned from the gold events
+(``newsfacts train --config configs/train/roles.toml``, model in ``models/events/roles.json``),
+so that a rule that misleads on news weighs less instead of deciding alone. Features are
+language-neutral; the words they look for come from the language packs (``[roles]`` tables).
+
+The model is plain JSON (weights per feature name, a bias, the threshold chosen on held-out folds):
+inference is a dot product, with no library behind it.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import lang
+from ..lang.pack import alternation
+from ..types import Entity
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "events" / "roles.json"
+_BUCKETS = (8, 20, 40, 80, 160)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    media: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    source_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    packs = lang.packs()
+
+    def rx(key: str, boundary: bool) -> re.Pattern[str]:
+        words = [w for p in packs for w in p.words.get(f"roles.{key}")]
+        latin = [w for w in words if w.isascii()]
+        other = [w for w in words if not w.isascii()]
+        parts = [alternation(other)] if other else []
+        parts += [rf"\b(?:{alternation(latin)})\b"] if latin else []
+        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+    return _Cues(rx("media_heads", True), rx("speech_after", True), rx("source_before", True))
+
+
+@dataclass
+class PairContext:
+    """What the features of one trigger's candidates need (built once per trigger)."""
+
+    lang: str
+    action: str
+    trigger: tuple[int, int]
+    region: tuple[int, int]
+    sentence: tuple[int, int]
+    has_list: bool
+    carried_list: bool
+    authority: Entity | None
+    rule_targets: set[int]              # ids (object identity) of the entities the rules chose
+    object_marked: dict[int, bool]
+    agent_marked: dict[int, bool]
+    subject_marked: dict[int, bool]
+    affiliation: dict[int, bool]
+    list_name_part: dict[int, bool]
+    reason: tuple[int, int] | None
+    quotes: list[tuple[int, int]]
+    aliases: set[str]                   # entity ids inside a bracket after another name
+    group_of: dict[int, int] = field(default_factory=dict)     # id(entity) -> group size
+    group_rule: set[int] = field(default_factory=set)           # in a group with a rule target
+    in_block: set[int] = field(default_factory=set)
+    headline: bool = False
+    later: dict[int, int] = field(default_factory=dict)         # id(entity) -> sentences after
+    continuation: set[int] = field(default_factory=set)         # in a sentence opening "These include"
+
+
+def _bucket(n: int) -> str:
+    return next((f"<{b}" for b in _BUCKETS if n < b), f">={_BUCKETS[-1]}")
+
+
+def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
+    """The features of candidate ``e`` for the trigger of ``ctx`` (name -> value)."""
+    key = id(e)
+    ts, te = ctx.trigger
+    before = e.end <= ts
+    dist = ts - e.end if before else max(0, e.start - te)
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"type={e.type}": 1.0, f"source={e.source}": 1.0, f"lang={ctx.lang}": 1.0,
+        f"action={ctx.action}": 1.0,
+        f"dist{_bucket(dist)}": 1.0,
+        f"{'before' if before else 'after'}:{ctx.lang}": 1.0,
+        f"type={e.type}:{'before' if before else 'after'}:{ctx.lang}": 1.0,
+    }
+    flags = {
+        "rule_target": key in ctx.rule_targets,
+        "in_region": ctx.region[0] <= e.start and e.end <= ctx.region[1],
+        "same_sentence": ctx.sentence[0] <= e.start and e.end <= ctx.sentence[1],
+        "in_block": key in ctx.in_block,
+        "in_group": key in ctx.group_of,
+        "big_group": ctx.group_of.get(key, 0) >= 3,
+        "object_marked": ctx.object_marked.get(key, False),
+        "agent_marked": ctx.agent_marked.get(key, False),
+        "subject_marked": ctx.subject_marked.get(key, False),
+        "is_authority": ctx.authority is e,
+        "affiliation": ctx.affiliation.get(key, False),
+        "list_name_part": ctx.list_name_part.get(key, False),
+        "in_reason": bool(ctx.reason and ctx.reason[0] <= e.start and e.end <= ctx.reason[1]),
+        "in_quote": any(s < e.start and e.end < q for s, q in ctx.quotes),
+        "alias": e.id in ctx.aliases,
+        "kb": str((e.canonical or {}).get("id", "")).startswith("nf:"),
+        "listed": bool((e.canonical or {}).get("lists")),
+        "media": bool(cues().media.search(e.text)),
+        "speech_after": bool(cues().speech_after.match(text, e.end, min(len(text), e.end + 12))
+                             or cues().speech_after.search(text[e.end:e.end + 12])),
+        "source_before": bool(cues().source_before.search(text[max(0, e.start - 14):e.start])),
+        "has_list": ctx.has_list,
+        "carried_list": ctx.carried_list,
+        "headline": ctx.headline,
+        "continuation": key in ctx.continuation,
+    }
+    for name, on in flags.items():
+        if on:
+            f[name] = 1.0
+    if key in ctx.rule_targets:
+        f[f"rule_target:{ctx.lang}"] = 1.0
+    if key in ctx.later:
+        f[f"later={min(ctx.later[key], 3)}"] = 1.0
+    if key in ctx.group_rule:
+        f["group_has_rule_target"] = 1.0
+    return f
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """Weights of a logistic regression over :func:`features`, and the decision threshold."""
+
+    weights: dict[str, float]
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps({"threshold": self.threshold, "meta": self.meta,
+                           "weights": dict(sorted(self.weights.items()))}, ensure_ascii=False, indent=1)
+
+
+def load_model(path: str | Path | None = None) -> RoleModel | None:
+    """The role model at ``path`` (``models/events/roles.json`` by default), None when absent."""
+    path = Path(path) if path else DEFAULT_MODEL
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return RoleModel(weights=data["weights"], threshold=data.get("threshold", 0.5), meta=data.get("meta", {}))
