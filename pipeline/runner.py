@@ -6,7 +6,7 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
-from . import registry
+from . import contracts, registry
 from .config import RunConfig, build, load_config
 from .errors import ConfigError
 from .stages.base import CAPABILITIES, Shared, Stage
@@ -57,11 +57,16 @@ class Pipeline:
         """Run every stage on ``doc``; a failing or too slow stage raises :class:`StageError`."""
         self.setup()
         current = self.stages[0].name
+        strict = contracts.strict()
         try:
             with time_limit(self.run.time_limit):
                 for stage in self.stages:
                     current = stage.name
-                    stage.process(doc)
+                    if strict:      # tests: a stage sees only what it declared
+                        with contracts.declared_view(doc, stage.name, stage.requires | stage.provides):
+                            stage.process(doc)
+                    else:
+                        stage.process(doc)
         except DocumentTimeout:
             raise StageError(current, DocumentTimeout(
                 f"document took more than {self.run.time_limit:g} s")) from None

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# every stage in every test sees only what it declares (pipeline/contracts.py)
+os.environ.setdefault("NEWSFACTS_STRICT_CONTRACTS", "1")
 SHARED_DATA = Path(os.environ.get("NEWSFACTS_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 

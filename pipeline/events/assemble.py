@@ -177,8 +177,10 @@ class Assembler:
             owned = _assign(mentions, triggers, g.list_after)
             here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
+                told = out + here           # the act a target noun refers to: the last one on a list
+                frame = next((c for c in reversed(told) if c.list is not None), told[-1] if told else None)
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
-                                       dates, mtext, last_list)
+                                       dates, mtext, last_list, frame)
                 if cand is not None:
                     here.append(cand)
                     if cand.list is not None and not cand.implied_list:
@@ -193,13 +195,15 @@ class Assembler:
     def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
                    lo: int, hi: int, mentions: list[ListMention], ents: list[Entity],
                    dates: list[Entity], mtext: str,
-                   last_list: tuple[ListEntry, int] | None) -> Candidate | None:
+                   last_list: tuple[ListEntry, int] | None, frame: Candidate | None = None) -> Candidate | None:
         if g.negated(mtext, trig, lo, hi):
             return None
         modal = g.modal(mtext, trig, lo, hi) or doc.text[sent.start:sent.end].rstrip().endswith(("?", "？"))
         if modal and not self.keep_modal:
             return None
         rule = trig.rule
+        if rule.inherit:
+            return self._inherited(doc, g, si, sent, trig, lo, hi, mentions, ents, dates, mtext, frame)
         region = _argument_region(g, mtext, trig, lo, hi)
         reason = _reason(doc.text, mtext, g, sent, trig)
         authority = self._authority(doc, g, trig, ents, mentions, rule.action)
@@ -276,6 +280,29 @@ class Assembler:
                          implied_list=implied and entry is not None,
                          anaphoric=anaphoric)
         return cand
+
+    def _inherited(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger, lo: int,
+                   hi: int, mentions: list[ListMention], ents: list[Entity], dates: list[Entity],
+                   mtext: str, frame: Candidate | None) -> Candidate | None:
+        """A noun that introduces the targets of the act told before it ("제재 대상에는", "制裁对象包括",
+        "the sanctioned individuals"): the act, list, authority and date of that frame, or, with
+        no frame before it, a listing on the list the sentence names."""
+        mention = _nearest(mentions, trig)
+        entry = mention.entry if mention is not None else None
+        if frame is None and entry is None:
+            return None
+        action = frame.action if frame is not None else "add"
+        entry = entry or (frame.list if frame is not None else None)
+        authority = frame.authority if frame is not None else None
+        region = (trig.end, hi) if g.object_after or g.adnominal is None else (lo, hi)
+        targets = self._choose(doc, g, sent, trig, action, region, entry, True, authority, [], ents,
+                               None, mtext, si)
+        date = _date(doc.text, dates, sent, trig)
+        if frame is not None and (date is None or date.get("weak")):
+            date = frame.date
+        return Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
+                         authority=authority, targets=_dedupe(targets, authority), date=date,
+                         evidence=[(sent.start, sent.end)], carried_list=True)
 
     def _choose(self, doc: Document, g: Grammar, sent: Sentence, trig: Trigger, action: str,
                 region: tuple[int, int], entry: ListEntry | None, carried: bool, authority: Entity | None,

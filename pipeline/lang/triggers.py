@@ -30,6 +30,8 @@ class TriggerRule:
     one (designate / 지정 after a sentence about the SDN list), else ``bare_action``.
     ``line``: its object is the whole line before it, across sentence cuts (a Federal Register
     order title "A, address; B, address; Order Denying Export Privileges").
+    ``inherit``: a noun that introduces the targets of the act told before it ("제재 대상에는",
+    "制裁对象包括", "the sanctioned individuals"): the act, list and date are that act's.
     """
 
     pattern: re.Pattern[str]
@@ -40,6 +42,7 @@ class TriggerRule:
     passive: bool = False
     carry: bool = False
     line: bool = False
+    inherit: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from ..types import Document
 
 #: The closed vocabulary of what stages require and provide.
 CAPABILITIES = frozenset({
-    "text", "lang", "sentences", "tokens", "entities",
+    "text", "lang", "sentences", "tokens", "tokens.pos", "entities",
     "entities.norm", "entities.canonical", "events",
 })
 

@@ -42,7 +42,7 @@ class EventStage(Stage):
     order (events follow the new ids).
     """
 
-    requires = frozenset({"sentences", "entities"})
+    requires = frozenset({"lang", "sentences", "entities", "entities.norm", "entities.canonical"})
     provides = frozenset({"events", "entities", "entities.canonical"})
     Config = EventConfig
 

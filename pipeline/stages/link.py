@@ -42,8 +42,8 @@ class LinkConfig:
 class LinkStage(Stage):
     """Links names to the KB or to document-level ids (see the module docstring)."""
 
-    requires = frozenset({"entities"})
-    provides = frozenset({"entities.canonical"})
+    requires = frozenset({"sentences", "entities", "entities.canonical"})
+    provides = frozenset({"entities", "entities.canonical"})
     Config = LinkConfig
 
     def setup(self) -> None:

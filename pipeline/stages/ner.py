@@ -38,7 +38,7 @@ class NerStage(Stage):
     language without a model folder is left alone.
     """
 
-    requires = frozenset({"sentences"})
+    requires = frozenset({"lang", "sentences"})
     provides = frozenset({"entities"})
     Config = NerConfig
 

@@ -39,7 +39,7 @@ class PatternsConfig:
 class PatternsStage(Stage):
     """Rule-based MONEY / DATE / PERCENT / QUANTITY entities with normalised values."""
 
-    requires = frozenset({"sentences"})
+    requires = frozenset({"lang", "sentences"})
     provides = frozenset({"entities", "entities.norm"})
     Config = PatternsConfig
 

@@ -480,8 +480,8 @@ class ResolveConfig:
 class ResolveStage(Stage):
     """Decides overlaps (``RULES``), settles organisation types, renumbers entities."""
 
-    requires = frozenset({"entities"})
-    provides = frozenset({"entities"})
+    requires = frozenset({"sentences", "tokens", "tokens.pos", "entities", "entities.canonical"})
+    provides = frozenset({"entities", "entities.canonical"})
     Config = ResolveConfig
 
     def setup(self) -> None:

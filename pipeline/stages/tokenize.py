@@ -28,7 +28,7 @@ class TokenizeStage(Stage):
     """
 
     requires = frozenset({"sentences"})
-    provides = frozenset({"tokens"})
+    provides = frozenset({"tokens", "tokens.pos"})
     Config = TokenizeConfig
 
     def setup(self) -> None:
