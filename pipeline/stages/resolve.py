@@ -201,7 +201,7 @@ def _split_coordination(doc: Document, e: Entity, names: list[Entity]) -> list[E
                 end -= 1
             if end - start >= 2:
                 typ = orgtype.by_name(doc.text[start:end]) or e.type
-                out.append(_candidate(doc, start, end, typ, e.score or 0.7))
+                out.append(_candidate(doc.text, start, end, typ, e.score or 0.7))
         if out:
             return out
     return [e]
@@ -273,16 +273,36 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
     or split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
     names = [e for e in candidates if e.source == "kb" and e.type != "LOC"]
-    for e in candidates:
-        if e.source != "model":
-            out.append(e)
+    for whole in candidates:
+        if whole.source != "model":
+            out.append(whole)
             continue
-        fixed = _trim_bracket(doc.text, e)
-        if fixed is not None and fixed.type == "PERSON":
-            fixed.type = orgtype.not_person(fixed.text) or "PERSON"
-        if fixed is not None:
-            for part in _split_titled_person(doc.text, _trim_period(doc.text, fixed)):
-                out += _split_coordination(doc, part, names)
+        for e in _split_items(doc.text, whole):
+            fixed = _trim_bracket(doc.text, e)
+            if fixed is not None and fixed.type == "PERSON":
+                fixed.type = orgtype.not_person(fixed.text) or "PERSON"
+            if fixed is not None:
+                for part in _split_titled_person(doc.text, _trim_period(doc.text, fixed)):
+                    out += _split_coordination(doc, part, names)
+    return out
+
+
+#: what no name holds: the separators of an enumeration's items (A; B, A、B) and a line break
+_ITEM_BREAK = re.compile(r"\s*[;；、\n]\s*")
+
+
+def _split_items(text: str, e: Entity) -> list[Entity]:
+    """A model span that runs over an enumeration's separators ("Aero Engine Corporation of China;
+    Aerospace CH UAV Co.", "海康威视、大华") is one candidate per item, each typed by its own name."""
+    if not _ITEM_BREAK.search(e.text):
+        return [e]
+    out, pos = [], e.start
+    for m in [*_ITEM_BREAK.finditer(text, e.start, e.end), None]:
+        stop = m.start() if m else e.end
+        if stop - pos >= 2:
+            typ = orgtype.by_name(text[pos:stop]) if e.type in orgtype.ORG_TYPES else None
+            out.append(_candidate(text, pos, stop, typ or e.type, e.score or 0.5))
+        pos = m.end() if m else e.end
     return out
 
 
@@ -302,7 +322,7 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     latin = script(doc.text[org.start]) == "latin"
     if not (gap == "" and not latin or gap == " " and latin and orgtype.by_name(doc.text[place.start:org.end])):
         return None
-    return _candidate(doc, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
+    return _candidate(doc.text, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
 
 
 def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) -> Entity | None:
@@ -324,7 +344,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
         for stop in range(end, place.end, -1):
             found = orgtype.head(text[s:stop])
             if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
-                return _candidate(doc, s, stop, found[0], 0.7)
+                return _candidate(doc.text, s, stop, found[0], 0.7)
         return None
     if script(first) == "han" and script(text[place.end - 1]) == "han":
         taken = [(e.start, e.end) for e in others if e.type != "LOC"]
@@ -334,14 +354,14 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
         for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[after:]):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
-                return _candidate(doc, s, org.end, org.type, min(org.score or 1.0, 0.7))
+                return _candidate(doc.text, s, org.end, org.type, min(org.score or 1.0, 0.7))
             if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
                     or any(a < tok.end and tok.start < b for a, b in taken):
                 return None
             stop = tok.end
             found = orgtype.head(text[s:stop])
             if found:
-                return _candidate(doc, s, stop, found[0], 0.7) if stop - place.end > found[1] else None
+                return _candidate(doc.text, s, stop, found[0], 0.7) if stop - place.end > found[1] else None
         return None
     if first == " ":
         end, pos = place.end, place.end
@@ -351,7 +371,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
                     and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
                 end = pos
         if end > place.end:
-            return _trim_period(text, _candidate(doc, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7))
+            return _trim_period(text, _candidate(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7))
     return None
 
 
@@ -375,7 +395,7 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
         for stop in range(pos, word_start, -1):
             found = orgtype.head(doc.text[date.start:stop])
             if found and is_particle_tail(doc.text[stop:pos]):
-                return _candidate(doc, date.start, stop, found[0], 0.7)
+                return _candidate(doc.text, date.start, stop, found[0], 0.7)
     return None
 
 
@@ -391,7 +411,7 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
     m = _LATIN_NAME_WORD.match(doc.text, person.end, hi)
     if m is None or any(e.start < m.end() and person.end < e.end for e in others if e is not person):
         return None
-    return _candidate(doc, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
+    return _candidate(doc.text, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
 
 
 def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int], Entity]) -> Entity | None:
@@ -401,7 +421,7 @@ def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int]
     m = (_BRACKETED_LATIN if firm.text.isascii() else _BRACKETED).match(doc.text, firm.end)
     if m is None or (m.start(1), m.end(1)) not in places:
         return None
-    out = _candidate(doc, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
+    out = _candidate(doc.text, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
     out.canonical = firm.canonical
     return out
 
@@ -412,8 +432,8 @@ _BRACKETED_LATIN = re.compile(r" ?\(([^()]{1,20})\)(?: (?:Company|Co\.|Corporati
                               r"(?:,? (?:Ltd|Limited|Inc|LLC)\.?)?)?")
 
 
-def _candidate(doc: Document, start: int, end: int, typ: str, score: float) -> Entity:
-    return Entity(id="", text=doc.text[start:end], type=typ, start=start, end=end, source="model", score=score)
+def _candidate(text: str, start: int, end: int, typ: str, score: float) -> Entity:
+    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="model", score=score)
 
 
 def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
