@@ -36,10 +36,10 @@ def main(args: argparse.Namespace) -> int:
 
     with open(args.config, "rb") as fh:
         kind = tomllib.load(fh).get("kind", "ner")
-    if kind == "roles":
-        from ..events.train import load_config as load_roles_config, train as train_roles
+    if kind == "events":
+        from ..events.train import load_config as load_events_config, train as train_events
 
-        train_roles(load_roles_config(args.config), output=args.output)
+        train_events(load_events_config(args.config), output=args.output)
         return 0
     from ..ner.train import load_config, train
 

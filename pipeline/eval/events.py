@@ -17,6 +17,8 @@ name, its names per language, or any alias the knowledge base has for its canoni
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 import unicodedata
 from typing import Any, Callable, Iterable
 
@@ -33,8 +35,17 @@ def normalise_name(text: str) -> str:
 
 
 def _month(date: Any) -> str | None:
+    """The month a date falls in (``YYYY-MM``); an ISO week's month is its Thursday's; a year,
+    half or quarter stays as it is (it names no month)."""
     value = date.get("value") if isinstance(date, dict) else date
-    return str(value)[:7] if value else None
+    if not value:
+        return None
+    value = str(value)
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        thursday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        return thursday.isoformat()[:7]
+    return value[:7]
 
 
 def _list_id(value: Any) -> str | None:

@@ -47,7 +47,7 @@ from ..types import Document, Event
 from .assemble import Assembler
 from .catalogue import Catalogue, load_catalogue
 from .merge import merge, to_events
-from .roles import RoleModel
+from .linear import LinearModel
 
 __all__ = ["EventExtractor", "load_catalogue", "Catalogue"]
 
@@ -56,13 +56,14 @@ class EventExtractor:
     """Extracts merged sanction events from a Document with sentences and entities."""
 
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
-                 keep_bare: bool = False, discover: bool = True, role_model: RoleModel | None = None,
-                 collect: list | None = None) -> None:
+                 keep_bare: bool = False, discover: bool = True, role_model: LinearModel | None = None,
+                 collect: list | None = None, date_model: LinearModel | None = None) -> None:
         from .. import lang
 
         grammars = {p.code: p.grammar for p in lang.packs()}
         self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal,
-                                   discover=discover, role_model=role_model, collect=collect)
+                                   discover=discover, role_model=role_model, collect=collect,
+                                   date_model=date_model)
         self.keep_bare = keep_bare
         self.carry = carry
 

@@ -27,9 +27,10 @@ from typing import Iterable
 from ..entities import typer as orgtype
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
+from . import dates as date_model
 from . import enumeration, roles
 from .discover import discover_en, discover_ko, discover_zh, inside
-from .roles import RoleModel
+from .linear import LinearModel
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -60,6 +61,8 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日�
 CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
 REGIME_ACTIONS = frozenset({"impose", "ban"})
+#: actions that, with no list in sight, act on the list the article speaks of
+LISTING_ACTIONS = frozenset({"add", "remove", "impose", "ban"})
 #: sentences after a trigger's own whose names may still be its targets ("These included A and B")
 FOLLOW = 3
 _APPENDIX = re.compile(r"\s*(?:附件?|附表|Annex|Appendix|Attachment)\s*\d*\s*[：:]", re.IGNORECASE)
@@ -124,14 +127,15 @@ class Assembler:
     """Builds candidates for one document with the grammars of its sentences' languages."""
 
     def __init__(self, catalogue: Catalogue, grammars: dict[str, Grammar], carry: int = 3,
-                 keep_modal: bool = False, discover: bool = True, role_model: RoleModel | None = None,
-                 collect: list | None = None) -> None:
+                 keep_modal: bool = False, discover: bool = True, role_model: LinearModel | None = None,
+                 collect: list | None = None, date_model: LinearModel | None = None) -> None:
         self.catalogue = catalogue
         self.grammars = grammars
         self.carry = carry
         self.keep_modal = keep_modal
         self.discover = discover
         self.roles = role_model
+        self.date_model = date_model
         self.collect = collect
 
     def candidates(self, doc: Document) -> list[Candidate]:
@@ -145,6 +149,12 @@ class Assembler:
         appendix: ListEntry | None = None
         grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
                     or self.grammars.get(_script(text[sent.start:sent.end])) for sent in doc.sentences]
+        specific = [[m.entry for m in masked.mentions if s.start <= m.start < s.end and m.entry]
+                    for s in doc.sentences]
+        first = next((lists[0] for lists in specific if lists), None)
+        self._context: list[ListEntry | None] = []   # the list the document speaks of at each sentence
+        for lists in specific:
+            self._context.append(lists[-1] if lists else (self._context[-1] if self._context else first))
         self._triggers = [[] if g is None else
                           [t for t in g.triggers(mtext, sent.start, sent.end)   # quoted speech is an
                            if not any(s < t.start and t.end < e for s, e in _quotes(text, sent))]  # opinion
@@ -189,7 +199,37 @@ class Assembler:
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
+        _implied(out)
+        if self.date_model is not None or self.collect is not None:
+            self._dates(doc, out, dates)
         return out
+
+    def _dates(self, doc: Document, cands: list[Candidate], dates: list[Entity]) -> None:
+        """Each act's date chosen among the dates around it by the date model (:mod:`.dates`);
+        with ``collect`` set, the candidates and their features are recorded for training."""
+        sentence_of = {id(d): i for i, s in enumerate(doc.sentences) for d in dates if s.start <= d.start < s.end}
+        triggers = [t.start for ts in self._triggers for t in ts]
+        for c in cands:
+            sent = doc.sentences[c.sentence]
+            rule_value = (c.date or {}).get("value")
+            context = {
+                "lang": sent.lang, "sentence_of": sentence_of,
+                "triggers": [t for t in triggers if t != c.trigger[0]],
+                "dated_sentence": any(sent.start <= d.start < sent.end for d in dates),
+                "earlier_dates": any(d.end <= sent.start for d in dates),
+                "rule_pick": next((d for d in dates if str(d.norm["value"]) == rule_value), None),
+                "effective": lambda d: bool(_EFFECTIVE.match(doc.text, d.end)),
+            }
+            options = date_model.candidates(doc, dates, c.sentence)
+            if self.date_model is None:
+                scored = [(o, date_model.features(doc, c.sentence, c.trigger, o, context)) for o in options]
+            else:
+                best, scored = date_model.choose(self.date_model, doc, c.sentence, c.trigger, options, context)
+                c.date = None if best.value is None else {
+                    **best.value, "weak": best.kind != "date" or sentence_of[id(best.entity)] != c.sentence}
+            if self.collect is not None:
+                self.collect.append({"kind": "date", "action": c.action, "targets": [(t.start, t.end) for t in c.targets],
+                                     "options": [((o.value or {}).get("value"), f) for o, f in scored]})
 
     # -- one trigger -------------------------------------------------------------------------
     def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
@@ -227,6 +267,8 @@ class Assembler:
             elif last_list is not None and g.list_anaphor and \
                     g.list_anaphor.search(mtext, max(lo, trig.start - 12), min(hi, trig.end + 12)):
                 entry, carried = last_list[0], True    # 被列入名单的实体 / added to the list
+            elif self._context[si] is not None:
+                entry, carried = self._context[si], True   # the list the article is about
             elif rule.list_bound:
                 return None
         if entry is None and rule.bare_action is not None:
@@ -236,6 +278,11 @@ class Assembler:
         implied = entry is None and action in REGIME_ACTIONS and authority is not None
         if implied:
             entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
+        if entry is None and action in LISTING_ACTIONS:
+            entry = self.catalogue.by_cue(doc.text, sent.start, sent.end)   # an investment ban
+            carried = carried or entry is not None
+        if entry is None and action in LISTING_ACTIONS and self._context[si] is not None:
+            entry, carried = self._context[si], True   # "sanctioned" in an article about the SDN list
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
@@ -366,7 +413,7 @@ class Assembler:
                           and g.continuation.match(text[x.start:x.end])})
         feats = [(e, roles.features(ctx, e, text)) for e in pool]
         if self.collect is not None:
-            self.collect.append({"action": action, "trigger": (trig.start, trig.end),
+            self.collect.append({"kind": "role", "action": action, "trigger": (trig.start, trig.end),
                                  "pairs": [(e.start, e.end, f) for e, f in feats]})
         if self.roles is None:
             return rule_targets
@@ -479,6 +526,19 @@ def _consequences(cands: list[Candidate]) -> None:
             c.list = listings[0].list
             if not c.targets:
                 c.targets = list(listings[0].targets)
+
+
+def _implied(cands: list[Candidate]) -> None:
+    """Acts that another act on the same list implies (``ListEntry.implies``: an investment ban
+    under the NS-CMIC order puts its targets on that list): one more candidate each."""
+    for c in list(cands):
+        other = c.list.implies.get(c.action) if c.list is not None else None
+        if other and c.targets and not any(o.action == other and o.list is c.list and o.sentence == c.sentence
+                                           for o in cands):
+            cands.append(Candidate(action=other, trigger=c.trigger, sentence=c.sentence, list=c.list,
+                                   authority=c.authority, targets=list(c.targets), date=c.date,
+                                   reason=c.reason, count=c.count, evidence=list(c.evidence),
+                                   carried_list=c.carried_list))
 
 
 def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,

@@ -26,6 +26,11 @@ class ListEntry:
     regime_of: tuple[str, ...] = ()
     #: how an act on this list is reported (impose -> add on a designation list)
     actions: dict[str, str] = field(default_factory=dict)
+    #: acts that an act on this list implies (a ban under the NS-CMIC order lists its targets)
+    implies: dict[str, str] = field(default_factory=dict)
+    #: words that, in a sentence naming no list, say the act is on this one ("investment" for
+    #: the NS-CMIC order, 不可靠 for the Unreliable Entity List)
+    cues: tuple[str, ...] = ()
 
     @property
     def all_authorities(self) -> frozenset[str]:
@@ -78,6 +83,21 @@ class Catalogue:
         return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None) \
             or next((e for e in self.entries.values() if authority_id in e.regime_of), None)
 
+    def by_cue(self, text: str, start: int, end: int) -> ListEntry | None:
+        """The list whose cue words (``ListEntry.cues``) occur in ``text[start:end]`` (the first in
+        catalogue order; English cues on word boundaries, case-insensitive)."""
+        chunk = _fold(text[start:end])
+        for entry in self.entries.values():
+            for cue in entry.cues:
+                key = _key(cue)
+                at = chunk.find(key)
+                while at >= 0:
+                    before = chunk[at - 1] if at else " "
+                    if not (key[0].isascii() and _is_word_char(before)):
+                        return entry
+                    at = chunk.find(key, at + 1)
+        return None
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ListMention]:
         """All list mentions in ``text[start:end]``, leftmost-longest, with absolute offsets.
         English names match in any case and on word boundaries, CJK names as written; one
@@ -122,7 +142,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
                   authorities=tuple(d.get("authorities", ())),
                   names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
                   regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
-                  actions=dict(d.get("actions", {})))
+                  actions=dict(d.get("actions", {})), implies=dict(d.get("implies", {})),
+                  cues=tuple(c for lang in ("en", "zh", "ko") for c in d.get("cues", {}).get(lang, ())))
         for d in data.get("list", [])
     ]
     generics, generic_names = [], []

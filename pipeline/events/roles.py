@@ -6,24 +6,18 @@ agent markers, appositions), but as *features*: the decision is learned from the
 so that a rule that misleads on news weighs less instead of deciding alone. Features are
 language-neutral; the words they look for come from the language packs (``[roles]`` tables).
 
-The model is plain JSON (weights per feature name, a bias, the threshold chosen on held-out folds):
-inference is a dot product, with no library behind it.
+The model (:class:`pipeline.events.linear.LinearModel`) is plain JSON: inference is a dot product.
 """
 from __future__ import annotations
 
-import json
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from .. import lang
 from ..lang.pack import alternation
 from ..types import Entity
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "events" / "roles.json"
 _BUCKETS = (8, 20, 40, 80, 160)
 
 
@@ -133,29 +127,3 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
     if key in ctx.group_rule:
         f["group_has_rule_target"] = 1.0
     return f
-
-
-@dataclass(frozen=True)
-class RoleModel:
-    """Weights of a logistic regression over :func:`features`, and the decision threshold."""
-
-    weights: dict[str, float]
-    threshold: float = 0.5
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    def probability(self, feats: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_json(self) -> str:
-        return json.dumps({"threshold": self.threshold, "meta": self.meta,
-                           "weights": dict(sorted(self.weights.items()))}, ensure_ascii=False, indent=1)
-
-
-def load_model(path: str | Path | None = None) -> RoleModel | None:
-    """The role model at ``path`` (``models/events/roles.json`` by default), None when absent."""
-    path = Path(path) if path else DEFAULT_MODEL
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return RoleModel(weights=data["weights"], threshold=data.get("threshold", 0.5), meta=data.get("meta", {}))

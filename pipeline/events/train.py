@@ -1,17 +1,18 @@
-"""Train the role model (:mod:`.roles`) from gold events, and measure it on held-out folds.
+"""Train the events stage's learned decisions from gold events, and measure them on held-out folds.
 
-1. Every gold document is run through the pipeline up to the events stage; the extractor, with
-   ``collect`` on, records each trigger's candidates and their features.
-2. A candidate is a positive when its span lies on a mention of a gold chain that is a target of
-   a gold event with the trigger's action (:func:`label`).
-3. A logistic regression (scikit-learn, L2) is fit on all pairs. Before that, the documents of
-   the sets named in ``folds_of`` are split into ``folds`` folds by document: each fold is
-   predicted by a model fit on everything else, and the threshold that maximises F1 of those
-   out-of-fold decisions is the model's threshold. The event scores of the folds (the pipeline
-   with the fold's model, scored by :mod:`pipeline.eval.score`) are the honest figures for
-   those sets; the other sets are training data only.
+1. Every gold document is run through the pipeline up to the events stage.
+2. Targets (:mod:`.roles`): the extractor, with ``collect`` on, records each trigger's candidates
+   and their features; a candidate is a positive when its span lies on a mention of a gold chain
+   that a gold event with the trigger's action targets (:func:`role_label`).
+3. Dates (:mod:`.dates`): with the role model chosen, each act's candidate dates are recorded; a
+   candidate is right when its month is the month of a gold event with the act's action that has
+   one of the act's targets (acts whose targets no gold event has are left out).
+4. Each is a logistic regression (scikit-learn, L2) fit on all pairs. The documents of the sets
+   named in ``folds_of`` are also split into ``folds`` folds: each fold is processed with both
+   models fit on everything else, which gives the role threshold (the F1-best one over those
+   out-of-fold decisions) and the honest event scores of those sets (pipeline.eval.score).
 
-    newsfacts train --config configs/train/roles.toml
+    newsfacts train --config configs/train/events.toml
 """
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ import json
 import time
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import ConfigError
 from ..eval import events as gold_events
 from ..types import Document
-from .roles import RoleModel
+from .linear import LinearModel
+
+Pair = tuple[dict[str, float], int]
 
 
 def load_config(path: str | Path) -> dict[str, Any]:
@@ -37,33 +40,50 @@ def load_config(path: str | Path) -> dict[str, Any]:
     return cfg
 
 
-def label(gold: dict[str, Any], action: str, start: int, end: int) -> int:
-    """1 when ``start..end`` lies on a mention of a chain that a gold event with ``action`` targets."""
-    chains, chain_of = gold_events.gold_chains(gold)
-    targets = set()
-    for i, ev in enumerate(gold.get("events") or []):
-        if ev.get("action") != action:
-            continue
-        for j, t in enumerate(ev.get("targets") or []):
-            targets.add(f"spans:{i}:{j}" if isinstance(t, list) else chain_of.get(str(t), str(t)))
+def _chain_at(chains: dict[str, list[tuple[int, int]]], start: int, end: int) -> str | None:
     best, most = None, 0
     for key, spans in chains.items():
         for s, e in spans:
             overlap = min(e, end) - max(s, start)
             if overlap > most:
                 best, most = key, overlap
-    return int(best in targets)
+    return best
 
 
-def prepare(cfg: dict[str, Any], log: Any = print) -> list[dict[str, Any]]:
+def _targets_by_action(gold: dict[str, Any]) -> dict[str, dict[str, set[str | None]]]:
+    """action -> chain key -> the months of the gold events with that action that target it."""
+    _, chain_of = gold_events.gold_chains(gold)
+    out: dict[str, dict[str, set[str | None]]] = {}
+    for i, ev in enumerate(gold.get("events") or []):
+        month = gold_events._month(ev.get("date"))
+        for j, t in enumerate(ev.get("targets") or []):
+            key = f"spans:{i}:{j}" if isinstance(t, list) else chain_of.get(str(t), str(t))
+            out.setdefault(ev.get("action"), {}).setdefault(key, set()).add(month)
+    return out
+
+
+def role_label(gold: dict[str, Any], action: str, start: int, end: int) -> int:
+    """1 when ``start..end`` lies on a mention of a chain that a gold event with ``action`` targets."""
+    chains, _ = gold_events.gold_chains(gold)
+    return int(_chain_at(chains, start, end) in _targets_by_action(gold).get(action, {}))
+
+
+def date_labels(gold: dict[str, Any], action: str, targets: list[tuple[int, int]]) -> set[str | None] | None:
+    """The months a gold event with ``action`` and one of ``targets`` has; None when none has."""
+    chains, _ = gold_events.gold_chains(gold)
+    months = _targets_by_action(gold).get(action, {})
+    found = [months[key] for s, e in targets if (key := _chain_at(chains, s, e)) in months]
+    return set().union(*found) if found else None
+
+
+def prepare(cfg: dict[str, Any], log: Callable[[str], None] = print) -> list[dict[str, Any]]:
     """Gold documents of the config's sets, each processed up to the events stage."""
     from ..config import load_config as load_pipeline_config
     from ..eval.gold import read_gold
     from ..runner import load
 
     pipeline_cfg = load_pipeline_config(cfg.get("pipeline") or None)
-    stages = [s for s in pipeline_cfg["pipeline"]["stages"] if s != "events"]
-    pipeline_cfg["pipeline"]["stages"] = stages
+    pipeline_cfg["pipeline"]["stages"] = [s for s in pipeline_cfg["pipeline"]["stages"] if s != "events"]
     nlp = load(pipeline_cfg)
     docs = []
     for spec in cfg["sets"]:
@@ -78,25 +98,32 @@ def prepare(cfg: dict[str, Any], log: Any = print) -> list[dict[str, Any]]:
     return docs
 
 
-def pairs(item: dict[str, Any], extractor_factory: Any) -> list[tuple[dict[str, float], int]]:
-    """(features, label) of every trigger-candidate pair of one prepared document."""
-    collect: list[dict[str, Any]] = []
-    extractor = extractor_factory(None, collect)
-    extractor(copy.deepcopy(item["doc"]))
-    out = []
-    for frame in collect:
-        for start, end, feats in frame["pairs"]:
-            out.append((feats, label(item["gold"], frame["action"], start, end)))
-    return out
+def collect(item: dict[str, Any], factory: Callable[..., Any], roles: LinearModel | None) -> tuple[list[Pair], list]:
+    """Role pairs and date option groups of one prepared document (run with ``roles``)."""
+    records: list[dict[str, Any]] = []
+    factory(roles, None, records)(copy.deepcopy(item["doc"]))
+    gold = item["gold"]
+    role_pairs = [(f, role_label(gold, r["action"], s, e)) for r in records if r["kind"] == "role"
+                  for s, e, f in r["pairs"]]
+    groups = []
+    for r in records:
+        if r["kind"] != "date":
+            continue
+        months = date_labels(gold, r["action"], r["targets"])
+        if months is not None:
+            groups.append([(f, int(gold_events._month(value) in months)) for value, f in r["options"]])
+    return role_pairs, groups
 
 
-def _fit(samples: list[tuple[dict[str, float], int]], c: float) -> dict[str, float]:
+def _fit(samples: list[Pair], c: float) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     x = vec.fit_transform([f for f, _ in samples])
-    y = [lab for _, lab in samples]
+    y = [label for _, label in samples]
+    if len(set(y)) < 2:
+        return {}
     clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
     clf.fit(x, y)
     return {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-9}
@@ -114,49 +141,61 @@ def _best_threshold(scored: list[tuple[float, int]]) -> tuple[float, float]:
     return best
 
 
-def train(cfg: dict[str, Any], output: str | None = None, log: Any = print) -> dict[str, Any]:
+def _fit_models(items: list[dict[str, Any]], factory: Callable[..., Any], c: float,
+                threshold: float = 0.5) -> tuple[LinearModel, LinearModel]:
+    """A role model fit on the items' role pairs, then a date model fit on the acts that model
+    finds in them."""
+    roles = LinearModel(_fit([p for d in items for p in d["role_pairs"]], c), threshold)
+    groups = [g for d in items for g in collect(d, factory, roles)[1]]
+    return roles, LinearModel(_fit([p for g in groups for p in g], c))
+
+
+def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
     from ..eval.score import score
     from . import EventExtractor, load_catalogue
 
     started = time.time()
     catalogue = load_catalogue()
 
-    def factory(model: RoleModel | None, collect: list | None) -> EventExtractor:
-        return EventExtractor(catalogue, role_model=model, collect=collect)
+    def factory(roles: LinearModel | None, dates: LinearModel | None, records: list | None = None) -> Any:
+        return EventExtractor(catalogue, role_model=roles, date_model=dates, collect=records)
 
     docs = prepare(cfg, log)
     for item in docs:
-        item["pairs"] = pairs(item, factory)
+        item["role_pairs"], _ = collect(item, factory, None)
     c = float(cfg.get("c", 1.0))
     folds, fold_sets = int(cfg.get("folds", 5)), set(cfg.get("folds_of", []))
     held = [d for d in docs if d["set"] in fold_sets]
     for i, item in enumerate(held):
         item["fold"] = i % folds
     scored: list[tuple[float, int]] = []
-    fold_records: dict[str, list[tuple[dict, dict]]] = {}
+    fold_models = {}
     for k in range(folds if held else 0):
-        train_pairs = [p for d in docs if d.get("fold") != k for p in d["pairs"]]
-        model = RoleModel(_fit(train_pairs, c))
-        for item in (d for d in held if d["fold"] == k):
-            scored += [(model.probability(f), y) for f, y in item["pairs"]]
-            item["fold_model"] = model
+        rest = [d for d in docs if d.get("fold") != k]
+        fold_models[k] = _fit_models(rest, factory, c)
+        scored += [(fold_models[k][0].probability(f), y) for d in held if d["fold"] == k for f, y in d["role_pairs"]]
     threshold, pair_f1 = _best_threshold(scored) if scored else (0.5, 0.0)
+    rows: dict[str, list[tuple[dict, dict]]] = {}
     for item in held:
-        fold_model = RoleModel(item.pop("fold_model").weights, threshold)
+        roles, dates = fold_models[item["fold"]]
         doc = copy.deepcopy(item["doc"])
-        doc.events = [e for e in factory(fold_model, None)(doc)]
-        fold_records.setdefault(item["set"], []).append((item["gold"], doc.to_dict()))
-    cross = {name: score([g for g, _ in rows], [p for _, p in rows]).to_dict()["events"]
-             for name, rows in fold_records.items()}
-    weights = _fit([p for d in docs for p in d["pairs"]], c)
-    meta = {"sets": cfg["sets"], "pairs": sum(len(d["pairs"]) for d in docs),
-            "positives": sum(y for d in docs for _, y in d["pairs"]), "c": c, "folds": folds,
-            "out_of_fold_pair_f1": round(pair_f1, 4),
-            "out_of_fold_events": {name: {k: round(v["f1"], 4) for k, v in ev.items()} for name, ev in cross.items()},
+        doc.events = factory(LinearModel(roles.weights, threshold), dates)(doc)
+        rows.setdefault(item["set"], []).append((item["gold"], doc.to_dict()))
+    cross = {name: score([g for g, _ in r], [p for _, p in r]).to_dict() for name, r in rows.items()}
+    roles, dates = _fit_models(docs, factory, c, threshold)
+    meta = {"sets": cfg["sets"], "role_pairs": sum(len(d["role_pairs"]) for d in docs),
+            "role_positives": sum(y for d in docs for _, y in d["role_pairs"]), "c": c, "folds": folds,
+            "out_of_fold_role_pair_f1": round(pair_f1, 4),
+            "out_of_fold_events": {name: {k: round(v["f1"], 4) for k, v in rep["events"].items()}
+                                   for name, rep in cross.items()},
+            "out_of_fold_events_by_language": {name: {lang: {k: round(v["f1"], 4) for k, v in t.items()}
+                                                      for lang, t in rep["events_by_language"].items()}
+                                               for name, rep in cross.items()},
             "seconds": round(time.time() - started, 1)}
-    model = RoleModel(weights, threshold, meta)
     out = Path(output or cfg["output"])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(model.to_json() + "\n", encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "roles.json").write_text(LinearModel(roles.weights, threshold, meta).to_json() + "\n", encoding="utf-8")
+    (out / "dates.json").write_text(LinearModel(dates.weights, 0.5, {"sets": cfg["sets"], "c": c}).to_json() + "\n",
+                                    encoding="utf-8")
     log(json.dumps(meta, ensure_ascii=False))
     return meta

@@ -21,8 +21,9 @@ class EventConfig:
     min_score:  drop events scored below this
     discover_targets: add entities (source "rule") for names in a trigger's object slot or an
                 appendix of a list that no earlier stage recognised (将A、B列入…, "removing A; B")
-    roles:      the role model that picks targets (JSON, ``newsfacts train --config
-                configs/train/roles.toml``); "" = models/events/roles.json, "none" = the rules alone
+    models:     the folder of the learned decisions (roles.json: targets, dates.json: dates; JSON,
+                ``newsfacts train --config configs/train/events.toml``); "" = models/events,
+                "none" = the rules alone
     """
 
     catalogue: str = ""
@@ -31,7 +32,7 @@ class EventConfig:
     keep_bare: bool = False
     min_score: float = 0.0
     discover_targets: bool = True
-    roles: str = ""
+    models: str = ""
 
 
 class EventStage(Stage):
@@ -51,13 +52,18 @@ class EventStage(Stage):
 
         path = self.config.catalogue or None
         catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
-        from ..events.roles import load_model
+        from pathlib import Path
 
-        model = None if self.config.roles == "none" else load_model(self.config.roles or None)
+        from ..events.linear import MODEL_DIR, load_model
+
+        folder = Path(self.config.models) if self.config.models else MODEL_DIR
+        off = self.config.models == "none"
         self._extract = EventExtractor(catalogue, carry=self.config.carry,
                                        keep_modal=self.config.keep_modal,
                                        keep_bare=self.config.keep_bare,
-                                       discover=self.config.discover_targets, role_model=model)
+                                       discover=self.config.discover_targets,
+                                       role_model=None if off else load_model(folder / "roles.json"),
+                                       date_model=None if off else load_model(folder / "dates.json"))
 
     def process(self, doc: Document) -> None:
         known = {id(e) for e in doc.entities}

@@ -1,0 +1,117 @@
+"""When an act happened: a learned choice among the dates around its trigger.
+
+News tells several rounds in one article ("after adding Huawei in May 2019, Commerce on Friday
+added..."), and an act's own date is often not the nearest one: the round's own date must win over
+the dates of earlier rounds named beside it, the article's date stands for the news of the day that
+states none (``published``), and an earlier round with no date has none. So every act gets
+candidates — the dates of its sentence, of the three sentences before it and of the next one, the
+publication date, and "none" — each with features (where the date stands from the trigger, whether
+another act's trigger stands between them, its precision, its year against the article's, whether
+it is an effective date or a document's number, the old rule's pick, cue words of an earlier
+round in the act's sentence, whether the act is in the lead), and the candidate the linear model
+(:class:`pipeline.events.linear.LinearModel`, ``models/events/dates.json``) scores highest is its
+date. The cue words come from the language packs (``[dates]`` tables).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import lang
+from ..lang.pack import alternation
+from ..types import Document, Entity
+from .linear import LinearModel
+
+BEFORE, AFTER = 3, 1                  # sentences searched before and after the act's
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    kind: str                         # "date", "published" or "none"
+    value: dict[str, str] | None      # {"value", "precision"}
+    entity: Entity | None = None
+
+
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern[str]:
+    words = [w for p in lang.packs() for w in p.words.get("dates.background")]
+    latin = [w for w in words if w.isascii()]
+    other = [w for w in words if not w.isascii()]
+    return re.compile("|".join(filter(None, [alternation(other) if other else "",
+                                             rf"\b(?:{alternation(latin)})\b" if latin else ""])) or r"(?!x)x",
+                      re.IGNORECASE)
+
+
+def _norm(e: Entity) -> dict[str, str]:
+    return {"value": str(e.norm["value"]), "precision": e.norm.get("precision", "day")}
+
+
+def candidates(doc: Document, dates: list[Entity], si: int) -> list[DateCandidate]:
+    """The dates an act told in sentence ``si`` may have."""
+    lo = doc.sentences[max(0, si - BEFORE)].start
+    hi = doc.sentences[min(len(doc.sentences) - 1, si + AFTER)].end
+    head = doc.sentences[0] if doc.sentences else None
+    out = [DateCandidate("date", _norm(d), d) for d in dates
+           if lo <= d.start < hi or head is not None and head.start <= d.start < head.end]
+    published = str(doc.meta.get("published") or "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        out.append(DateCandidate("published", {"value": published, "precision": "day"}))
+    out.append(DateCandidate("none", None))
+    return out
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    return next((f"<{b}" for b in edges if n < b), f">={edges[-1]}")
+
+
+def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandidate,
+             context: dict[str, Any]) -> dict[str, float]:
+    """Features of one candidate date of the act whose trigger is ``trigger`` in sentence ``si``."""
+    sent = doc.sentences[si]
+    f: dict[str, float] = {"bias": 1.0, f"kind={cand.kind}": 1.0, f"kind={cand.kind}:{context['lang']}": 1.0}
+    lead = si <= 2
+    background = bool(_background().search(doc.text, sent.start, sent.end))
+    dated_sentence = context["dated_sentence"]
+    for name, on in (("lead", lead), ("background", background), ("dated_sentence", dated_sentence),
+                     ("earlier_dates", context["earlier_dates"])):
+        if on:
+            f[f"{cand.kind}:{name}"] = 1.0
+    if cand.kind != "date":
+        return f
+    d = cand.entity
+    assert d is not None
+    dsi = context["sentence_of"][id(d)]
+    rel = dsi - si
+    f[f"rel={max(-3, min(1, rel))}"] = 1.0
+    if rel == 0:
+        f["before_trigger" if d.end <= trigger[0] else "after_trigger"] = 1.0
+        f["chars" + _bucket(abs(trigger[0] - d.end) if d.end <= trigger[0] else d.start - trigger[1],
+                            (10, 30, 80))] = 1.0
+    f[f"precision={cand.value['precision']}"] = 1.0
+    if dsi == 0 and si != 0:
+        f["headline_date"] = 1.0
+    if any(lo < t < hi for t in context["triggers"] for lo, hi in [sorted((d.start, trigger[0]))]):
+        f["other_trigger_between"] = 1.0
+    if context["rule_pick"] is d:
+        f["rule_pick"] = 1.0
+    if context["effective"](d):
+        f["effective"] = 1.0
+    published = str(doc.meta.get("published") or "")
+    year = cand.value["value"][:4]
+    if published[:4].isdigit() and year.isdigit():
+        f["year=" + ("same" if year == published[:4] else "earlier" if year < published[:4] else "later")] = 1.0
+        if cand.value["value"] > published:
+            f["after_published"] = 1.0
+    if background:
+        f["date:background"] = 1.0
+    return f
+
+
+def choose(model: LinearModel, doc: Document, si: int, trigger: tuple[int, int], cands: list[DateCandidate],
+           context: dict[str, Any]) -> tuple[DateCandidate, list[tuple[DateCandidate, dict[str, float]]]]:
+    """The best candidate, and every candidate with its features."""
+    scored = [(c, features(doc, si, trigger, c, context)) for c in cands]
+    best = max(scored, key=lambda cf: model.probability(cf[1]))[0]
+    return best, scored
