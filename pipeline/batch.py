@@ -2,25 +2,15 @@
 from __future__ import annotations
 
 import itertools
-import os
-import signal
 import sys
-import threading
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from typing import IO, Any, Iterable, Iterator
 
 from . import io as nio
-from . import registry
+from .pool import Pending, WorkerPool
 from .runner import DocumentTimeout, Pipeline, StageError, load, time_limit
-
-PARENT_CHECK_S = 0.5   # how often a worker checks that its parent still runs
-THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-               "TOKENIZERS_PARALLELISM", "NUMEXPR_NUM_THREADS")
 
 
 @dataclass
@@ -84,38 +74,6 @@ def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[byte
     return [process_raw(pipe, raw) for raw in batch]
 
 
-_WORKER_PIPE: Pipeline | None = None
-
-
-def _init_worker(config: dict[str, Any], stages: dict[str, str], parent: int) -> None:
-    """Build this worker's own pipeline (never pickled across processes), threads capped at 1.
-
-    ``stages`` is the parent's registry, so stages registered there at run time exist here too;
-    ``parent`` is the run's process id: when that process is gone, the worker ends too.
-    """
-    global _WORKER_PIPE
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    for var in THREAD_VARS:
-        os.environ[var] = "false" if var == "TOKENIZERS_PARALLELISM" else "1"
-    registry.STAGES.update(stages)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    _WORKER_PIPE = load(config)
-    _WORKER_PIPE.setup()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the run that started it is gone (killed with SIGKILL: no clean-up ran)."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})   # the time limit is the main thread's
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(1)
-
-
-def _worker_batch(batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
-    assert _WORKER_PIPE is not None
-    return process_batch(_WORKER_PIPE, batch)
-
-
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
@@ -162,8 +120,8 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
               workers: int) -> Iterator[list[tuple[bytes, str | None]]]:
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
-    pool = _Pool(config, workers)
-    pending: deque[tuple[list[nio.RawRecord], Future]] = deque()
+    pool = WorkerPool(config, workers, process_batch, _crash_line)
+    pending: Pending = deque()
     try:
         for batch in batched(records, batch_size):
             pending.append((batch, pool.submit(batch)))
@@ -175,67 +133,9 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
         pool.shutdown()
 
 
-class WorkerCrashed(Exception):
-    """The worker process died while processing this input (a crash in native code, out of memory)."""
-
-
-class _Pool:
-    """A process pool that outlives a worker dying on an input.
-
-    The batch that was in the dead worker runs again one input at a time in a fresh pool; the input
-    that kills a worker again becomes an error record (stage ``worker``). Batches queued in the
-    broken pool run again too. When workers cannot even set up, that error is raised instead.
-    """
-
-    def __init__(self, config: dict[str, Any], workers: int) -> None:
-        self.config = config
-        self.workers = workers
-        self.set_up = False      # a worker has set up its pipeline at least once
-        self.executor = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                                   initargs=(self.config, dict(registry.STAGES), os.getpid()))
-
-    def _restart(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._start()
-
-    def submit(self, batch: list[nio.RawRecord]) -> Future:
-        try:
-            return self.executor.submit(_worker_batch, batch)
-        except BrokenProcessPool:
-            self._restart()
-            return self.executor.submit(_worker_batch, batch)
-
-    def result(self, batch: list[nio.RawRecord], future: Future,
-               pending: deque[tuple[list[nio.RawRecord], Future]]) -> list[tuple[bytes, str | None]]:
-        """The lines of ``batch``; on a dead worker, isolate the input that killed it."""
-        try:
-            lines = future.result()
-            self.set_up = True
-            return lines
-        except BrokenProcessPool:
-            self._restart()
-        if not self.set_up:
-            self.executor.submit(_worker_batch, []).result()   # raises if a worker cannot set up
-            self.set_up = True
-        lines = [self._isolated(raw) for raw in batch]
-        for i, (queued, fut) in enumerate(pending):
-            if fut.cancelled() or fut.exception() is not None:
-                pending[i] = (queued, self.submit(queued))
-        return lines
-
-    def _isolated(self, raw: nio.RawRecord) -> tuple[bytes, str | None]:
-        try:
-            return self.executor.submit(_worker_batch, [raw]).result()[0]
-        except BrokenProcessPool:
-            self._restart()
-            crashed = WorkerCrashed("the worker process died while processing this input")
-            return nio.dumps(nio.error_record(raw, "worker", crashed, nio.peek_id(raw))), "worker"
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+def _crash_line(raw: nio.RawRecord, error: BaseException) -> tuple[bytes, str | None]:
+    """The error record of an input whose worker died while processing it alone."""
+    return nio.dumps(nio.error_record(raw, "worker", error, nio.peek_id(raw))), "worker"
 
 
 def _progress_bar() -> Any:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
@@ -78,23 +79,43 @@ RETRY_SECONDS = 0.25
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit)."""
+    """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit).
+
+    An alarm already set outside (pytest-timeout, the caller's own) keeps working: it fires at
+    its own time through its own handler, and what is left of it is set again afterwards.
+    """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    started = time.monotonic()
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    outer_deadline = started + outer_delay if outer_delay > 0 else None
+
+    outer_fired = False
 
     def _alarm(signum: int, frame: Any) -> None:
-        raise DocumentTimeout()
+        nonlocal outer_fired
+        now = time.monotonic()
+        if outer_deadline is not None and now >= outer_deadline and not outer_fired:
+            outer_fired = True
+            if callable(previous):
+                previous(signum, frame)
+        if now >= started + seconds:
+            raise DocumentTimeout()
 
     previous = signal.signal(signal.SIGALRM, _alarm)
     # the alarm repeats: an exception raised inside a GC or __del__ callback is swallowed by
     # Python ("Exception ignored in ..."), so a single alarm could be lost
-    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+    first = seconds if outer_deadline is None else max(min(seconds, outer_delay), 1e-3)
+    signal.setitimer(signal.ITIMER_REAL, first, RETRY_SECONDS)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_deadline is not None and not outer_fired:
+            left = max(outer_deadline - time.monotonic(), 1e-3)
+            signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
 
 
 def check_requirements(stages: list[type[Stage]], names: list[str]) -> None:
