@@ -6,71 +6,93 @@ import sys
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, NamedTuple
 
 from . import io as nio
 from .pool import Pending, WorkerPool
-from .runner import DocumentTimeout, Pipeline, StageError, load, time_limit
+from .runner import DocumentTimeout, Pipeline, load, time_limit
+
+
+class Answer(NamedTuple):
+    """The output line of one input and what the run counts for it."""
+
+    line: bytes
+    error: str | None = None            # a whole-line error record: the stage it names
+    failed: tuple[str, ...] = ()        # a partial record: the stages that failed on it
 
 
 @dataclass
 class RunStats:
-    """What a run did; ``input_lines == records + errors`` always holds at the end."""
+    """What a run did; ``input_lines == records + errors`` always holds at the end.
+
+    ``records`` counts every document record, ``partial`` those of them with ``errors`` (a
+    stage failed, the others' results are kept); ``errors`` counts whole-line error records.
+    """
 
     input_lines: int = 0
     records: int = 0
     errors: int = 0
+    partial: int = 0
     seconds: float = 0.0
     errors_by_stage: dict[str, int] = field(default_factory=dict)
+    partial_by_stage: dict[str, int] = field(default_factory=dict)
     resumed: int = 0
     interrupted: bool = False
 
-    def add(self, ok: bool, stage: str | None) -> None:
+    def add(self, answer: Answer) -> None:
         self.input_lines += 1
-        if ok:
-            self.records += 1
-        else:
+        if answer.error is not None:
             self.errors += 1
-            key = stage or "?"
-            self.errors_by_stage[key] = self.errors_by_stage.get(key, 0) + 1
+            self.errors_by_stage[answer.error] = self.errors_by_stage.get(answer.error, 0) + 1
+            return
+        self.records += 1
+        if answer.failed:
+            self.partial += 1
+            for stage in answer.failed:
+                self.partial_by_stage[stage] = self.partial_by_stage.get(stage, 0) + 1
+
+    @property
+    def failures(self) -> int:
+        """Inputs that did not come through whole: error records and partial records."""
+        return self.errors + self.partial
 
     def summary(self) -> str:
         done = self.input_lines - self.resumed
         rate = done / self.seconds if self.seconds else 0.0
         note = " (interrupted)" if self.interrupted else ""
         resumed = f", {self.resumed} from before" if self.resumed else ""
-        return (f"newsfacts: {self.input_lines} inputs, {self.records} records, {self.errors} errors"
+        partial = f" ({self.partial} partial)" if self.partial else ""
+        return (f"newsfacts: {self.input_lines} inputs, {self.records} records{partial}, {self.errors} errors"
                 f"{resumed}, {self.seconds:.1f} s ({rate:.1f} docs/s){note}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def process_raw(pipe: Pipeline, raw: nio.RawRecord) -> tuple[bytes, str | None]:
-    """Process one raw record into its output line; returns (line, failed stage or None).
+def process_raw(pipe: Pipeline, raw: nio.RawRecord) -> Answer:
+    """Process one raw record into its output line.
 
-    Never raises for a bad input: reading (under the time limit too), any stage, or turning
-    the result into JSON can fail, and each failure becomes the error record of that input.
+    Never raises for a bad input: reading (under the time limit too) or turning the result into
+    JSON can fail, and each failure becomes the error record of that input; a stage that fails
+    leaves a partial record (``errors`` lists it, earlier stages' results stay).
     """
     try:
         with time_limit(pipe.run.time_limit):
             doc = nio.parse_record(raw)
     except DocumentTimeout:
         timeout = DocumentTimeout(f"reading took more than {pipe.run.time_limit:g} s")
-        return nio.dumps(nio.error_record(raw, "read", timeout, nio.peek_id(raw))), "read"
+        return Answer(nio.dumps(nio.error_record(raw, "read", timeout, nio.peek_id(raw))), "read")
     except Exception as exc:  # noqa: BLE001 - InputError, or a reader bug: an error record either way
-        return nio.dumps(nio.error_record(raw, "read", exc, nio.peek_id(raw))), "read"
+        return Answer(nio.dumps(nio.error_record(raw, "read", exc, nio.peek_id(raw))), "read")
+    pipe.process(doc)
+    failed = tuple(e["stage"] for e in doc.errors if e["type"] != "StageSkipped")
     try:
-        pipe.process(doc)
-    except StageError as exc:
-        return nio.dumps(nio.error_record(raw, exc.stage, exc.exc, doc.id)), exc.stage
-    try:
-        return nio.dumps(doc.to_dict(frozenset(pipe.run.include))), None
+        return Answer(nio.dumps(doc.to_dict(frozenset(pipe.run.include))), None, failed)
     except Exception as exc:  # noqa: BLE001 - e.g. a stage left a value JSON cannot hold
-        return nio.dumps(nio.error_record(raw, "write", exc, doc.id)), "write"
+        return Answer(nio.dumps(nio.error_record(raw, "write", exc, doc.id)), "write")
 
 
-def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[tuple[bytes, str | None]]:
+def process_batch(pipe: Pipeline, batch: list[nio.RawRecord]) -> list[Answer]:
     return [process_raw(pipe, raw) for raw in batch]
 
 
@@ -95,9 +117,9 @@ def run_corpus(records: Iterable[nio.RawRecord], out: IO[bytes], config: dict[st
                else _run_pool(records, config, batch_size, workers))
     try:
         for batch in results:
-            nio.write_lines(out, [line for line, _ in batch])
-            for _, failed in batch:
-                stats.add(failed is None, failed)
+            nio.write_lines(out, [answer.line for answer in batch])
+            for answer in batch:
+                stats.add(answer)
             if bar is not None:
                 bar.update(len(batch))
     except KeyboardInterrupt:
@@ -110,14 +132,14 @@ def run_corpus(records: Iterable[nio.RawRecord], out: IO[bytes], config: dict[st
 
 
 def _run_local(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_size: int
-               ) -> Iterator[list[tuple[bytes, str | None]]]:
+               ) -> Iterator[list[Answer]]:
     pipe = load(config)
     for batch in batched(records, batch_size):
         yield process_batch(pipe, batch)
 
 
 def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_size: int,
-              workers: int) -> Iterator[list[tuple[bytes, str | None]]]:
+              workers: int) -> Iterator[list[Answer]]:
     """Keep at most 2×workers batches in flight, so memory stays flat on any corpus size."""
     load(config)  # fail fast on a bad config, in this process
     pool = WorkerPool(config, workers, process_batch, _crash_line)
@@ -133,9 +155,9 @@ def _run_pool(records: Iterable[nio.RawRecord], config: dict[str, Any], batch_si
         pool.shutdown()
 
 
-def _crash_line(raw: nio.RawRecord, error: BaseException) -> tuple[bytes, str | None]:
+def _crash_line(raw: nio.RawRecord, error: BaseException) -> Answer:
     """The error record of an input whose worker died while processing it alone."""
-    return nio.dumps(nio.error_record(raw, "worker", error, nio.peek_id(raw))), "worker"
+    return Answer(nio.dumps(nio.error_record(raw, "worker", error, nio.peek_id(raw))), "worker")
 
 
 def _progress_bar() -> Any:

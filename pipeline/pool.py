@@ -46,7 +46,7 @@ STOP_WAIT_S = 10.0     # how long a pool being replaced may take to stop
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "TOKENIZERS_PARALLELISM", "NUMEXPR_NUM_THREADS")
 
-Line = tuple[bytes, Any]          # an output line and what the runner counts for it
+Line = Any          # an output line and what the runner counts for it (pipeline.batch.Answer)
 BatchFn = Callable[[Any, list[nio.RawRecord]], list[Line]]
 
 

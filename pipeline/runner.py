@@ -15,12 +15,12 @@ from .types import Document
 
 
 class StageError(Exception):
-    """A stage failed on one document; carries the stage name for the error record."""
+    """A stage failed on one document (raised by :meth:`Pipeline.check`)."""
 
-    def __init__(self, stage: str, exc: BaseException) -> None:
-        super().__init__(f"{type(exc).__name__}: {exc}")
-        self.stage = stage
-        self.exc = exc
+    def __init__(self, error: dict[str, str]) -> None:
+        super().__init__(f"stage {error['stage']}: {error['type']}: {error['message']}")
+        self.stage = error["stage"]
+        self.error = error
 
 
 class DocumentTimeout(BaseException):
@@ -49,29 +49,70 @@ class Pipeline:
             self._ready = True
 
     def __call__(self, text: str | Document, **meta: Any) -> Document:
-        """Process one text (or Document) and return the annotated Document."""
+        """Process one text (or Document) and return the annotated Document (with ``errors``
+        listing the stages that failed or were skipped, if any)."""
         doc = text if isinstance(text, Document) else Document(text=text, meta=dict(meta))
         self.process(doc)
         return doc
 
     def process(self, doc: Document) -> None:
-        """Run every stage on ``doc``; a failing or too slow stage raises :class:`StageError`."""
+        """Run every stage on ``doc``, under the document's time limit.
+
+        A stage that fails (or runs past the time limit) leaves the document as it found it and
+        is listed in ``doc.errors``; the stages that need what it provides are skipped and listed
+        too; everything else runs. :meth:`check` raises the first failure instead.
+        """
         self.setup()
-        current = self.stages[0].name
+        missing: dict[str, str] = {}          # capability -> the stage that failed to provide it
+        current = self.stages[0]
+        saved = doc.checkpoint()
         try:
             with time_limit(self.run.time_limit):
-                for stage in self.stages:
-                    current = stage.name
-                    stage.process(doc)
+                for current in self.stages:
+                    lacking = sorted(current.requires & missing.keys())
+                    if lacking:
+                        doc.errors.append(_skipped(current.name, lacking, missing))
+                        for cap in current.provides - {"text"}:      # the text is the input's own
+                            missing.setdefault(cap, missing[lacking[0]])
+                        continue
+                    saved = doc.checkpoint()
+                    try:
+                        current.process(doc)
+                    except Exception as exc:  # noqa: BLE001 - recorded on the document
+                        doc.restore(saved)
+                        doc.errors.append(stage_error(current.name, exc))
+                        for cap in current.provides - {"text"}:
+                            missing.setdefault(cap, current.name)
         except DocumentTimeout:
-            raise StageError(current, DocumentTimeout(
-                f"document took more than {self.run.time_limit:g} s")) from None
-        except Exception as exc:  # noqa: BLE001 - becomes an error record
-            raise StageError(current, exc) from exc
+            doc.restore(saved)
+            limit = DocumentTimeout(f"document took more than {self.run.time_limit:g} s")
+            doc.errors.append(stage_error(current.name, limit))
+            after = self.stages[self.stages.index(current) + 1:]
+            doc.errors += [{"stage": s.name, "type": "StageSkipped",
+                            "message": "skipped: the document's time limit was spent"} for s in after]
+
+    def check(self, doc: Document) -> None:
+        """:meth:`process`, raising :class:`StageError` for the first stage that failed."""
+        self.process(doc)
+        failed = next((e for e in doc.errors if e["type"] != "StageSkipped"), None)
+        if failed is not None:
+            raise StageError(failed)
 
     def pipe(self, docs: Iterable[str | Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
+
+
+def stage_error(stage: str, exc: BaseException) -> dict[str, str]:
+    """The ``errors`` entry of a stage that failed on a document."""
+    from .io import error_message
+
+    return {"stage": stage, "type": type(exc).__name__, "message": error_message(exc)}
+
+
+def _skipped(stage: str, lacking: list[str], missing: dict[str, str]) -> dict[str, str]:
+    because = ", ".join(f"{cap} ({missing[cap]} failed)" for cap in lacking)
+    return {"stage": stage, "type": "StageSkipped", "message": f"skipped: needs {because}"}
 
 
 RETRY_SECONDS = 0.25

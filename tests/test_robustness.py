@@ -39,7 +39,7 @@ def stall_registered():
 
 @pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("how", ["sleep", "loop", "swallow"])
-def test_a_stage_past_the_time_limit_gives_an_error_record_and_the_run_goes_on(stall_registered, how, workers):
+def test_a_stage_past_the_time_limit_gives_a_partial_record_and_the_run_goes_on(stall_registered, how, workers):
     config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "stall"]',
                                 f'stall.how="{how}"', "stall.seconds=30.0", "run.time_limit=1.0",
                                 "run.batch_size=2"])
@@ -50,12 +50,14 @@ def test_a_stage_past_the_time_limit_gives_an_error_record_and_the_run_goes_on(s
     assert time.perf_counter() - started < 25          # two stalls of 30 s each were cut at 1 s
     records = [orjson.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in records] == ["d1", "d2", "d3", "d4", "d5"]
-    assert ["error" in r for r in records] == [False, True, False, True, False]
+    assert ["errors" in r for r in records] == [False, True, False, True, False]
     for r in (records[1], records[3]):
-        assert r["error"] == {"stage": "stall", "type": "DocumentTimeout",
-                              "message": "document took more than 1 s"}
+        assert r["errors"] == [{"stage": "stall", "type": "DocumentTimeout",
+                                "message": "document took more than 1 s"}]
+        assert r["sentences"] and r["lang"] == "en"    # what the stages before it found
     assert records[4]["sentences"]                     # the pipeline still works after a timeout
-    assert (stats.input_lines, stats.records, stats.errors, stats.errors_by_stage) == (5, 3, 2, {"stall": 2})
+    assert (stats.input_lines, stats.records, stats.partial, stats.errors, stats.partial_by_stage) == \
+        (5, 5, 2, 0, {"stall": 2})
 
 
 def test_time_limit_leaves_no_alarm_behind(stall_registered):
@@ -64,9 +66,9 @@ def test_time_limit_leaves_no_alarm_behind(stall_registered):
     before = signal.getsignal(signal.SIGALRM)
     outer = signal.getitimer(signal.ITIMER_REAL)          # pytest-timeout's alarm, when it uses one
     nlp = pipeline.load(load_config(None, ['pipeline.stages=["clean", "stall"]', "run.time_limit=0.5"]))
-    nlp("fast " + EN)
-    with pytest.raises(pipeline.runner.StageError, match="DocumentTimeout"):
-        nlp("STALL " + EN)
+    assert nlp("fast " + EN).errors == []
+    with pytest.raises(pipeline.runner.StageError, match="stall: DocumentTimeout"):
+        nlp.check(pipeline.Document("STALL " + EN))
     left = signal.getitimer(signal.ITIMER_REAL)
     if outer[0] == 0:
         assert left == (0.0, 0.0)

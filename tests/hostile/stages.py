@@ -83,3 +83,19 @@ class DieStage(Stage):
         elif how == "stop":
             os.kill(os.getpid(), signal.SIGSTOP)
         time.sleep(60)         # never reached but for a death that did not happen
+
+
+class FailStage(Stage):
+    """Adds an entity, then raises, on documents that contain ``FAIL``: a buggy entity stage."""
+
+    requires = frozenset({"sentences"})
+    provides = frozenset({"entities"})
+
+    def process(self, doc: Document) -> None:
+        from pipeline.types import Entity
+
+        at = doc.text.find("FAIL")
+        if at < 0:
+            return
+        doc.add_entity(Entity(id="", text="FAIL", type="ORG", start=at, end=at + 4, source="model"))
+        raise ValueError("a bug in this stage")
