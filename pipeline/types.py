@@ -5,6 +5,7 @@ unmodified ``Document.text``; ``text[start:end]`` always equals the annotation's
 """
 from __future__ import annotations
 
+import bisect
 import builtins
 import hashlib
 import operator
@@ -122,9 +123,10 @@ class Document:
         return any(r.start < end and start < r.end for r in self.skipped)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence that holds ``offset`` (sentences are in text order and do not overlap)."""
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def add_entity(self, entity: Entity) -> Entity:
