@@ -19,12 +19,14 @@ A sentence without a trigger continues the last candidate when it opens with a c
 """
 from __future__ import annotations
 
+import bisect
 import builtins
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..kb import orgtype
+from ..spans import SpanIndex
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
 from .discover import discover_en, discover_ko, discover_zh, inside
@@ -130,9 +132,12 @@ class Assembler:
     def candidates(self, doc: Document) -> list[Candidate]:
         masked = mask(doc, self.catalogue)
         text, mtext = doc.text, masked.text
-        dates = sorted((e for e in doc.entities if e.type == "DATE" and (e.norm or {}).get("value")
-                        and mtext[e.start] != TITLE_MASK), key=lambda e: e.start)
+        dates = _Dates(text, sorted((e for e in doc.entities if e.type == "DATE" and (e.norm or {}).get("value")
+                                     and mtext[e.start] != TITLE_MASK), key=lambda e: e.start))
         secondary = _bracketed_aliases(text, doc.entities)
+        self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
+        by_sentence = _SentenceEntities(doc)
+        mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
@@ -141,8 +146,9 @@ class Assembler:
                 or self.grammars.get(_script(text[sent.start:sent.end]))
             if g is None:
                 continue
-            mentions = [m for m in masked.mentions if sent.start <= m.start < sent.end]
-            ents = [e for e in doc.entities if sent.start <= e.start and e.end <= sent.end
+            mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
+                                       bisect.bisect_left(mention_starts, sent.end)]
+            ents = [e for e in by_sentence.get(si) if e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
             triggers = g.triggers(mtext, sent.start, sent.end)
             specific = [m.entry for m in mentions if m.entry]
@@ -156,7 +162,7 @@ class Assembler:
                 if not heading and out and (appendix or g.continuation.match(text[sent.start:sent.end])):
                     target = _last_with_list(out, appendix) if appendix else out[-1]
                     if target is not None:
-                        self._continue(target, doc, g, sent, ents, mtext, appendix is not None)
+                        self._continue(target, doc, g, si, ents, mtext, appendix is not None)
                 if specific:
                     last_list = (specific[-1], si)
                 continue
@@ -182,7 +188,7 @@ class Assembler:
     # -- one trigger -------------------------------------------------------------------------
     def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
                    lo: int, hi: int, mentions: list[ListMention], ents: list[Entity],
-                   dates: list[Entity], mtext: str,
+                   dates: _Dates, mtext: str,
                    last_list: tuple[ListEntry, int] | None) -> Candidate | None:
         if g.negated(mtext, trig, lo, hi):
             return None
@@ -255,7 +261,7 @@ class Assembler:
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
-                         count=_count(doc, g, sent, region, reason),
+                         count=_count(doc, g, sent, region, reason, self._quantities),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
                          anaphoric=anaphoric)
@@ -283,8 +289,9 @@ class Assembler:
         return None
 
     # -- sentences that go on about the last candidate ---------------------------------------
-    def _continue(self, cand: Candidate, doc: Document, g: Grammar, sent: Sentence,
+    def _continue(self, cand: Candidate, doc: Document, g: Grammar, si: int,
                   ents: list[Entity], mtext: str, appendix: bool) -> None:
+        sent = doc.sentences[si]
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
         new: list[Entity] = []
@@ -306,9 +313,9 @@ class Assembler:
                     cand.reason = _span(doc.text, *m.span("r"))
                     break
         if cand.count is None:
-            cand.count = _count(doc, g, sent, (sent.start, sent.end), None)
+            cand.count = _count(doc, g, sent, (sent.start, sent.end), None, self._quantities)
         cand.evidence.append((sent.start, sent.end))
-        cand.last = max(cand.last, doc.sentences.index(sent))
+        cand.last = max(cand.last, si)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -416,6 +423,7 @@ def _masked(mtext: str, e: Entity) -> bool:
 def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
     """Ids of entities inside the brackets right after another entity: 华为（Huawei）, X (BIS)."""
     ents = [e for e in entities if e.type != "DATE"]
+    index = SpanIndex(ents, _extent)
     out = set()
     for e in ents:
         j = e.end
@@ -427,9 +435,9 @@ def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
         close = min(closes, default=-1)     # 全角 and ASCII brackets get mixed: （Lockheed)
         if close < 0 or close - j > 120:
             continue
-        out.update(o.id for o in ents if o is not e and j < o.start and o.end <= close)
+        out.update(o.id for o in index.inside(j + 1, close) if o is not e)
     for m in _ROLE_BRACKET.finditer(text):     # 帕尔默·卢基（安杜里尔公司创始人）: a descriptor
-        out.update(o.id for o in ents if m.start() < o.start and o.end < m.end())
+        out.update(o.id for o in index.inside(m.start() + 1, m.end() - 1))
     return out
 
 
@@ -622,20 +630,20 @@ def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity
     return out
 
 
-def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict | None:
+def _date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> dict | None:
     """See :func:`_pick_date`; the value is marked ``weak`` when it came from an earlier
     sentence (the merge lets it yield to a date stated with the action)."""
     date, weak = _pick_date(text, dates, sent, trig)
     return None if date is None else {**date, "weak": weak}
 
 
-def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
+def _pick_date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
     """Same sentence (before the trigger first), else the nearest preceding DATE, else the
     document's dateline when nothing precedes (``_DATELINE``), else None.
     A date that names a document (4月4日公告) is not the date of the action; of coordinated
     dates (2025年4月4日和9日) the first, complete one counts."""
-    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end
-              and not _DOC_REF.match(text, d.end) and not _EFFECTIVE.match(text, d.end)]
+    inside = [d for d in dates.index.inside(sent.start, sent.end)
+              if not _DOC_REF.match(text, d.end) and not _EFFECTIVE.match(text, d.end)]
     before = [d for d in inside if d.end <= trig.start]
     after = [d for d in inside if d.start >= trig.end]
     if before:
@@ -646,10 +654,10 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
     elif after:
         pick = after[0]
     else:
-        earlier = [d for d in dates if d.end <= sent.start and not _EFFECTIVE.match(text, d.end)]
+        earlier = dates.last_before(sent.start, 4)
         if not earlier:
             # a title before the document's dateline (an order's title, then "Publication date: ...")
-            dateline = next((d for d in dates if _DATELINE.search(text, 0, d.start)), None)
+            dateline = dates.dateline()
             return ({"value": str(dateline.norm["value"]), "precision": dateline.norm.get("precision", "day"),
                      "dateline": True} if dateline is not None else None), True
         pick = earlier[-1]
@@ -661,8 +669,7 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
     norm = pick.norm or {}
     weak = pick.end <= sent.start
     value, precision = str(norm["value"]), norm.get("precision", "day")
-    month = next((d for d in dates if d.end <= pick.start and not text[d.end:pick.start].strip()
-                  and (d.norm or {}).get("precision") == "month"), None)
+    month = dates.month_right_before(pick.start)
     if precision == "year" and month is not None:      # "July" + "last year": July of that year
         value, precision = f"{value}-{str(month.norm['value'])[5:7]}", "month"
     return {"value": value, "precision": precision}, weak
@@ -692,13 +699,13 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
 
 
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
-           reason: dict | None) -> int | None:
+           reason: dict | None, quantities: SpanIndex[Entity]) -> int | None:
     """The number of targets the text gives in the argument region (the largest: a total
     includes its parts): QUANTITY entities with a target unit, else the count pattern."""
     lo, hi = region
     def outside_reason(s: int, e: int) -> bool:
         return not (reason and reason["start"] <= s and e <= reason["end"])
-    found = [int(norm["value"]) for q in doc.entities
+    found = [int(norm["value"]) for q in quantities.inside(lo, hi)
              if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
              and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
              and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
@@ -709,9 +716,72 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
-    into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    have = set(into.evidence)
+    into.evidence.extend(e for e in other.evidence if e not in have)
     into.last = max(into.last, other.last)
     if into.count is None:
         into.count = other.count
     if into.reason is None:
         into.reason = other.reason
+
+
+def _extent(e: Entity) -> tuple[int, int]:
+    return e.start, e.end
+
+
+class _SentenceEntities:
+    """The document's entities by sentence, in list order, found without a scan of the whole
+    list per sentence; entities that the stage adds as it goes (discovered targets, appended to
+    ``doc.entities``) join the sentence they lie in when a later sentence asks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sentences]
+        self.buckets: list[list[Entity]] = [[] for _ in doc.sentences]
+        self.seen = 0
+
+    def get(self, si: int) -> list[Entity]:
+        """Entities that start in sentence ``si`` (the caller checks where they end)."""
+        for e in self.doc.entities[self.seen:]:
+            i = bisect.bisect_right(self.starts, e.start) - 1
+            if i >= 0 and e.start < self.doc.sentences[i].end:
+                self.buckets[i].append(e)
+        self.seen = len(self.doc.entities)
+        return self.buckets[si]
+
+
+class _Dates:
+    """The document's dates in text order, with the look-ups :func:`_pick_date` makes."""
+
+    def __init__(self, text: str, dates: list[Entity]) -> None:
+        self.text = text
+        self.dates = dates
+        self.index = SpanIndex(dates, _extent)
+        self._dateline: list[Entity | None] = []
+
+    def last_before(self, pos: int, n: int) -> list[Entity]:
+        """The last ``n`` dates (in text order) that end by ``pos`` and not in an "effective" phrase."""
+        out: list[Entity] = []
+        i = bisect.bisect_left(self.dates, pos, key=lambda d: d.start) - 1
+        while i >= 0 and len(out) < n:
+            d = self.dates[i]
+            if d.end <= pos and not _EFFECTIVE.match(self.text, d.end):
+                out.append(d)
+            i -= 1
+        return out[::-1]
+
+    def dateline(self) -> Entity | None:
+        """The first date written on a labelled header line (``_DATELINE``), once per document;
+        the label is looked for on the date's own line, in the 200 characters before it."""
+        if not self._dateline:
+            self._dateline.append(next((d for d in self.dates
+                                        if _DATELINE.search(self.text, max(0, d.start - 200), d.start)), None))
+        return self._dateline[0]
+
+    def month_right_before(self, pos: int) -> Entity | None:
+        """The first month-precise date that only white space separates from ``pos``."""
+        gap = pos
+        while gap > 0 and self.text[gap - 1].isspace():
+            gap -= 1
+        return next((d for d in self.index.overlapping(gap - 1, pos) if gap <= d.end <= pos
+                     and (d.norm or {}).get("precision") == "month"), None)
