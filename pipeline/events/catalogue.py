@@ -77,10 +77,10 @@ class Catalogue:
         English names match in any case and on word boundaries, CJK names as written; one
         Aho-Corasick pass over the text lower-cased with its whitespace read as spaces."""
         end = len(text) if end is None else end
-        folded = _fold(text)
+        folded = _fold(text[start:end])            # only the window: a search costs its own length
         found = []
-        for last, (name, latin_start, latin_end) in self._automaton.iter(folded, start, end):
-            s, e = last - len(name) + 1, last + 1
+        for last, (name, latin_start, latin_end) in self._automaton.iter(folded):
+            s, e = start + last - len(name) + 1, start + last + 1
             if latin_start and s > 0 and _is_word_char(text[s - 1]) or \
                     latin_end and e < len(text) and _is_word_char(text[e]):
                 continue
