@@ -65,3 +65,34 @@ class SpanIndex(Generic[T]):
     def any_containing(self, lo: int, hi: int) -> bool:
         """Some item's span contains ``[lo, hi)``."""
         return any(x[0] <= lo and hi <= x[1] for x in self._window(lo, hi))
+
+
+class GrowingSpanIndex(Generic[T]):
+    """A :class:`SpanIndex` over a list that only grows (``doc.entities`` while a stage adds to
+    it): :meth:`sync` takes in the items appended since the last call."""
+
+    def __init__(self, items: list[T], span: Callable[[T], tuple[int, int]]) -> None:
+        self._items = items
+        self._span = span
+        self._keys: list[tuple[int, int]] = []          # (start, position in the list), sorted
+        self._entries: list[tuple[int, int, T]] = []    # (end, position, item), in the same order
+        self._longest = 0
+        self.sync()
+
+    def sync(self) -> None:
+        for i in range(len(self._keys), len(self._items)):
+            item = self._items[i]
+            start, end = self._span(item)
+            at = bisect.bisect_left(self._keys, (start, i))
+            self._keys.insert(at, (start, i))
+            self._entries.insert(at, (end, i, item))
+            self._longest = max(self._longest, end - start)
+
+    def overlapping(self, lo: int, hi: int) -> list[T]:
+        """Items whose span shares a character with ``[lo, hi)``, in list order."""
+        self.sync()
+        first = bisect.bisect_left(self._keys, (lo - self._longest, -1))
+        last = bisect.bisect_left(self._keys, (hi, -1))
+        found = [(i, item) for (start, _), (end, i, item) in zip(self._keys[first:last], self._entries[first:last])
+                 if end > lo and start < hi]
+        return [item for _, item in sorted(found, key=lambda x: x[0])]

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..kb import orgtype
-from ..spans import SpanIndex
+from ..spans import GrowingSpanIndex, SpanIndex
 from ..types import Document, Entity, Sentence
 from .catalogue import Catalogue, ListEntry, ListMention
-from .discover import discover_en, discover_ko, discover_zh, inside
+from .discover import discover_en, discover_ko, discover_zh, inside, known_names
 from .grammar import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
@@ -137,6 +137,7 @@ class Assembler:
         secondary = _bracketed_aliases(text, doc.entities)
         self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
         by_sentence = _SentenceEntities(doc)
+        self._look = _EntityLookup(doc)
         mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
@@ -232,7 +233,7 @@ class Assembler:
             authority = _country_subject(g, doc.text, trig, ents)
         new: list[Entity] = []
         if self.discover and action != "investigate":
-            new = _discover(doc, g, mtext, trig, region)
+            new = _discover(doc, g, mtext, trig, region, self._look)
             gone = inside(new, ents)
             ents = [e for e in ents if e.id not in gone] + new
         if rule.line:
@@ -298,9 +299,9 @@ class Assembler:
         script = _script(doc.text[sent.start:end])
         if self.discover and "zh" in (g.lang, script) and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]) \
                 and not re.search(r"[\uac00-\ud7a3]", doc.text[sent.start:end]):
-            new = discover_zh(doc, sent.start, end, doc.entities, mtext)
+            new = discover_zh(doc, sent.start, end, self._look.near(sent.start, end), mtext, self._look.known())
         elif self.discover and appendix and script == "en":       # -TechInsights Europe Limited
-            new = discover_en(doc, sent.start, end, doc.entities, single=True, mask=mtext)
+            new = discover_en(doc, sent.start, end, self._look.near(sent.start, end), single=True, mask=mtext)
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end
@@ -327,7 +328,7 @@ _ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作�
 
 
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
-              region: tuple[int, int]) -> list[Entity]:
+              region: tuple[int, int], look: "_EntityLookup") -> list[Entity]:
     """Entities for the names in the trigger's object slot that no stage recognised."""
     lo, hi = region
     if g.lang == "zh":
@@ -335,21 +336,23 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         found: list[Entity] = []
         listed = _ZH_INCLUDING.search(mtext, trig.end, hi)   # 列入…，其中包括A、B和C等
         if listed:
-            found = discover_zh(doc, listed.end(), hi, doc.entities, mtext)
+            found = discover_zh(doc, listed.end(), hi, look.near(listed.end(), hi), mtext, look.known())
         if starts:                 # 对X进行/采取…: the object ends at the light verb
             verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            return found + discover_zh(doc, starts[-1], verb.start() if verb else trig.start,
-                                       doc.entities, mtext)
-        return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
+            stop = verb.start() if verb else trig.start
+            return found + discover_zh(doc, starts[-1], stop, look.near(starts[-1], stop), mtext, look.known())
+        return discover_zh(doc, trig.end, hi, look.near(trig.end, hi), mtext, look.known()) \
+            if hi > trig.end else []
     if g.lang == "ko":
-        return discover_ko(doc, lo, hi, doc.entities, mtext)
+        return discover_ko(doc, lo, hi, look.near(lo, hi), mtext)
     if g.lang == "en":
         if trig.rule.line:
             lo = doc.text.rfind("\n", 0, trig.start) + 1
         if trig.passive:
-            return discover_en(doc, lo, trig.start, doc.entities, mask=mtext)
+            return discover_en(doc, lo, trig.start, look.near(lo, trig.start), mask=mtext)
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
-        return discover_en(doc, trig.end, m.start() if m else hi, doc.entities, mask=mtext)
+        stop = m.start() if m else hi
+        return discover_en(doc, trig.end, stop, look.near(trig.end, stop), mask=mtext)
     return []
 
 
@@ -785,3 +788,24 @@ class _Dates:
             gap -= 1
         return next((d for d in self.index.overlapping(gap - 1, pos) if gap <= d.end <= pos
                      and (d.norm or {}).get("precision") == "month"), None)
+
+
+class _EntityLookup:
+    """What target discovery asks of the document's entities while the stage adds to them: the
+    entities near a stretch of text, and the type of every name (``discover.known_names``)."""
+
+    MARGIN = 100   # characters around the stretch: any superset of the entities touching it will do
+
+    def __init__(self, doc: Document) -> None:
+        self.entities = doc.entities
+        self.index = GrowingSpanIndex(doc.entities, _extent)
+        self._known: dict[str, str] = {}
+        self._seen = 0
+
+    def near(self, lo: int, hi: int) -> list[Entity]:
+        return self.index.overlapping(lo - self.MARGIN, hi + self.MARGIN)
+
+    def known(self) -> dict[str, str]:
+        known_names(self.entities[self._seen:], self._known)
+        self._seen = len(self.entities)
+        return self._known
