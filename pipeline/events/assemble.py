@@ -719,8 +719,7 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
-    have = set(into.evidence)
-    into.evidence.extend(e for e in other.evidence if e not in have)
+    into.evidence.extend(other.evidence)          # duplicates go in merge.to_events (sorted set)
     into.last = max(into.last, other.last)
     if into.count is None:
         into.count = other.count

@@ -336,7 +336,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
     if script(first) == "han" and script(text[place.end - 1]) == "han":
         stop = place.end
         after = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
-        for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[after:]):
+        for tok in itertools.takewhile(lambda t: t.start < hi, (doc.tokens[i] for i in range(after, len(doc.tokens)))):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
                 return _candidate(doc, s, org.end, org.type, min(org.score or 1.0, 0.7))
