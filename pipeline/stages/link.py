@@ -194,10 +194,13 @@ def _coref_key(text: str) -> str:
 
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:
     """``Raimondo`` after ``Gina Raimondo``: a one-word Latin PERSON joins the full name it ends."""
-    full = [e for e in names if e.type == "PERSON" and " " in e.text.strip()]
+    by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
+    for f in names:
+        if f.type == "PERSON" and " " in f.text.strip():
+            by_surname.setdefault(f.text.split()[-1], []).append(f)
     for e in names:
         if e.type == "PERSON" and " " not in e.text.strip() and e.text.isascii():
-            match = next((f for f in full if f.start < e.start and f.text.split()[-1] == e.text), None)
+            match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)
             if match is not None:
                 groups.union(match, e)
 
