@@ -113,7 +113,11 @@ def run_corpus(records: Iterable[nio.RawRecord], out: IO[bytes], config: dict[st
     started = time.perf_counter()
     batch_size = int(config.get("run", {}).get("batch_size", 64))
     bar = _progress_bar() if progress else None
-    results = (_run_local(records, config, batch_size) if workers <= 1
+    records = iter(records)
+    head = list(itertools.islice(records, 2))
+    records = itertools.chain(head, records)
+    # one input: no worker processes to start (most of a short run's time), it runs here
+    results = (_run_local(records, config, batch_size) if workers <= 1 or len(head) < 2
                else _run_pool(records, config, batch_size, workers))
     try:
         for batch in results:

@@ -118,6 +118,38 @@ def _skipped(stage: str, lacking: list[str], missing: dict[str, str]) -> dict[st
 RETRY_SECONDS = 0.25
 
 
+class _Limit:
+    """One running :func:`time_limit`: its deadline and the outer alarm it must honour."""
+
+    def __init__(self, seconds: float, previous: Any, outer_deadline: float | None) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.previous = previous
+        self.outer_deadline = outer_deadline
+        self.outer_fired = False
+
+    def arm(self) -> None:
+        """Set the timer for whichever comes first, this limit or the outer alarm; it repeats
+        (an exception raised inside a GC or __del__ callback is swallowed by Python, so a
+        single alarm could be lost)."""
+        now = time.monotonic()
+        first = self.deadline - now
+        if self.outer_deadline is not None and not self.outer_fired:
+            first = min(first, self.outer_deadline - now)
+        signal.setitimer(signal.ITIMER_REAL, max(first, 1e-3), RETRY_SECONDS)
+
+    def alarm(self, signum: int, frame: Any) -> None:
+        now = time.monotonic()
+        if self.outer_deadline is not None and now >= self.outer_deadline and not self.outer_fired:
+            self.outer_fired = True
+            if callable(self.previous):
+                self.previous(signum, frame)
+        if now >= self.deadline:
+            raise DocumentTimeout()
+
+
+_ACTIVE: list[_Limit] = []
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise DocumentTimeout in the body after ``seconds`` (main thread only; else no limit).
@@ -128,35 +160,39 @@ def time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    started = time.monotonic()
     outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
-    outer_deadline = started + outer_delay if outer_delay > 0 else None
-
-    outer_fired = False
-
-    def _alarm(signum: int, frame: Any) -> None:
-        nonlocal outer_fired
-        now = time.monotonic()
-        if outer_deadline is not None and now >= outer_deadline and not outer_fired:
-            outer_fired = True
-            if callable(previous):
-                previous(signum, frame)
-        if now >= started + seconds:
-            raise DocumentTimeout()
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    # the alarm repeats: an exception raised inside a GC or __del__ callback is swallowed by
-    # Python ("Exception ignored in ..."), so a single alarm could be lost
-    first = seconds if outer_deadline is None else max(min(seconds, outer_delay), 1e-3)
-    signal.setitimer(signal.ITIMER_REAL, first, RETRY_SECONDS)
+    outer_deadline = time.monotonic() + outer_delay if outer_delay > 0 else None
+    limit = _Limit(seconds, signal.getsignal(signal.SIGALRM), outer_deadline)
+    signal.signal(signal.SIGALRM, limit.alarm)
+    _ACTIVE.append(limit)
+    limit.arm()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_deadline is not None and not outer_fired:
+        _ACTIVE.remove(limit)
+        signal.signal(signal.SIGALRM, limit.previous)
+        if outer_deadline is not None and not limit.outer_fired:
             left = max(outer_deadline - time.monotonic(), 1e-3)
             signal.setitimer(signal.ITIMER_REAL, left, outer_interval)
+
+
+@contextmanager
+def untimed() -> Iterator[None]:
+    """Stop the clock of the running :func:`time_limit` in the body: a stage loading what a
+    language needs the first time a document of that language arrives does not charge it to
+    that document."""
+    if not _ACTIVE or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    limit = _ACTIVE[-1]
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    paused = time.monotonic()
+    try:
+        yield
+    finally:
+        limit.deadline += time.monotonic() - paused
+        limit.arm()
 
 
 def check_requirements(stages: list[type[Stage]], names: list[str]) -> None:

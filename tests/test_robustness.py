@@ -221,6 +221,6 @@ def test_workers_that_cannot_set_up_stop_the_run(tmp_path):
     from pipeline.pool import WorkerSetupError
 
     config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "tokenize"]',
-                                f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"'])
+                                f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"', "run.batch_size=1"])
     with pytest.raises(WorkerSetupError, match="missing.txt"):
         run_corpus(_raws([KO, ZH]), io.BytesIO(), config, workers=2)
