@@ -6,12 +6,13 @@ per core, and not skewed by other load on the machine); worker scaling and peak 
 """
 from __future__ import annotations
 
+import itertools
 import resource
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import orjson
 
@@ -21,9 +22,15 @@ from .runner import Pipeline, load
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus" / "samples"
-#: public sets whose sentences are grouped into article-sized documents
-PUBLIC_TEXT = {"ko": ("klue-ner", "dev"), "zh": ("cluener2020", "dev"), "en": ("conll2003", "testb")}
+#: public sets whose sentences are grouped into article-sized documents (issue 14: CLUENER train
+#: and MSRA for Chinese, KLUE for Korean, CoNLL for English)
+PUBLIC_TEXT = {"ko": [("klue-ner", "dev")], "zh": [("cluener2020", "train"), ("msra-ner-test", "test")],
+               "en": [("conll2003", "testb")]}
 ARTICLE_CHARS = 1500
+#: the long article of ``--long``: distinct English text (Federal Register abstracts, then CoNLL)
+LONG_SETS = [("conll2003", "train"), ("conll2003", "testa"), ("conll2003", "testb"), ("wikiann-en", "train")]
+FR_TEXTS = "us-fr-export-control-abstracts/texts"
+PIECE_CHARS = 2000
 #: the clock of the single-process measurements: CPU seconds of this process (all its threads)
 CLOCK = time.process_time
 
@@ -47,20 +54,14 @@ class LangResult:
 def corpus(lang: str, max_chars: int) -> list[str]:
     """Realistic texts in ``lang``: the sample articles, then public-set sentences as articles."""
     texts = [r["text"] for r in _sample_records() if _lang_of(r) == lang]
-    name, split = PUBLIC_TEXT[lang]
-    try:
-        from .eval.formats import read_set
-
-        buf: list[str] = []
-        for doc in read_set(name, split):
-            buf.append(doc["text"] if lang != "en" else doc["text"])
-            if sum(map(len, buf)) >= ARTICLE_CHARS:
-                texts.append(("\n" if lang == "en" else " ").join(buf))
-                buf = []
-            if sum(map(len, texts)) >= max_chars:
-                break
-    except (FileNotFoundError, ImportError):
-        pass
+    buf: list[str] = []
+    for doc in _public_sentences(PUBLIC_TEXT[lang]):
+        buf.append(doc["text"])
+        if sum(map(len, buf)) >= ARTICLE_CHARS:
+            texts.append(("\n" if lang == "en" else " ").join(buf))
+            buf = []
+        if sum(map(len, texts)) >= max_chars:
+            break
     out, total = [], 0
     for t in texts:
         if total >= max_chars:
@@ -68,6 +69,81 @@ def corpus(lang: str, max_chars: int) -> list[str]:
         out.append(t)
         total += len(t)
     return out
+
+
+def _public_sentences(sets: list[tuple[str, str]]) -> Iterator[dict[str, Any]]:
+    """The sentences of these public sets, one set after the other (those absent are skipped)."""
+    from .eval.formats import read_set
+
+    for name, split in sets:
+        try:
+            yield from read_set(name, split)
+        except FileNotFoundError:
+            continue
+
+
+def long_text(max_chars: int) -> str:
+    """One article of up to ``max_chars`` characters of distinct English text: the Federal
+    Register abstracts, then CoNLL-2003 sentences, a paragraph each ("" without the data)."""
+    from .eval.formats import data_dir
+
+    parts: list[str] = []
+    total = 0
+    sources = (p.read_text(encoding="utf-8") for p in sorted((data_dir() / FR_TEXTS).glob("*.txt")))
+    for part in itertools.chain(sources, (d["text"] for d in _public_sentences(LONG_SETS))):
+        if total >= max_chars:
+            break
+        parts.append(part.strip())
+        total += len(parts[-1]) + 1
+    return "\n".join(parts)[:max_chars]
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into articles of about ``size`` characters, at line ends where there are some."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut > 0 else end
+        out.append(text[start:end])
+        start = end
+    return [p for p in out if p.strip()]
+
+
+@dataclass
+class LongResult:
+    """One long article against the same text as short articles (``newsfacts bench --long``)."""
+
+    chars: int
+    long_cps: float
+    pieces: int
+    pieces_cps: float
+    long_wall_s: float              # the whole article through ``Pipeline.process`` (time limit on)
+    errors: list[dict[str, str]]    # what that run listed (a timeout would be here)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.long_cps / self.pieces_cps if self.pieces_cps else 0.0
+
+
+def measure_long(pipe: Pipeline, max_chars: int) -> LongResult | None:
+    """Characters per CPU second on one long article and on its 2 KB pieces, and the article's
+    wall time under the configured time limit."""
+    from .types import Document
+
+    text = long_text(max_chars)
+    if not text:
+        return None
+    short = pieces(text)
+    pieces_cps, _ = profile_pipeline(pipe, short, warm_up=False)
+    long_cps, stages = profile_pipeline(pipe, [text], warm_up=False)
+    doc = Document(text=text, id="long")
+    started = time.perf_counter()
+    pipe.process(doc)
+    wall = time.perf_counter() - started
+    return LongResult(len(text), long_cps, len(short), pieces_cps, wall, doc.errors, stages)
 
 
 def _sample_records() -> list[dict[str, Any]]:
@@ -133,12 +209,12 @@ def spacy_small_english() -> Callable[[str], Any]:
     return nlp
 
 
-def profile_pipeline(pipe: Pipeline, texts: list[str]) -> tuple[float, dict[str, float]]:
+def profile_pipeline(pipe: Pipeline, texts: list[str], warm_up: bool = True) -> tuple[float, dict[str, float]]:
     """(chars/s of the whole pipeline, seconds per stage) over ``texts``."""
     from .types import Document
 
-    for text in texts:   # warm-up: loads every tokenizer the texts need
-        pipe(text)
+    for text in texts if warm_up else texts[:1]:   # warm-up: loads every tokenizer the texts need
+        pipe(text[:PIECE_CHARS])
     per_stage: dict[str, float] = defaultdict(float)
     started = CLOCK()
     for text in texts:

@@ -21,6 +21,7 @@ class RunConfig:
     published: str = ""          # default anchor date (YYYY-MM-DD) for relative dates
     include: list[str] = field(default_factory=list)   # optional output parts, e.g. ["tokens"]
     time_limit: float = 60.0     # seconds per document before it becomes an error record
+    worker_timeout: float = 20.0  # seconds a worker process may stay silent (stopped, stuck in C) before it is killed
     batch_size: int = 64
     kb: str = ""                 # knowledge base JSONL (`newsfacts kb build`); "" = models/kb/entities.jsonl
 

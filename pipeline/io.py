@@ -212,13 +212,18 @@ def peek_id(raw: RawRecord) -> str | None:
         return None
 
 
-def error_record(raw: RawRecord, stage: str, exc: BaseException, doc_id: str | None) -> dict[str, Any]:
-    """The output line for an input that could not be processed."""
+def error_message(exc: BaseException) -> str:
+    """An exception's message for a record: never empty, at most MAX_MESSAGE characters, valid Unicode."""
     message = str(exc) or type(exc).__name__
     if len(message) > MAX_MESSAGE:
         message = message[:MAX_MESSAGE] + "..."
+    return printable(message)
+
+
+def error_record(raw: RawRecord, stage: str, exc: BaseException, doc_id: str | None) -> dict[str, Any]:
+    """The output line for an input that could not be processed."""
     return {"id": doc_id, "line": raw.line, "source": raw.source,
-            "error": {"stage": stage, "type": type(exc).__name__, "message": printable(message)}}
+            "error": {"stage": stage, "type": type(exc).__name__, "message": error_message(exc)}}
 
 
 def dumps(record: dict[str, Any]) -> bytes:
@@ -259,10 +264,12 @@ def complete_lines(path: str) -> tuple[int, int]:
     return count, size
 
 
-def count_errors(path: str, lines: int) -> int:
-    """How many of the first ``lines`` output lines are error records."""
-    errors = 0
+def count_errors(path: str, lines: int) -> tuple[int, int]:
+    """(error records, partial records) among the first ``lines`` output lines."""
+    errors = partial = 0
     with open(path, "rb") as fh:
         for _, line in zip(range(lines), fh):
-            errors += "error" in orjson.loads(line)
-    return errors
+            record = orjson.loads(line)
+            errors += "error" in record
+            partial += bool(record.get("errors"))
+    return errors, partial

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from . import io as nio
-from .batch import RunStats, process_batch
+from .batch import Answer, RunStats, process_batch
 
 OUTPUT_SUFFIX = ".jsonl"
 
@@ -54,8 +54,7 @@ class PipelineActor:
         raws = [nio.RawRecord(str(s), int(n), str(k), bytes(p))
                 for s, n, k, p in zip(batch["source"], batch["line"], batch["kind"], batch["payload"])]
         results = process_batch(self.pipe, raws)
-        return {"line": np.array([line for line, _ in results], dtype=object),
-                "failed": np.array([stage or "" for _, stage in results], dtype=object)}
+        return {"line": np.array([answer.line for answer in results], dtype=object)}
 
 
 def _split(sources: dict[str, str]) -> Any:
@@ -123,6 +122,8 @@ def shard_stats(output_dir: str) -> RunStats:
     for shard in output_shards(output_dir):
         with open(shard, "rb") as fh:
             for line in fh:
-                error = orjson.loads(line).get("error")
-                stats.add(error is None, error["stage"] if error else None)
+                record = orjson.loads(line)
+                error = record.get("error")
+                failed = tuple(e["stage"] for e in record.get("errors", ()) if e["type"] != "StageSkipped")
+                stats.add(Answer(line, error["stage"] if error else None, failed))
     return stats

@@ -98,10 +98,13 @@ def jieba_analysis(hmm: bool = True) -> Memo:
 
     import jieba
 
-    from .jieba_hmm import PosAnalyser
+    from .jieba_hmm import PosAnalyser, default_tables
 
     jieba.setLogLevel(logging.WARNING)
-    return _memo(PosAnalyser(jieba.Tokenizer(), hmm))
+    freq, total, tags = default_tables()
+    base = jieba.Tokenizer()
+    base.FREQ, base.total, base.initialized = freq, total, True    # what check_initialized loads
+    return _memo(PosAnalyser(base, hmm, tags))
 
 
 _FALLBACK = re.compile(r"\w+|[^\w\s]", re.UNICODE)

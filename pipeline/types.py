@@ -5,12 +5,14 @@ unmodified ``Document.text``; ``text[start:end]`` always equals the annotation's
 """
 from __future__ import annotations
 
+import bisect
 import builtins
 import hashlib
+import operator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"   # 1.1: optional "errors" of a partial record (compatible with 1.0)
 
 ENTITY_TYPES = ("FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON", "LOC",
                 "MONEY", "DATE", "PERCENT", "QUANTITY")
@@ -108,6 +110,9 @@ class Document:
     events: list[Event] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[Region] = field(default_factory=list)
+    #: stages that failed on this document, and those skipped for want of what they provide:
+    #: ``{"stage", "type", "message"}`` each (a partial record)
+    errors: list[dict[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -118,9 +123,10 @@ class Document:
         return any(r.start < end and start < r.end for r in self.skipped)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence that holds ``offset`` (sentences are in text order and do not overlap)."""
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def add_entity(self, entity: Entity) -> Entity:
@@ -141,6 +147,21 @@ class Document:
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
 
+    def checkpoint(self) -> tuple[Any, ...]:
+        """The annotations as they are now, for :meth:`restore` (a failed stage's half-done
+        changes are undone): the lists, and the field values of every entity and event (their
+        ``norm``/``canonical`` dicts are replaced by stages, not changed in place)."""
+        return (self.lang, dict(self.meta), list(self.sentences), list(self.tokens),
+                [(e, _ENTITY_FIELDS(e)) for e in self.entities], [(v, _EVENT_FIELDS(v)) for v in self.events],
+                list(self.relations), list(self.skipped), list(self.errors))
+
+    def restore(self, saved: tuple[Any, ...]) -> None:
+        """Put back the annotations of a :meth:`checkpoint`."""
+        (self.lang, self.meta, self.sentences, self.tokens, entities, events, self.relations,
+         self.skipped, self.errors) = saved
+        self.entities = [_set_fields(e, values) for e, values in entities]
+        self.events = [_set_fields(v, values) for v, values in events]
+
     def to_dict(self, include: frozenset[str] = frozenset()) -> dict[str, Any]:
         """The output record (see pipeline/schema/record.schema.json)."""
         out: dict[str, Any] = {
@@ -159,6 +180,8 @@ class Document:
             out["skipped"] = [r.to_dict() for r in self.skipped]
         if "tokens" in include:
             out["tokens"] = [t.to_dict() for t in self.tokens]
+        if self.errors:
+            out["errors"] = [dict(e) for e in self.errors]
         return out
 
     @classmethod
@@ -175,7 +198,18 @@ class Document:
             events=[_build(Event, e) for e in d.get("events", [])],
             relations=list(d.get("relations", [])),
             skipped=[Region(**r) for r in d.get("skipped", [])],
+            errors=[dict(e) for e in d.get("errors", [])],
         )
+
+
+_ENTITY_FIELDS = operator.attrgetter(*(f.name for f in fields(Entity)))
+_EVENT_FIELDS = operator.attrgetter(*(f.name for f in fields(Event)))
+
+
+def _set_fields(obj: Any, values: tuple[Any, ...]) -> Any:
+    for f, value in zip(fields(obj), values):
+        setattr(obj, f.name, value)
+    return obj
 
 
 def _build(cls: type, d: dict[str, Any]) -> Any:

@@ -47,8 +47,8 @@ def test_mixed_file_gives_one_line_per_input(tmp_path, record_validator):
             assert_offsets(r)
     assert records[0]["meta"] == {"published": "2019-10-08"}
     assert json.loads(stats.read_text()) | {"seconds": 0} == {
-        "input_lines": 9, "records": 3, "errors": 6, "seconds": 0, "errors_by_stage": {"read": 6},
-        "resumed": 0, "interrupted": False}
+        "input_lines": 9, "records": 3, "errors": 6, "partial": 0, "seconds": 0, "errors_by_stage": {"read": 6},
+        "partial_by_stage": {}, "resumed": 0, "interrupted": False}
     assert "9 inputs, 3 records, 6 errors" in proc.stderr.decode()
 
 

@@ -22,7 +22,10 @@ ACTIONS = {"add", "remove", "impose", "lift", "suspend", "ban", "restrict", "inv
 LIST_IDS = {"us-entity-list", "us-unverified-list", "us-meu-list", "us-sdn-list",
             "us-ns-cmic-list", "us-veu", "cn-unreliable-entity-list", "cn-export-control-list",
             "cn-countermeasure-list", "eu-sanctions", "uk-sanctions", "jp-end-user-list",
-            "kr-strategic-items"}
+            "kr-strategic-items",
+            # lists added to the table in corpus/news/CONVENTIONS.md
+            "us-1260h-list", "us-uflpa-entity-list", "us-fcc-covered-list", "cn-watch-list",
+            "un-sanctions", "jp-sanctions", "kr-sanctions"}
 DATE_FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}",
               "quarter": r"\d{4}-Q[1-4]", "half": r"\d{4}-H[12]"}
 

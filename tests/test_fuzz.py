@@ -180,11 +180,12 @@ def fuzz_nlp():
 def test_default_pipeline_on_any_text(text, fuzz_nlp, record_validator):
     from pipeline.batch import process_raw
 
-    line, failed = process_raw(fuzz_nlp, nio.RawRecord("fuzz", 1, "jsonl", orjson.dumps({"text": text})))
-    record = orjson.loads(line)
+    answer = process_raw(fuzz_nlp, nio.RawRecord("fuzz", 1, "jsonl", orjson.dumps({"text": text})))
+    record = orjson.loads(answer.line)
     record_validator.validate(record)
-    if failed:
-        assert failed == "read" and not text.strip(), record["error"]
+    assert not answer.failed, record["errors"]
+    if answer.error:
+        assert answer.error == "read" and not text.strip(), record["error"]
         return
     assert record["text"] == text
     assert_offsets(record)

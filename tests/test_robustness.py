@@ -39,7 +39,7 @@ def stall_registered():
 
 @pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("how", ["sleep", "loop", "swallow"])
-def test_a_stage_past_the_time_limit_gives_an_error_record_and_the_run_goes_on(stall_registered, how, workers):
+def test_a_stage_past_the_time_limit_gives_a_partial_record_and_the_run_goes_on(stall_registered, how, workers):
     config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "stall"]',
                                 f'stall.how="{how}"', "stall.seconds=30.0", "run.time_limit=1.0",
                                 "run.batch_size=2"])
@@ -50,24 +50,55 @@ def test_a_stage_past_the_time_limit_gives_an_error_record_and_the_run_goes_on(s
     assert time.perf_counter() - started < 25          # two stalls of 30 s each were cut at 1 s
     records = [orjson.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in records] == ["d1", "d2", "d3", "d4", "d5"]
-    assert ["error" in r for r in records] == [False, True, False, True, False]
+    assert ["errors" in r for r in records] == [False, True, False, True, False]
     for r in (records[1], records[3]):
-        assert r["error"] == {"stage": "stall", "type": "DocumentTimeout",
-                              "message": "document took more than 1 s"}
+        assert r["errors"] == [{"stage": "stall", "type": "DocumentTimeout",
+                                "message": "document took more than 1 s"}]
+        assert r["sentences"] and r["lang"] == "en"    # what the stages before it found
     assert records[4]["sentences"]                     # the pipeline still works after a timeout
-    assert (stats.input_lines, stats.records, stats.errors, stats.errors_by_stage) == (5, 3, 2, {"stall": 2})
+    assert (stats.input_lines, stats.records, stats.partial, stats.errors, stats.partial_by_stage) == \
+        (5, 5, 2, 0, {"stall": 2})
 
 
 def test_time_limit_leaves_no_alarm_behind(stall_registered):
     import pipeline
 
     before = signal.getsignal(signal.SIGALRM)
+    outer = signal.getitimer(signal.ITIMER_REAL)          # pytest-timeout's alarm, when it uses one
     nlp = pipeline.load(load_config(None, ['pipeline.stages=["clean", "stall"]', "run.time_limit=0.5"]))
-    nlp("fast " + EN)
-    with pytest.raises(pipeline.runner.StageError, match="DocumentTimeout"):
-        nlp("STALL " + EN)
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert nlp("fast " + EN).errors == []
+    with pytest.raises(pipeline.runner.StageError, match="stall: DocumentTimeout"):
+        nlp.check(pipeline.Document("STALL " + EN))
+    left = signal.getitimer(signal.ITIMER_REAL)
+    if outer[0] == 0:
+        assert left == (0.0, 0.0)
+    else:                                                 # the outer alarm is set again, less what passed
+        assert outer[0] - 5 < left[0] < outer[0] and left[1] == outer[1]
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_an_outer_alarm_still_fires_inside_the_time_limit():
+    from pipeline.runner import time_limit
+
+    fired = []
+
+    def outer(signum, frame):
+        fired.append(time.monotonic())
+
+    previous = signal.signal(signal.SIGALRM, outer)
+    saved = signal.getitimer(signal.ITIMER_REAL)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        started = time.monotonic()
+        with time_limit(5.0):
+            while not fired and time.monotonic() - started < 3:
+                time.sleep(0.01)
+        assert fired and fired[0] - started < 1.0           # the outer alarm fired at its own time
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        if saved[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, *saved)
 
 
 # --- killed with SIGKILL at random moments, then --resume -------------------------------------
@@ -180,15 +211,16 @@ def test_an_input_that_kills_its_worker_becomes_an_error_record(stall_registered
     records = [orjson.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in records] == [f"d{i}" for i in range(1, 10)]
     assert ["error" in r for r in records] == ["STALL" in t for t in texts]
-    assert records[3]["error"] == {"stage": "worker", "type": "WorkerCrashed",
-                                   "message": "the worker process died while processing this input"}
+    assert {k: records[3]["error"][k] for k in ("stage", "type")} == {"stage": "worker", "type": "WorkerCrashed"}
+    assert records[3]["error"]["message"] == \
+        "the worker process died while processing this input (killed by SIGSEGV)"
     assert (stats.input_lines, stats.errors, stats.errors_by_stage) == (9, 3, {"worker": 3})
 
 
 def test_workers_that_cannot_set_up_stop_the_run(tmp_path):
-    from concurrent.futures.process import BrokenProcessPool
+    from pipeline.pool import WorkerSetupError
 
     config = load_config(None, ['pipeline.stages=["clean", "langid", "sentences", "tokenize"]',
-                                f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"'])
-    with pytest.raises(BrokenProcessPool):
+                                f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"', "run.batch_size=1"])
+    with pytest.raises(WorkerSetupError, match="missing.txt"):
         run_corpus(_raws([KO, ZH]), io.BytesIO(), config, workers=2)

@@ -5,11 +5,17 @@ import argparse
 import itertools
 import json
 import os
+import sys
+from typing import Any
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--langs", default="ko,zh,en", help="languages to measure (default ko,zh,en)")
-    p.add_argument("--chars", type=int, default=150_000, help="characters of text per language")
+    p.add_argument("--chars", type=int, default=600_000, help="characters of text per language (default 600,000)")
+    p.add_argument("--long", action="store_true",
+                   help="only measure one long article of distinct text against the same text cut into "
+                        "2 KB articles (per CPU second), and its wall time under the time limit")
+    p.add_argument("--long-chars", type=int, default=1_000_000, help="length of that article (default 1,000,000)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="measure scaling from 1 to this many workers (default: all cores)")
     p.add_argument("--scale-docs", type=int, default=4000,
@@ -26,6 +32,8 @@ def main(args: argparse.Namespace) -> int:
 
     config = bench.default_config(args.overrides)
     pipe = bench.build(config)
+    if args.long:
+        return _long(args, bench, pipe, describe())
     ko_backend = config.get("tokenize", {}).get("ko_backend", "mecab")
     results = [r for lang in args.langs.split(",")
                if (r := bench.measure_language(lang, pipe, args.chars, ko_backend))]
@@ -50,4 +58,23 @@ def main(args: argparse.Namespace) -> int:
             total = sum(r.stage_seconds.values()) or 1.0
             shares = ", ".join(f"{k} {v / total:.0%}" for k, v in sorted(r.stage_seconds.items(), key=lambda kv: -kv[1]))
             print(f"profile {r.lang}: {shares}")
+    return 0
+
+
+def _long(args: argparse.Namespace, bench: Any, pipe: Any, machine: str) -> int:
+    result = bench.measure_long(pipe, args.long_chars)
+    if result is None:
+        print("newsfacts bench --long: the English public texts are not in ../shared/data", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"machine": machine, "long": result.__dict__ | {"ratio": result.ratio}}, indent=2))
+        return 0
+    print(f"# {machine}; c/s: characters per CPU second of one process")
+    print(f"one article of {result.chars:,} chars: {result.long_cps:,.0f} c/s; the same text as "
+          f"{result.pieces} articles of about 2 KB: {result.pieces_cps:,.0f} c/s; ratio {result.ratio:.2f}")
+    errors = "; ".join(f"{e['stage']}: {e['type']}" for e in result.errors) or "none"
+    print(f"the long article through the pipeline (time limit on): {result.long_wall_s:.1f} s wall, errors: {errors}")
+    total = sum(result.stage_seconds.values()) or 1.0
+    print("profile: " + ", ".join(f"{k} {v:.2f} s ({v / total:.0%})" for k, v in
+                                   sorted(result.stage_seconds.items(), key=lambda kv: -kv[1])))
     return 0

@@ -29,7 +29,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include", action="append", choices=["tokens"], default=[],
                    help="optional parts of the record to write")
     p.add_argument("--stats", metavar="FILE", help="write run statistics as JSON")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any input gave an error record")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input gave an error record or a partial record")
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run: keep the complete lines of OUTPUT, process the rest")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
@@ -66,8 +66,8 @@ def main(args: argparse.Namespace) -> int:
     if args.resume and args.output != "-" and Path(args.output).exists():
         done, size = nio.complete_lines(args.output)
         os.truncate(args.output, size)
-        errors = nio.count_errors(args.output, done)
-        stats = RunStats(input_lines=done, records=done - errors, errors=errors, resumed=done)
+        errors, partial = nio.count_errors(args.output, done)
+        stats = RunStats(input_lines=done, records=done - errors, errors=errors, partial=partial, resumed=done)
         records = itertools.islice(records, done, None)
     out = nio.open_output(args.output, append=stats.resumed > 0)
     try:
@@ -96,4 +96,4 @@ def _finish(args: argparse.Namespace, stats: RunStats) -> int:
         print(stats.summary(), file=sys.stderr)
     if stats.interrupted:
         return 130
-    return 1 if args.strict and stats.errors else 0
+    return 1 if args.strict and stats.failures else 0

@@ -68,24 +68,44 @@ def gold_chains(gold: dict[str, Any]) -> tuple[dict[str, Spans], dict[str, str]]
     chains: dict[str, Spans] = {}
     for e in entities:
         chains.setdefault(chain_of[str(e.get("id"))], []).append((e["start"], e["end"]))
-    for i, ev in enumerate(gold.get("events") or []):
-        for j, target in enumerate(ev.get("targets") or []):
-            if isinstance(target, list):            # a target given by its mentions' spans
-                chains[f"spans:{i}:{j}"] = [(int(s), int(e)) for s, e in target]
+    for key, spans in _span_targets(gold).items():
+        chains.setdefault(key, spans)
     return chains, chain_of
 
 
-def _gold_key(target: Any, i: int, j: int, chains: dict[str, Spans], chain_of: dict[str, str]) -> str:
+def _span_targets(gold: dict[str, Any]) -> dict[str, Spans]:
+    """Targets given by their mentions' spans, one key per party: targets of different events
+    whose mentions overlap (the same firm listed and banned) share the first one's key."""
+    out: dict[str, Spans] = {}
+    for i, ev in enumerate(gold.get("events") or []):
+        for j, target in enumerate(ev.get("targets") or []):
+            if not isinstance(target, list):
+                continue
+            spans = [(int(s), int(e)) for s, e in target]
+            key = next((k for k, known in out.items()
+                        if any(a < d and c < b for a, b in spans for c, d in known)), f"spans:{i}:{j}")
+            out.setdefault(key, [])
+            out[key] += [sp for sp in spans if sp not in out[key]]
+    return out
+
+
+def span_target_key(gold: dict[str, Any], i: int, j: int) -> str:
+    """The chain key of target ``j`` of event ``i`` when it is given by spans."""
+    spans = {(int(s), int(e)) for s, e in gold["events"][i]["targets"][j]}
+    return next(k for k, known in _span_targets(gold).items() if spans & set(known))
+
+
+def _gold_key(gold: dict[str, Any], target: Any, i: int, j: int, chain_of: dict[str, str]) -> str:
     if isinstance(target, list):
-        return f"spans:{i}:{j}"
+        return span_target_key(gold, i, j)
     return chain_of.get(str(target), str(target))
 
 
 def gold_tuples(gold: dict[str, Any]) -> set[Tuple]:
-    chains, chain_of = gold_chains(gold)
+    _, chain_of = gold_chains(gold)
     out: set[Tuple] = set()
     for i, ev in enumerate(gold.get("events") or []):
-        keys = [_gold_key(t, i, j, chains, chain_of) for j, t in enumerate(ev.get("targets") or [])] or [None]
+        keys = [_gold_key(gold, t, i, j, chain_of) for j, t in enumerate(ev.get("targets") or [])] or [None]
         out.update((k, str(ev.get("action")), _list_id(ev.get("list")), _month(ev.get("date"))) for k in keys)
     return out
 

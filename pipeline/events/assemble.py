@@ -19,19 +19,21 @@ A sentence without a trigger continues the last candidate when it opens with a c
 """
 from __future__ import annotations
 
+import bisect
 import builtins
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..entities import typer as orgtype
+from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
+from ..spans import GrowingSpanIndex, SpanIndex
 from ..types import Document, Entity, Sentence
-from .catalogue import Catalogue, ListEntry, ListMention
 from . import dates as date_model
 from . import enumeration, roles
-from .discover import discover_en, discover_ko, discover_zh, inside
+from .catalogue import Catalogue, ListEntry, ListMention, country_of
+from .discover import discover_en, discover_ko, discover_zh, inside, known_names
 from .linear import LinearModel
-from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 #: putting on a white list lifts controls, taking off one restricts
@@ -141,9 +143,13 @@ class Assembler:
     def candidates(self, doc: Document) -> list[Candidate]:
         masked = mask(doc, self.catalogue)
         text, mtext = doc.text, masked.text
-        dates = sorted((e for e in doc.entities if e.type == "DATE" and (e.norm or {}).get("value")
-                        and mtext[e.start] != TITLE_MASK), key=lambda e: e.start)
+        dates = _Dates(text, sorted((e for e in doc.entities if e.type == "DATE" and (e.norm or {}).get("value")
+                                     and mtext[e.start] != TITLE_MASK), key=lambda e: e.start))
         secondary = _bracketed_aliases(text, doc.entities)
+        self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
+        by_sentence = _SentenceEntities(doc)
+        self._look = _EntityLookup(doc)
+        mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
@@ -163,8 +169,9 @@ class Assembler:
             g = grammars[si]
             if g is None:
                 continue
-            mentions = [m for m in masked.mentions if sent.start <= m.start < sent.end]
-            ents = [e for e in doc.entities if sent.start <= e.start and e.end <= sent.end
+            mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
+                                       bisect.bisect_left(mention_starts, sent.end)]
+            ents = [e for e in by_sentence.get(si) if e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
             triggers = self._triggers[si]
             specific = [m.entry for m in mentions if m.entry]
@@ -178,7 +185,7 @@ class Assembler:
                 if not heading and out and (appendix or g.continuation.match(text[sent.start:sent.end])):
                     target = _last_with_list(out, appendix) if appendix else out[-1]
                     if target is not None:
-                        self._continue(target, doc, g, sent, ents, mtext, appendix is not None)
+                        self._continue(target, doc, g, si, ents, mtext, appendix is not None)
                 if specific:
                     last_list = (specific[-1], si)
                 continue
@@ -199,9 +206,10 @@ class Assembler:
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
+        _companions(out)
         _implied(out)
         if self.date_model is not None or self.collect is not None:
-            self._dates(doc, out, dates)
+            self._dates(doc, out, dates.dates)
         return out
 
     def _dates(self, doc: Document, cands: list[Candidate], dates: list[Entity]) -> None:
@@ -234,7 +242,7 @@ class Assembler:
     # -- one trigger -------------------------------------------------------------------------
     def _candidate(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger,
                    lo: int, hi: int, mentions: list[ListMention], ents: list[Entity],
-                   dates: list[Entity], mtext: str,
+                   dates: _Dates, mtext: str,
                    last_list: tuple[ListEntry, int] | None, frame: Candidate | None = None) -> Candidate | None:
         if g.negated(mtext, trig, lo, hi):
             return None
@@ -279,7 +287,9 @@ class Assembler:
         if implied:
             entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
         if entry is None and action in LISTING_ACTIONS:
-            entry = self.catalogue.by_cue(doc.text, sent.start, sent.end)   # an investment ban
+            acting = _cid(authority) if authority is not None else None
+            side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
+            entry = self.catalogue.by_cue(doc.text, sent.start, sent.end, side)   # an investment ban
             carried = carried or entry is not None
         if entry is None and action in LISTING_ACTIONS and self._context[si] is not None:
             entry, carried = self._context[si], True   # "sanctioned" in an article about the SDN list
@@ -291,7 +301,7 @@ class Assembler:
             authority = _country_subject(g, doc.text, trig, ents)
         new: list[Entity] = []
         if self.discover and action != "investigate":
-            new = _discover(doc, g, mtext, trig, region)
+            new = _discover(doc, g, mtext, trig, region, self._look)
             gone = inside(new, ents)
             ents = [e for e in ents if e.id not in gone] + new
         if rule.line:
@@ -322,7 +332,7 @@ class Assembler:
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
-                         count=_count(doc, g, sent, region, reason),
+                         count=_count(doc, g, sent, region, reason, self._quantities),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
                          anaphoric=anaphoric)
@@ -341,8 +351,10 @@ class Assembler:
         action = frame.action if frame is not None else "add"
         entry = entry or (frame.list if frame is not None else None)
         authority = frame.authority if frame is not None else None
-        region = (trig.end, hi) if g.object_after or g.adnominal is None else (lo, hi)
-        targets = self._choose(doc, g, sent, trig, action, region, entry, True, authority, [], ents,
+        region = (trig.end, sent.end)           # the nouns name the targets that follow them
+        listed = [e for e in ents if region[0] <= e.start and e.type in TARGET_TYPES
+                  and e is not authority and not _affiliation(doc.text, e, ents)]
+        targets = self._choose(doc, g, sent, trig, action, region, entry, True, authority, listed, ents,
                                None, mtext, si)
         date = _date(doc.text, dates, sent, trig)
         if frame is not None and (date is None or date.get("weak")):
@@ -368,22 +380,22 @@ class Assembler:
             if self._triggers[k]:
                 break                              # the next act's sentence begins its own frame
             stop = doc.sentences[k].end
-        in_block: set[int] = set()
-        for k, line in enumerate(doc.sentences[si:], si):
-            if line.start >= stop and not (enumeration.is_heading(doc, line.start, line.end)
-                                           and line.start <= stop + 2):
+        blocks: list[tuple[int, int]] = []
+        for line in doc.sentences[si:]:
+            heading = enumeration.is_heading(doc, line.start, line.end)
+            if line.start >= stop and not (heading and line.start <= stop + 2):
                 break
-            if enumeration.is_heading(doc, line.start, line.end):
-                found = enumeration.block(doc, line.end)
-                if found is not None:
-                    stop = max(stop, found.end)
-                    in_block.update(range(found.start, found.end))
-        for e in doc.entities:
+            found = enumeration.block(doc, line.end) if heading else None
+            if found is not None:
+                stop = max(stop, found.end)
+                blocks.append((found.start, found.end))
+        starts = [x.start for x in doc.sentences]
+        for e in self._look.near(sent.end, stop):
             if sent.end <= e.start and e.end <= stop and e.type in TARGET_TYPES and not _masked(mtext, e) \
                     and e not in pool:
                 pool.append(e)
-                later[id(e)] = sum(1 for x in doc.sentences[si + 1:] if x.start <= e.start)
-        in_block = {id(e) for e in pool if e.start in in_block}
+                later[id(e)] = bisect.bisect_right(starts, e.start) - 1 - si
+        in_block = {id(e) for e in pool if any(a <= e.start < b for a, b in blocks)}
         if not pool or self.roles is None and self.collect is None:
             return rule_targets
         rule_ids = {id(e) for e in rule_targets}
@@ -448,17 +460,18 @@ class Assembler:
         return None
 
     # -- sentences that go on about the last candidate ---------------------------------------
-    def _continue(self, cand: Candidate, doc: Document, g: Grammar, sent: Sentence,
+    def _continue(self, cand: Candidate, doc: Document, g: Grammar, si: int,
                   ents: list[Entity], mtext: str, appendix: bool) -> None:
+        sent = doc.sentences[si]
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
         new: list[Entity] = []
         script = _script(doc.text[sent.start:end])
         if self.discover and "zh" in (g.lang, script) and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]) \
                 and not re.search(r"[\uac00-\ud7a3]", doc.text[sent.start:end]):
-            new = discover_zh(doc, sent.start, end, doc.entities, mtext)
+            new = discover_zh(doc, sent.start, end, self._look.near(sent.start, end), mtext, self._look.known())
         elif self.discover and appendix and script == "en":       # -TechInsights Europe Limited
-            new = discover_en(doc, sent.start, end, doc.entities, single=True, mask=mtext)
+            new = discover_en(doc, sent.start, end, self._look.near(sent.start, end), single=True, mask=mtext)
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end
@@ -471,9 +484,9 @@ class Assembler:
                     cand.reason = _span(doc.text, *m.span("r"))
                     break
         if cand.count is None:
-            cand.count = _count(doc, g, sent, (sent.start, sent.end), None)
+            cand.count = _count(doc, g, sent, (sent.start, sent.end), None, self._quantities)
         cand.evidence.append((sent.start, sent.end))
-        cand.last = max(cand.last, doc.sentences.index(sent))
+        cand.last = max(cand.last, si)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -485,7 +498,7 @@ _ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作�
 
 
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
-              region: tuple[int, int]) -> list[Entity]:
+              region: tuple[int, int], look: "_EntityLookup") -> list[Entity]:
     """Entities for the names in the trigger's object slot that no stage recognised."""
     lo, hi = region
     if g.lang == "zh":
@@ -493,21 +506,23 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         found: list[Entity] = []
         listed = _ZH_INCLUDING.search(mtext, trig.end, hi)   # 列入…，其中包括A、B和C等
         if listed:
-            found = discover_zh(doc, listed.end(), hi, doc.entities, mtext)
+            found = discover_zh(doc, listed.end(), hi, look.near(listed.end(), hi), mtext, look.known())
         if starts:                 # 对X进行/采取…: the object ends at the light verb
             verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            return found + discover_zh(doc, starts[-1], verb.start() if verb else trig.start,
-                                       doc.entities, mtext)
-        return discover_zh(doc, trig.end, hi, doc.entities, mtext) if hi > trig.end else []
+            stop = verb.start() if verb else trig.start
+            return found + discover_zh(doc, starts[-1], stop, look.near(starts[-1], stop), mtext, look.known())
+        return discover_zh(doc, trig.end, hi, look.near(trig.end, hi), mtext, look.known()) \
+            if hi > trig.end else []
     if g.lang == "ko":
-        return discover_ko(doc, lo, hi, doc.entities, mtext)
+        return discover_ko(doc, lo, hi, look.near(lo, hi), mtext)
     if g.lang == "en":
         if trig.rule.line:
             lo = doc.text.rfind("\n", 0, trig.start) + 1
         if trig.passive:
-            return discover_en(doc, lo, trig.start, doc.entities, mask=mtext)
+            return discover_en(doc, lo, trig.start, look.near(lo, trig.start), mask=mtext)
         m = _EN_SLOT_END.search(mtext, trig.end, hi)
-        return discover_en(doc, trig.end, m.start() if m else hi, doc.entities, mask=mtext)
+        stop = m.start() if m else hi
+        return discover_en(doc, trig.end, stop, look.near(trig.end, stop), mask=mtext)
     return []
 
 
@@ -526,6 +541,33 @@ def _consequences(cands: list[Candidate]) -> None:
             c.list = listings[0].list
             if not c.targets:
                 c.targets = list(listings[0].targets)
+
+
+#: sentences between a listing and the bar it brings ("... added to the list. The listing bars them ...")
+COMPANION_REACH = 2
+
+
+def _companions(cands: list[Candidate]) -> None:
+    """A bar the article states with a listing (禁止其从事进出口活动, "banned from buying", 거래
+    금지) is a ban of its own on the listed parties (conventions, D9): a ban in the listing's
+    sentence or up to ``COMPANION_REACH`` sentences after it that names no party of its own takes
+    the listing's targets, list and date; and a listing whose parties the ban of its own sentence
+    took (对X冻结…；禁止…) gets them back."""
+    listings = [c for c in cands if c.action in ("add", "impose")]
+    for ban in (c for c in cands if c.action == "ban"):
+        host = next((c for c in reversed(listings) if 0 <= ban.sentence - c.sentence <= COMPANION_REACH
+                     and (c.targets or c.sentence == ban.sentence)), None)
+        if host is None or host.list is not None and ban.list is not None and host.list is not ban.list:
+            continue
+        if not ban.targets and host.targets:
+            ban.targets = list(host.targets)
+            ban.date = host.date if ban.date is None or ban.date.get("weak") else ban.date
+        elif ban.targets and not host.targets and host.sentence == ban.sentence:
+            host.targets = list(ban.targets)
+        else:
+            continue
+        ban.list = ban.list or host.list
+        ban.authority = ban.authority or host.authority
 
 
 def _implied(cands: list[Candidate]) -> None:
@@ -594,6 +636,7 @@ def _masked(mtext: str, e: Entity) -> bool:
 def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
     """Ids of entities inside the brackets right after another entity: 华为（Huawei）, X (BIS)."""
     ents = [e for e in entities if e.type != "DATE"]
+    index = SpanIndex(ents, _extent)
     out = set()
     for e in ents:
         j = e.end
@@ -605,9 +648,9 @@ def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
         close = min(closes, default=-1)     # 全角 and ASCII brackets get mixed: （Lockheed)
         if close < 0 or close - j > 120:
             continue
-        out.update(o.id for o in ents if o is not e and j < o.start and o.end <= close)
+        out.update(o.id for o in index.inside(j + 1, close) if o is not e)
     for m in _ROLE_BRACKET.finditer(text):     # 帕尔默·卢基（安杜里尔公司创始人）: a descriptor
-        out.update(o.id for o in ents if m.start() < o.start and o.end < m.end())
+        out.update(o.id for o in index.inside(m.start() + 1, m.end() - 1))
     return out
 
 
@@ -628,7 +671,10 @@ def _is_heading(text: str, sent: Sentence, mentions: list[ListMention], ents: li
 
 
 def _last_with_list(cands: list[Candidate], entry: ListEntry) -> Candidate | None:
-    return next((c for c in reversed(cands) if c.list is entry), None)
+    """The last act on ``entry`` whose parties an appendix lists: a listing before a ban (the ban
+    that came with it takes them as its companion, :func:`_companions`)."""
+    on_list = [c for c in cands if c.list is entry]
+    return next((c for c in reversed(on_list) if c.action != "ban"), on_list[-1] if on_list else None)
 
 
 def _regions(triggers: list[Trigger], sent: Sentence) -> list[tuple[int, int]]:
@@ -800,20 +846,20 @@ def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity
     return out
 
 
-def _date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> dict | None:
+def _date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> dict | None:
     """See :func:`_pick_date`; the value is marked ``weak`` when it came from an earlier
     sentence (the merge lets it yield to a date stated with the action)."""
     date, weak = _pick_date(text, dates, sent, trig)
     return None if date is None else {**date, "weak": weak}
 
 
-def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
+def _pick_date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> tuple[dict | None, bool]:
     """Same sentence (before the trigger first), else the nearest preceding DATE, else the
     document's dateline when nothing precedes (``_DATELINE``), else None.
     A date that names a document (4月4日公告) is not the date of the action; of coordinated
     dates (2025年4月4日和9日) the first, complete one counts."""
-    inside = [d for d in dates if sent.start <= d.start and d.end <= sent.end
-              and not _DOC_REF.match(text, d.end) and not _EFFECTIVE.match(text, d.end)]
+    inside = [d for d in dates.index.inside(sent.start, sent.end)
+              if not _DOC_REF.match(text, d.end) and not _EFFECTIVE.match(text, d.end)]
     before = [d for d in inside if d.end <= trig.start]
     after = [d for d in inside if d.start >= trig.end]
     if before:
@@ -824,10 +870,10 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
     elif after:
         pick = after[0]
     else:
-        earlier = [d for d in dates if d.end <= sent.start and not _EFFECTIVE.match(text, d.end)]
+        earlier = dates.last_before(sent.start, 4)
         if not earlier:
             # a title before the document's dateline (an order's title, then "Publication date: ...")
-            dateline = next((d for d in dates if _DATELINE.search(text, 0, d.start)), None)
+            dateline = dates.dateline()
             return ({"value": str(dateline.norm["value"]), "precision": dateline.norm.get("precision", "day"),
                      "dateline": True} if dateline is not None else None), True
         pick = earlier[-1]
@@ -839,8 +885,7 @@ def _pick_date(text: str, dates: list[Entity], sent: Sentence, trig: Trigger) ->
     norm = pick.norm or {}
     weak = pick.end <= sent.start
     value, precision = str(norm["value"]), norm.get("precision", "day")
-    month = next((d for d in dates if d.end <= pick.start and not text[d.end:pick.start].strip()
-                  and (d.norm or {}).get("precision") == "month"), None)
+    month = dates.month_right_before(pick.start)
     if precision == "year" and month is not None:      # "July" + "last year": July of that year
         value, precision = f"{value}-{str(month.norm['value'])[5:7]}", "month"
     return {"value": value, "precision": precision}, weak
@@ -870,13 +915,13 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
 
 
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
-           reason: dict | None) -> int | None:
+           reason: dict | None, quantities: SpanIndex[Entity]) -> int | None:
     """The number of targets the text gives in the argument region (the largest: a total
     includes its parts): QUANTITY entities with a target unit, else the count pattern."""
     lo, hi = region
     def outside_reason(s: int, e: int) -> bool:
         return not (reason and reason["start"] <= s and e <= reason["end"])
-    found = [int(norm["value"]) for q in doc.entities
+    found = [int(norm["value"]) for q in quantities.inside(lo, hi)
              if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
              and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
              and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
@@ -887,9 +932,92 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
-    into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    into.evidence.extend(other.evidence)          # duplicates go in merge.to_events (sorted set)
     into.last = max(into.last, other.last)
     if into.count is None:
         into.count = other.count
     if into.reason is None:
         into.reason = other.reason
+
+
+def _extent(e: Entity) -> tuple[int, int]:
+    return e.start, e.end
+
+
+class _SentenceEntities:
+    """The document's entities by sentence, in list order, found without a scan of the whole
+    list per sentence; entities that the stage adds as it goes (discovered targets, appended to
+    ``doc.entities``) join the sentence they lie in when a later sentence asks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sentences]
+        self.buckets: list[list[Entity]] = [[] for _ in doc.sentences]
+        self.seen = 0
+
+    def get(self, si: int) -> list[Entity]:
+        """Entities that start in sentence ``si`` (the caller checks where they end)."""
+        for e in self.doc.entities[self.seen:]:
+            i = bisect.bisect_right(self.starts, e.start) - 1
+            if i >= 0 and e.start < self.doc.sentences[i].end:
+                self.buckets[i].append(e)
+        self.seen = len(self.doc.entities)
+        return self.buckets[si]
+
+
+class _Dates:
+    """The document's dates in text order, with the look-ups :func:`_pick_date` makes."""
+
+    def __init__(self, text: str, dates: list[Entity]) -> None:
+        self.text = text
+        self.dates = dates
+        self.index = SpanIndex(dates, _extent)
+        self._dateline: list[Entity | None] = []
+
+    def last_before(self, pos: int, n: int) -> list[Entity]:
+        """The last ``n`` dates (in text order) that end by ``pos`` and not in an "effective" phrase."""
+        out: list[Entity] = []
+        i = bisect.bisect_left(self.dates, pos, key=lambda d: d.start) - 1
+        while i >= 0 and len(out) < n:
+            d = self.dates[i]
+            if d.end <= pos and not _EFFECTIVE.match(self.text, d.end):
+                out.append(d)
+            i -= 1
+        return out[::-1]
+
+    def dateline(self) -> Entity | None:
+        """The first date written on a labelled header line (``_DATELINE``), once per document;
+        the label is looked for on the date's own line, in the 200 characters before it."""
+        if not self._dateline:
+            self._dateline.append(next((d for d in self.dates
+                                        if _DATELINE.search(self.text, max(0, d.start - 200), d.start)), None))
+        return self._dateline[0]
+
+    def month_right_before(self, pos: int) -> Entity | None:
+        """The first month-precise date that only white space separates from ``pos``."""
+        gap = pos
+        while gap > 0 and self.text[gap - 1].isspace():
+            gap -= 1
+        return next((d for d in self.index.overlapping(gap - 1, pos) if gap <= d.end <= pos
+                     and (d.norm or {}).get("precision") == "month"), None)
+
+
+class _EntityLookup:
+    """What target discovery asks of the document's entities while the stage adds to them: the
+    entities near a stretch of text, and the type of every name (``discover.known_names``)."""
+
+    MARGIN = 100   # characters around the stretch: any superset of the entities touching it will do
+
+    def __init__(self, doc: Document) -> None:
+        self.entities = doc.entities
+        self.index = GrowingSpanIndex(doc.entities, _extent)
+        self._known: dict[str, str] = {}
+        self._seen = 0
+
+    def near(self, lo: int, hi: int) -> list[Entity]:
+        return self.index.overlapping(lo - self.MARGIN, hi + self.MARGIN)
+
+    def known(self) -> dict[str, str]:
+        known_names(self.entities[self._seen:], self._known)
+        self._seen = len(self.entities)
+        return self._known

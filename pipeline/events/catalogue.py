@@ -83,11 +83,14 @@ class Catalogue:
         return next((e for e in self.entries.values() if e.regime and authority_id in e.all_authorities), None) \
             or next((e for e in self.entries.values() if authority_id in e.regime_of), None)
 
-    def by_cue(self, text: str, start: int, end: int) -> ListEntry | None:
+    def by_cue(self, text: str, start: int, end: int, side: str | None = None) -> ListEntry | None:
         """The list whose cue words (``ListEntry.cues``) occur in ``text[start:end]`` (the first in
-        catalogue order; English cues on word boundaries, case-insensitive)."""
+        catalogue order; English cues on word boundaries, case-insensitive); with ``side`` (the
+        acting country's prefix, "us", "cn"...), only a list that country keeps."""
         chunk = _fold(text[start:end])
         for entry in self.entries.values():
+            if side is not None and side != country_of(entry.authority):
+                continue
             for cue in entry.cues:
                 key = _key(cue)
                 at = chunk.find(key)
@@ -103,10 +106,10 @@ class Catalogue:
         English names match in any case and on word boundaries, CJK names as written; one
         Aho-Corasick pass over the text lower-cased with its whitespace read as spaces."""
         end = len(text) if end is None else end
-        folded = _fold(text)
+        folded = _fold(text[start:end])            # only the window: a search costs its own length
         found = []
-        for last, (name, latin_start, latin_end) in self._automaton.iter(folded, start, end):
-            s, e = last - len(name) + 1, last + 1
+        for last, (name, latin_start, latin_end) in self._automaton.iter(folded):
+            s, e = start + last - len(name) + 1, start + last + 1
             if latin_start and s > 0 and _is_word_char(text[s - 1]) or \
                     latin_end and e < len(text) and _is_word_char(text[e]):
                 continue
@@ -131,6 +134,24 @@ class Catalogue:
         if previous is not None:
             return previous
         return self.entries.get(term.default) if term.default else None
+
+
+#: canonical ids of countries (and their governments) -> the prefix of their agencies' ids
+COUNTRIES = {"nf:united-states": "us", "nf:us-government": "us", "nf:china": "cn",
+             "nf:cn-government": "cn", "nf:japan": "jp", "nf:jp-government": "jp",
+             "nf:south-korea": "kr", "nf:kr-government": "kr", "nf:united-kingdom": "uk",
+             "nf:uk-government": "uk", "nf:eu": "eu", "nf:european-union": "eu"}
+
+
+def country_of(entity_id: str | None) -> str | None:
+    """The country prefix an authority's canonical id belongs to (nf:us-bis -> "us",
+    nf:china -> "cn"), None when it says none."""
+    if not entity_id:
+        return None
+    if entity_id in COUNTRIES:
+        return COUNTRIES[entity_id]
+    prefix = entity_id.removeprefix("nf:").split("-")[0]
+    return prefix if prefix in set(COUNTRIES.values()) | {"un"} else None
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:

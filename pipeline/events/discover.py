@@ -49,9 +49,10 @@ _EN_AKA = re.compile(r"\s+(?:a/k/a|aka|also known as)\b.*$", re.IGNORECASE)
 
 
 def discover_zh(doc: Document, start: int, end: int, covered: list[Entity],
-                mask: str | None = None) -> list[Entity]:
+                mask: str | None = None, known: dict[str, str] | None = None) -> list[Entity]:
     """Names in a Chinese object slot or appendix line ``text[start:end]`` (``mask``: the text
-    with list names and titles masked, whose spans are never names)."""
+    with list names and titles masked, whose spans are never names; ``known``: the type of
+    each name an entity of the document has, by :func:`known_names`)."""
     text = doc.text
     found: list[tuple[int, int, str]] = []
     for m in _ZH_PAIR.finditer(text, start, end):      # 名（Latin name）
@@ -60,7 +61,7 @@ def discover_zh(doc: Document, start: int, end: int, covered: list[Entity],
         if etype and e - s >= 2:
             found.append((s, e, etype))
     items, people = _zh_items(text, start, end)
-    known = {c.text: c.type for c in doc.entities if c.type in ("FIRM", "UNIVERSITY", "ORG", "PERSON")}
+    known = known_names(doc.entities) if known is None else known
     for s, e in items:                                  # A、B、C等 without brackets
         s0 = s
         s, e = _trim_zh(text, s, e)
@@ -223,6 +224,16 @@ def _en_type(name: str) -> str | None:
     return None
 
 
+KNOWN_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
+
+
+def known_names(entities: list[Entity], into: dict[str, str] | None = None) -> dict[str, str]:
+    """Name -> type of the named entities (the last one's type for a name written twice)."""
+    known = {} if into is None else into
+    known.update((c.text, c.type) for c in entities if c.type in KNOWN_TYPES)
+    return known
+
+
 def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity],
          mask: str | None = None) -> list[Entity]:
     """New entities for the spans no existing entity overlaps, except entities strictly inside
@@ -231,13 +242,14 @@ def _add(doc: Document, found: list[tuple[int, int, str]], covered: list[Entity]
     holding two names that are not places is a coordination, not one name, and one that ends in
     a KB name only adds a place or a description to it."""
     out: list[Entity] = []
+    covered = list(covered)        # as it was: what this call adds is in ``out``
     for s, e, etype in sorted(set(found)):
         if mask is not None and re.search("[■□]", mask[s:e]):
             continue                              # a list name or the title of a law
         if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e and c.end - c.start < e - s)
                for c in covered + out):
             continue
-        inner = [c for c in covered if s <= c.start and c.end <= e and c.type != "LOC"]
+        inner = [c for c in covered + out if s <= c.start and c.end <= e and c.type != "LOC"]
         if len(inner) > 1:
             continue                              # "O Yong Ho and Parsek LLC": two names, not one
         if inner and (inner[0].canonical or {}).get("id", "").startswith("nf:") and inner[0].end == e \

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..types import Entity, Event
 from .assemble import Candidate, _absorb, _cid, _dedupe
 from ..lang.triggers import CAMEO
+from .catalogue import COUNTRIES
 
 
 def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) -> list[Candidate]:
@@ -86,11 +87,6 @@ def _key(e: Entity | None) -> str | None:
     return None if e is None else (_cid(e) or e.text)
 
 
-#: canonical ids of countries (and their governments) -> the prefix of their agencies' ids
-COUNTRIES = {"nf:united-states": "us", "nf:us-government": "us", "nf:china": "cn",
-             "nf:cn-government": "cn", "nf:japan": "jp", "nf:jp-government": "jp",
-             "nf:south-korea": "kr", "nf:kr-government": "kr", "nf:united-kingdom": "uk",
-             "nf:uk-government": "uk", "nf:eu": "eu", "nf:european-union": "eu"}
 
 
 def _same_side(ka: str, kb: str) -> bool:

@@ -57,7 +57,7 @@ def _targets_by_action(gold: dict[str, Any]) -> dict[str, dict[str, set[str | No
     for i, ev in enumerate(gold.get("events") or []):
         month = gold_events._month(ev.get("date"))
         for j, t in enumerate(ev.get("targets") or []):
-            key = f"spans:{i}:{j}" if isinstance(t, list) else chain_of.get(str(t), str(t))
+            key = gold_events.span_target_key(gold, i, j) if isinstance(t, list) else chain_of.get(str(t), str(t))
             out.setdefault(ev.get("action"), {}).setdefault(key, set()).add(month)
     return out
 

@@ -54,9 +54,11 @@ class Matcher:
         """Non-overlapping matches in ``text[start:end]`` (``norm`` is ``normalize(text)``)."""
         end = len(text) if end is None else end
         candidates: list[tuple[int, int, Any]] = []
-        for last, value in self._automaton.iter(norm, start, end):
+        # the window is sliced: pyahocorasick reads the whole string it is given on every call,
+        # so passing the document with bounds made each sentence cost the document's length
+        for last, value in self._automaton.iter(norm[start:end]):
             length, ids, case_rule, forms = value
-            s, e = last - length + 1, last + 1
+            s, e = start + last - length + 1, start + last + 1
             if _case_ok(text, s, e, case_rule, forms) and boundary_ok(text, s, e, start, end):
                 candidates.append((s, e, value))
         taken = bytearray(end - start)

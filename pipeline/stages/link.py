@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ..lang.rules import trim
 from ..kb.build import slug
 from ..kb.matcher import boundary_ok
 from ..kb.normalize import key, name_lang, normalize, script
+from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
 from .base import Stage
 
@@ -52,29 +54,30 @@ class LinkStage(Stage):
     def process(self, doc: Document) -> None:
         groups = _Groups()
         norm = normalize(doc.text)
-        discovered = self._discover(doc, groups)
-        self._later_mentions(doc, norm, discovered, groups)
+        spans = GrowingSpanIndex(doc.entities, _extent)   # doc.entities as this stage adds to it
+        discovered = self._discover(doc, groups, spans)
+        self._later_mentions(doc, norm, discovered, groups, spans)
         self._assign(doc, groups)
         doc.renumber_entities()
 
     # -- 1. parentheses -------------------------------------------------------------------
-    def _discover(self, doc: Document, groups: "_Groups") -> list[Entity]:
+    def _discover(self, doc: Document, groups: "_Groups", spans: GrowingSpanIndex[Entity]) -> list[Entity]:
         """Link ``outer(inner)`` pairs; returns the entities of the pairs."""
         found: list[Entity] = []
         for sent in doc.sentences:
             for m in _PAREN.finditer(doc.text, sent.start, sent.end):
                 inner_s, inner_e = trim(doc.text, m.start(1), m.end(1))
                 paren = m.start() + (1 if doc.text[m.start()] in " \t" else 0)
-                outer = _entity_ending(doc, paren, m.start())
-                inner = _entity_at(doc, inner_s, inner_e)
+                outer = _entity_ending(spans, paren, m.start())
+                inner = _entity_at(spans, inner_s, inner_e)
                 if outer is None and inner is None:
                     continue
-                if _covered(doc, inner_s, inner_e) and inner is None:
+                if _covered(spans, inner_s, inner_e) and inner is None:
                     continue
                 if inner is not None and inner.type == "LOC" and (outer is None or outer.type != "LOC"):
                     continue  # 삼성반도체(중국), Intel (Dalian): a place that qualifies a name
                 if outer is None:
-                    outer = self._outer_from_text(doc, m.start(), sent.start, inner)
+                    outer = self._outer_from_text(doc, m.start(), sent.start, inner, spans)
                 if outer is None or not _alias_pair(outer.text, doc.text[inner_s:inner_e]):
                     continue
                 if inner is None:
@@ -85,24 +88,28 @@ class LinkStage(Stage):
                 found += [outer, inner]
         return found
 
-    def _outer_from_text(self, doc: Document, paren: int, lo: int, inner: Entity) -> Entity | None:
+    def _outer_from_text(self, doc: Document, paren: int, lo: int, inner: Entity,
+                         spans: GrowingSpanIndex[Entity]) -> Entity | None:
         """The name written right before a parenthesis whose content is a known entity."""
         end = paren
         start = _name_start(doc.text, lo, end, self.config.max_outer_chars)
-        if start is None or _covered(doc, start, end):
+        if start is None or _covered(spans, start, end):
             return None
         return doc.add_entity(Entity(id="", text=doc.text[start:end], type=inner.type, start=start,
                                      end=end, source="alias", score=min(inner.score or 0.8, 0.8)))
 
     # -- 2. later mentions ----------------------------------------------------------------
-    def _later_mentions(self, doc: Document, norm: str, discovered: list[Entity], groups: "_Groups") -> None:
+    def _later_mentions(self, doc: Document, norm: str, discovered: list[Entity], groups: "_Groups",
+                        spans: GrowingSpanIndex[Entity]) -> None:
         names = {key(e.text): e for e in discovered if len(e.text) >= 2}
-        for sent in doc.sentences:
-            for name, source in names.items():
+        present = _names_by_sentence(norm, list(names), doc.sentences)
+        for si, sent in enumerate(doc.sentences):
+            for name in present.get(si, ()):
+                source = names[name]
                 pos = norm.find(name, sent.start, sent.end)
                 while pos != -1:
                     end = pos + len(name)
-                    if boundary_ok(doc.text, pos, end, sent.start, sent.end) and not _covered(doc, pos, end):
+                    if boundary_ok(doc.text, pos, end, sent.start, sent.end) and not _covered(spans, pos, end):
                         mention = doc.add_entity(Entity(id="", text=doc.text[pos:end], type=source.type,
                                                         start=pos, end=end, source="alias",
                                                         score=min(source.score or 0.8, 0.8)))
@@ -188,10 +195,13 @@ def _coref_key(text: str) -> str:
 
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:
     """``Raimondo`` after ``Gina Raimondo``: a one-word Latin PERSON joins the full name it ends."""
-    full = [e for e in names if e.type == "PERSON" and " " in e.text.strip()]
+    by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
+    for f in names:
+        if f.type == "PERSON" and " " in f.text.strip():
+            by_surname.setdefault(f.text.split()[-1], []).append(f)
     for e in names:
         if e.type == "PERSON" and " " not in e.text.strip() and e.text.isascii():
-            match = next((f for f in full if f.start < e.start and f.text.split()[-1] == e.text), None)
+            match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)
             if match is not None:
                 groups.union(match, e)
 
@@ -223,22 +233,46 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
-def _entity_ending(doc: Document, paren: int, space_start: int) -> Entity | None:
+def _entity_ending(spans: GrowingSpanIndex[Entity], paren: int, space_start: int) -> Entity | None:
     """The name entity that ends right before the parenthesis (a space between allowed)."""
     ends = {paren, space_start}
     best = None
-    for e in doc.entities:
+    for e in spans.overlapping(space_start - 1, paren):
         if e.end in ends and e.type in LINKABLE and (best is None or e.end - e.start > best.end - best.start):
             best = e
     return best
 
 
-def _entity_at(doc: Document, s: int, e: int) -> Entity | None:
-    return next((x for x in doc.entities if x.start == s and x.end == e and x.type in LINKABLE), None)
+def _entity_at(spans: GrowingSpanIndex[Entity], s: int, e: int) -> Entity | None:
+    return next((x for x in spans.overlapping(s, e) if x.start == s and x.end == e and x.type in LINKABLE), None)
 
 
-def _covered(doc: Document, s: int, e: int) -> bool:
-    return any(x.start < e and s < x.end for x in doc.entities)
+def _covered(spans: GrowingSpanIndex[Entity], s: int, e: int) -> bool:
+    return bool(spans.overlapping(s, e))
+
+
+def _extent(e: Entity) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dict[int, list[str]]:
+    """For each sentence (by index), the ``names`` that occur in ``norm`` starting inside it, in
+    the order of ``names``: one Aho-Corasick pass instead of a search per sentence and name."""
+    if not names:
+        return {}
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for i, name in enumerate(names):
+        automaton.add_word(name, i)
+    automaton.make_automaton()
+    starts = [s.start for s in sentences]
+    found: dict[int, set[int]] = {}
+    for last, i in automaton.iter(norm):
+        si = bisect.bisect_right(starts, last - len(names[i]) + 1) - 1
+        if si >= 0:
+            found.setdefault(si, set()).add(i)
+    return {si: [names[i] for i in sorted(ids)] for si, ids in found.items()}
 
 
 def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..kb.normalize import simplified
+from ..runner import untimed
 from ..types import Document, Entity
 from .base import Stage
 
@@ -43,8 +44,6 @@ class NerStage(Stage):
     Config = NerConfig
 
     def setup(self) -> None:
-        from ..ner.model import load_model
-
         if self.config.backend == "transformers":
             from ..ner.hf_backend import load_hf
 
@@ -52,11 +51,23 @@ class NerStage(Stage):
             self.models = {lang: model for lang in self.config.languages}
             return
         root = Path(self.config.model_dir)
-        root = root if root.is_absolute() else REPO / root
-        self.models: dict[str, Any] = {}
-        for lang in self.config.languages:
-            if (root / lang / "meta.json").exists():
-                self.models[lang] = self.shared.get(f"ner:{root / lang}", lambda p=root / lang: load_model(p))
+        self._root = root if root.is_absolute() else REPO / root
+        #: the languages with a model; each loads when its first sentence arrives (``_model``)
+        self.models: dict[str, Any] = {lang: None for lang in self.config.languages
+                                       if (self._root / lang / "meta.json").exists()}
+
+    def _model(self, lang: str) -> Any:
+        """The model for ``lang`` (None for a language without one), loaded on first use with the
+        document's clock stopped (:func:`pipeline.runner.untimed`)."""
+        if lang not in self.models:
+            return None
+        if self.models[lang] is None:
+            from ..ner.model import load_model
+
+            path = self._root / lang
+            with untimed():
+                self.models[lang] = self.shared.get(f"ner:{path}", lambda: load_model(path))
+        return self.models[lang]
 
     def process(self, doc: Document) -> None:
         if self.config.backend == "transformers":
@@ -64,7 +75,7 @@ class NerStage(Stage):
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
             lang = self._lang(doc, sent.lang, text)
-            model = self.models.get(lang)
+            model = self._model(lang)
             if model is None:
                 continue
             if lang == "zh":         # the Chinese model learnt simplified characters (CLUENER)

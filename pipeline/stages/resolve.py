@@ -24,6 +24,7 @@ from ..kb import shared_kb
 from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
 from ..lang.casing import all_common
+from ..spans import SpanIndex
 from ..types import Document, Entity
 from .base import Stage
 
@@ -177,13 +178,13 @@ def _trim_period(text: str, e: Entity) -> Entity:
                   source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
 
 
-def _split_coordination(doc: Document, e: Entity, names: list[Entity]) -> list[Entity]:
+def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> list[Entity]:
     """A model organisation that joins a KB name to another by a conjunction (Chinese Academy of
     Sciences and Peking University) keeps, as its own candidates, the conjuncts that are not
     the KB name; the KB name itself is decided by ``RULES``."""
     if e.type not in orgtype.ORG_TYPES:
         return [e]
-    for inner in names:
+    for inner in names.inside(e.start, e.end):
         if not _contains(e, inner):
             continue
         after = _CONJ_AFTER.match(doc.text, inner.end, e.end)
@@ -251,10 +252,11 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
                 lists.add((mention.start, mention.end))
                 if (abbr := _ABBREVIATION.match(doc.text, mention.end)) is not None:
                     abbreviations.add(abbr.group(1))
+    law_spans, list_spans = SpanIndex(laws, _pair), SpanIndex(lists, _pair)
     out = []
     for e in candidates:
-        if any(s <= e.start and e.end <= t for s, t in laws) or e.source == "model" and any(
-                s <= e.start and e.end <= t for s, t in lists):   # (the EU in "EU sanctions list" stays)
+        if law_spans.any_containing(e.start, e.end) or e.source == "model" and \
+                list_spans.any_containing(e.start, e.end):   # (the EU in "EU sanctions list" stays)
             continue
         if e.source == "model" and orgtype.is_legal_form(e.text):
             continue                       # "LLC" cut off its name
@@ -272,7 +274,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
     """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
     or split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
-    names = [e for e in candidates if e.source == "kb" and e.type != "LOC"]
+    names = SpanIndex((e for e in candidates if e.source == "kb" and e.type != "LOC"), _span)
     for whole in candidates:
         if whole.source != "model":
             out.append(whole)
@@ -325,7 +327,8 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     return _candidate(doc.text, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
 
 
-def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) -> Entity | None:
+def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
+                 orgs: dict[int, Entity]) -> Entity | None:
     """A place followed by the rest of a name that ends in an organisation head: in Korean the rest
     of the word before its particles, when the head has two syllables or more (유럽+이사회는,
     한국+석유공사가; not 한국+에서도, 소련+군), in Chinese whole name words (jieba
@@ -347,16 +350,14 @@ def _headed_tail(doc: Document, place: Entity, hi: int, others: list[Entity]) ->
                 return _candidate(doc.text, s, stop, found[0], 0.7)
         return None
     if script(first) == "han" and script(text[place.end - 1]) == "han":
-        taken = [(e.start, e.end) for e in others if e.type != "LOC"]
-        orgs = {e.start: e for e in others if e.source == "model" and e.type in orgtype.ORG_TYPES}
         stop = place.end
         after = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
-        for tok in itertools.takewhile(lambda t: t.start < hi, doc.tokens[after:]):
+        for tok in itertools.takewhile(lambda t: t.start < hi, (doc.tokens[i] for i in range(after, len(doc.tokens)))):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
                 return _candidate(doc.text, s, org.end, org.type, min(org.score or 1.0, 0.7))
             if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
-                    or any(a < tok.end and tok.start < b for a, b in taken):
+                    or taken.any_overlapping(tok.start, tok.end):
                 return None
             stop = tok.end
             found = orgtype.head(text[s:stop])
@@ -432,6 +433,14 @@ _BRACKETED_LATIN = re.compile(r" ?\(([^()]{1,20})\)(?: (?:Company|Co\.|Corporati
                               r"(?:,? (?:Ltd|Limited|Inc|LLC)\.?)?)?")
 
 
+def _span(e: Entity) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _pair(span: tuple[int, int]) -> tuple[int, int]:
+    return span
+
+
 def _candidate(text: str, start: int, end: int, typ: str, score: float) -> Entity:
     return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="model", score=score)
 
@@ -441,16 +450,18 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
     ``_headed_tail``, ``_dated_name``), firms with their seat in brackets (``_place_in_brackets``),
     Latin names continued (``_name_continued``)."""
     out: list[Entity] = []
-    orgs = [e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES]
+    orgs = SpanIndex((e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES), _span)
     spans = {(e.start, e.end) for e in candidates if e.type in orgtype.ORG_TYPES}
+    taken = SpanIndex((e for e in candidates if e.type != "LOC"), _span)
+    org_at = {e.start: e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES}
     for place in (e for e in candidates if e.type == "LOC"):
         sent = doc.sentence_at(place.start)
         if sent is None or place.end >= sent.end:
             continue
-        for org in orgs:
-            if place.end <= org.start <= place.end + 1 and (merged := _glued_org(doc, place, org)):
+        for org in orgs.starting_in(place.end, place.end + 2):
+            if (merged := _glued_org(doc, place, org)):
                 out.append(merged)
-        tail = _headed_tail(doc, place, sent.end, candidates)
+        tail = _headed_tail(doc, place, sent.end, taken, org_at)
         if tail is not None:
             out.append(tail)
     places = {(e.start, e.end): e for e in candidates if e.type == "LOC"}
@@ -482,9 +493,13 @@ def select(candidates: list[Entity]) -> list[Entity]:
     """Non-overlapping entities: a candidate enters when it beats every kept one it overlaps."""
     kept: list[Entity] = []
     for cand in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
-        rivals = [k for k in kept if k.start < cand.end and cand.start < k.end]
+        # kept entities do not overlap and start no later than cand: those it overlaps end last
+        first = len(kept)
+        while first and kept[first - 1].end > cand.start:
+            first -= 1
+        rivals = [k for k in kept[first:] if k.start < cand.end]
         if all(prefer(cand, r) is cand for r in rivals):
-            kept = [k for k in kept if k not in rivals]
+            kept[first:] = [k for k in kept[first:] if k.start >= cand.end]
             kept.append(cand)
     return kept
 

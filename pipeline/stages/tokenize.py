@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from .. import tokenizers
+from ..errors import ConfigError
+from ..runner import untimed
 from ..types import Document
 from .base import Stage
 
@@ -32,22 +35,27 @@ class TokenizeStage(Stage):
     Config = TokenizeConfig
 
     def setup(self) -> None:
-        """Load (and warm up) every tokenizer now, so that no document's time limit pays for it."""
+        """Nothing is loaded yet: each language's tokenizer loads (and warms up) when the first
+        sentence in that language arrives, with the document's clock stopped
+        (:func:`pipeline.runner.untimed`), so that a Korean article never loads jieba or spaCy."""
+        if self.config.zh_user_dict and not Path(self.config.zh_user_dict).is_file():
+            raise ConfigError(f"tokenize.zh_user_dict: file not found: {self.config.zh_user_dict}")
         self._factories = {
             "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend, memo=True),
             "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm, memo=True),
             "en": tokenizers.english_tokenizer,
         }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}
-        for lang, sample in WARM_UP.items():
-            self.tokenizer(lang)(sample)
 
     def tokenizer(self, lang: str) -> tokenizers.Tokenizer:
         """The tokenizer for ``lang``, loaded on first use."""
         key = lang if lang in self._factories else "other"
         if key not in self._loaded:
             factory = self._factories.get(key, tokenizers.regex_tokenizer)
-            self._loaded[key] = self.shared.get(f"tokenizer:{key}:{self.config}", factory)
+            with untimed():
+                tokenizer = self.shared.get(f"tokenizer:{key}:{self.config}", factory)
+                tokenizer(WARM_UP[key])
+            self._loaded[key] = tokenizer
         return self._loaded[key]
 
     def process(self, doc: Document) -> None:

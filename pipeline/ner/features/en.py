@@ -11,11 +11,12 @@ _SCORE = re.compile(r"^\d+-\d+$")
 def _clusters() -> dict[str, int]:
     """Brown clusters of a million English words (spaCy's lookups data: word -> bit path as int)."""
     import gzip
-    import json
     from importlib.resources import files
 
+    import orjson
+
     with gzip.open(files("spacy_lookups_data") / "data" / "en_lexeme_cluster.json.gz") as fh:
-        return json.load(fh)
+        return orjson.loads(fh.read())      # a million entries: half the time of json.load
 
 
 def _tokenizer():
