@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lang
+from ..entities.typer import titles
 from ..lang.pack import alternation
 from ..types import Entity
 
@@ -116,6 +117,8 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "carried_list": ctx.carried_list,
         "headline": ctx.headline,
         "continuation": key in ctx.continuation,
+        "title_after": bool(titles().search(text, e.end, min(len(text), e.end + 20))),
+        "title_before": bool(titles().search(text[max(0, e.start - 12):e.start])),
     }
     for name, on in flags.items():
         if on:
