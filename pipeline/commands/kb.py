@@ -6,31 +6,32 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
     b = sub.add_parser("build", help="build models/kb/entities.jsonl from configs/kb and ../shared/data")
-    b.add_argument("--seeds", default=str(REPO / "configs" / "kb"), help="folder of curated *.toml seeds")
-    b.add_argument("--data", default=str(REPO.parent / "shared" / "data"),
-                   help="shared data folder with the MOFCOM and BIS lists (default ../shared/data)")
+    b.add_argument("--seeds", default="configs/kb", help="folder of curated *.toml seeds (default: the shipped ones)")
+    b.add_argument("--data", type=Path, help="shared data folder with the MOFCOM and BIS lists "
+                                            "(default: $NEWSFACTS_SHARED_DATA, else ../shared/data)")
     b.add_argument("--no-data", action="store_true", help="build from the seeds alone")
     b.add_argument("--skip", action="append", default=[], metavar="DATASET",
                    help="leave out one shared data set (e.g. cn-mofcom-sanctions-ammitto)")
-    b.add_argument("-o", "--output", default=str(REPO / "models" / "kb" / "entities.jsonl"))
+    b.add_argument("-o", "--output", default="models/kb/entities.jsonl",
+                   help="where to write the KB (default: models/kb/entities.jsonl in the working directory)")
     c = sub.add_parser("coverage", help="share of the MOFCOM-listed organisations the gazetteer finds")
-    c.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    c.add_argument("--data", type=Path, help="shared data folder (default as for build)")
     c.add_argument("--kb", default="", help="entities.jsonl (default models/kb/entities.jsonl)")
 
 
 def main(args: argparse.Namespace) -> int:
     if args.kb_command == "coverage":
         return coverage(args)
+    from ..eval.formats import data_dir
     from ..kb.build import build, list_entries, load_seeds
     from ..kb.store import write_kb
 
-    data = None if args.no_data else Path(args.data)
+    data = None if args.no_data else (args.data or data_dir())
     if data is not None and not data.is_dir():
         print(f"newsfacts: warning: {data} not found; building from the seeds alone", file=sys.stderr)
         data = None
@@ -45,7 +46,9 @@ def coverage(args: argparse.Namespace) -> int:
 
     from ..kb.coverage import mofcom_coverage
 
-    print(json.dumps(mofcom_coverage(Path(args.data), args.kb), ensure_ascii=False, indent=1))
+    from ..eval.formats import data_dir
+
+    print(json.dumps(mofcom_coverage(args.data or data_dir(), args.kb), ensure_ascii=False, indent=1))
     return 0
 
 

@@ -14,19 +14,21 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..resources import resolve
 from . import orgtype
 from .normalize import key
 from .sources import BIS_UNIVERSITIES, MOFCOM, ListEntry, bis_university_entries, mofcom_entries
 from .store import KBEntity
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "configs" / "kb"
+SEED_DIR = "configs/kb"   # shipped with the package (pipeline.resources)
 TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON", "LOC"})
 SEED_KEYS = frozenset({"id", "type", "country", "name", "ko", "zh", "zh_hant", "en", "parent", "source"})
 ID_RE = re.compile(r"^nf:[a-z0-9][a-z0-9-]*$")
 
 
-def load_seeds(seed_dir: Path = SEED_DIR) -> list[KBEntity]:
+def load_seeds(seed_dir: str | Path = SEED_DIR) -> list[KBEntity]:
     """The curated entities of every ``*.toml`` in ``seed_dir`` (``[[entity]]`` tables)."""
+    seed_dir = resolve(seed_dir)
     out: list[KBEntity] = []
     for path in sorted(seed_dir.glob("*.toml")):
         with open(path, "rb") as fh:

@@ -6,9 +6,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..resources import resolve, shipped
 from .normalize import key
 
-DEFAULT_KB = Path(__file__).resolve().parents[2] / "models" / "kb" / "entities.jsonl"
+DEFAULT_KB = "models/kb/entities.jsonl"   # shipped with the package (pipeline.resources)
 
 #: Alias languages of a record, in the order the file writes them.
 ALIAS_LANGS = ("ko", "zh-Hans", "zh-Hant", "en")
@@ -83,7 +84,7 @@ class KnowledgeBase:
 
 def load_kb(path: str | Path | None = None) -> KnowledgeBase:
     """Read a knowledge base written by ``newsfacts kb build`` (JSON Lines)."""
-    path = Path(path) if path else DEFAULT_KB
+    path = resolve(path) if path else shipped(DEFAULT_KB)
     entities = []
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
