@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ENTITY_TYPES = ("FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON", "LOC",
                 "MONEY", "DATE", "PERCENT", "QUANTITY")
@@ -72,6 +72,7 @@ class Event:
     count: int | None = None
     cameo: str | None = None
     type: str = "sanction"
+    official: dict[str, str] | None = None   # target entity id -> its standing on the list in the KB's official data
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
