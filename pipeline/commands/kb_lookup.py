@@ -8,10 +8,13 @@ from typing import Any
 
 
 def lookup(args: argparse.Namespace) -> int:
-    from ..kb import load_kb
+    from ..kb import load_kb, load_xscript
 
     kb = load_kb(args.kb or None)
     found: list[tuple[Any, str, float]] = [(e, "exact", 1.0) for e in kb.lookup_all(args.name)]
+    if not found:
+        candidates = load_xscript(kb).candidates(args.name, limit=args.limit)
+        found = [(kb.get(c.entity_id), f"cross-script: {c.how}", c.score) for c in candidates]
     if args.json:
         for entity, how, score in found:
             print(json.dumps({**entity.to_dict(), "match": how, "score": round(score, 3)}, ensure_ascii=False))

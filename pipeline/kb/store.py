@@ -178,8 +178,10 @@ def _line_id(line: bytes) -> str | None:
 
 def write_kb(entities: list[KBEntity], path: str | Path) -> None:
     """Write entities as JSON Lines, sorted by id, one record per line, and their alias index
-    beside them (``entities.index.json``)."""
-    from .index import build_index, save_index
+    beside them (``entities.index.json``), and the keys of the cross-script matcher
+    (``entities.xscript.json``)."""
+    from .index import build_index, kb_digest, save_index
+    from .xscript import CrossScriptMatcher, xscript_path
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,3 +189,4 @@ def write_kb(entities: list[KBEntity], path: str | Path) -> None:
         for entity in sorted(entities, key=lambda e: e.id):
             fh.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
     save_index(build_index(entities), path)
+    CrossScriptMatcher.build(entities).save(xscript_path(path), kb_digest(path))
