@@ -44,11 +44,10 @@ def shared_xscript(shared: Any) -> "CrossScriptMatcher":
 def load_xscript(kb: KnowledgeBase) -> "CrossScriptMatcher":
     """The cross-script matcher saved beside the KB's file when it was made from that file, else
     one built from the KB (slower: pypinyin, hanja and the romaniser run over every name)."""
-    from .index import kb_digest
     from .xscript import CrossScriptMatcher, xscript_path
 
     if kb.path is not None:
-        saved = CrossScriptMatcher.load(xscript_path(kb.path), kb_digest(kb.path))
+        saved = CrossScriptMatcher.load(xscript_path(kb.path), kb.digest)
         if saved is not None:
             return saved
     return CrossScriptMatcher.build(kb)

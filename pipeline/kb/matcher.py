@@ -35,22 +35,23 @@ class Matcher:
     """Finds KB aliases in text; build once per process (``pipeline.kb.shared_matcher``)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self._automaton = kb.automaton      # the KB's alias automaton (see ``pipeline.kb.index``)
+        self._automaton = kb.automaton      # the KB's alias automaton: key -> row (``pipeline.kb.index``)
+        self._rows = kb.rows
 
     def find(self, text: str, norm: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]`` (``norm`` is ``normalize(text)``)."""
         end = len(text) if end is None else end
         candidates: list[tuple[int, int, Any]] = []
-        for last, value in self._automaton.iter(norm, start, end):
-            length, ids, case_rule, forms, _ = value
+        for last, n in self._automaton.iter(norm, start, end):
+            alias, ids, case_rule, forms, _ = self._rows[n]
             if not ids:
                 continue
-            s, e = last - length + 1, last + 1
+            s, e = last - len(alias) + 1, last + 1
             if _case_ok(text, s, e, case_rule, forms) and boundary_ok(text, s, e, start, end):
-                candidates.append((s, e, value))
+                candidates.append((s, e, self._rows[n]))
         taken = bytearray(end - start)
         chosen: list[Match] = []
-        for s, e, (length, ids, case_rule, _, _) in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        for s, e, (_, ids, case_rule, _, _) in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if any(taken[s - start:e - start]):
                 continue
             taken[s - start:e - start] = b"\x01" * (e - s)
@@ -59,7 +60,7 @@ class Matcher:
         return chosen
 
 
-def _case_ok(text: str, s: int, e: int, rule: int, forms: frozenset[str] | None) -> bool:
+def _case_ok(text: str, s: int, e: int, rule: int, forms: list[str] | None) -> bool:
     if rule == EXACT_CASE:
         return forms is not None and text[s:e] in forms
     if rule == INITIAL_CAPITAL:

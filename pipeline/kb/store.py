@@ -66,9 +66,9 @@ def _list_ref(item: dict[str, Any]) -> dict[str, str]:
 class KnowledgeBase:
     """Entities with lookups by id and by normalised alias (several ids may share an alias).
 
-    The aliases live in one Aho-Corasick automaton (``self.automaton``: key -> ``(length, ids,
-    case rule, forms, other ids)``, see ``pipeline.kb.index``), which the gazetteer's matcher also
-    walks. ``index`` is the saved alias index of a built KB, else it is built from the entities.
+    The aliases live in one Aho-Corasick automaton (``self.automaton``: key -> the number of its
+    row in ``self.rows``, ``[key, ids, case rule, forms, other ids]``, see ``pipeline.kb.index``),
+    which the gazetteer's matcher also walks. ``index`` is the saved alias index of a built KB, else it is built from the entities.
     A KB read from a file parses an entity's JSON line only when the entity is asked for.
     """
 
@@ -82,6 +82,7 @@ class KnowledgeBase:
                 raise ValueError(f"duplicate knowledge-base id {entity.id!r}")
             self._parsed[entity.id] = entity
         self.path: Path | None = None
+        self.digest = ""               # SHA-256 of the file read (load_kb)
         self._build_automaton(index or build_index(entities))
 
     @classmethod
@@ -90,7 +91,7 @@ class KnowledgeBase:
         from .index import build_index
 
         kb = cls.__new__(cls)
-        kb._parsed, kb._raw, kb.path = {}, raw, None
+        kb._parsed, kb._raw, kb.path, kb.digest = {}, raw, None, ""
         kb._build_automaton(index or build_index(list(kb)))
         return kb
 
@@ -98,11 +99,10 @@ class KnowledgeBase:
         import ahocorasick
 
         self.covered_lists = frozenset(index.lists)    # the lists the KB has data about
-        ids = {i: i for i in (*self._parsed, *self._raw)}    # one string object per id
-        self.automaton = ahocorasick.Automaton()
-        for k, owners, rule, forms, others in index.rows:
-            self.automaton.add_word(k, (len(k), tuple(ids[i] for i in owners), rule,
-                                        frozenset(forms) if forms else None, tuple(ids[i] for i in others)))
+        self.rows = index.rows
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for n, row in enumerate(self.rows):
+            self.automaton.add_word(row[0], n)
         self.automaton.make_automaton()
 
     def __len__(self) -> int:
@@ -129,13 +129,13 @@ class KnowledgeBase:
 
     def lookup(self, name: str) -> list[KBEntity]:
         """Entities the pipeline may take ``name`` (after normalisation) for, best first."""
-        value = self.automaton.get(key(name), None)
-        return [self.get(i) for i in value[1]] if value else []  # type: ignore[misc]
+        n = self.automaton.get(key(name), -1)
+        return [self.get(i) for i in self.rows[n][1]] if n >= 0 else []  # type: ignore[misc]
 
     def lookup_all(self, name: str) -> list[KBEntity]:
         """Every entity with ``name`` as an alias, also those the pipeline does not link it to."""
-        value = self.automaton.get(key(name), None)
-        return [self.get(i) for i in value[1] + value[4]] if value else []  # type: ignore[misc]
+        n = self.automaton.get(key(name), -1)
+        return [self.get(i) for i in self.rows[n][1] + self.rows[n][4]] if n >= 0 else []  # type: ignore[misc]
 
 
 def load_kb(path: str | Path | None = None) -> KnowledgeBase:
@@ -156,8 +156,9 @@ def load_kb(path: str | Path | None = None) -> KnowledgeBase:
             if entity_id in raw:
                 raise ValueError(f"duplicate knowledge-base id {entity_id!r}")
             raw[entity_id] = line
-    kb = KnowledgeBase.from_lines(raw, load_index(path, hashlib.sha256(data).hexdigest()))
-    kb.path = Path(path)
+    digest = hashlib.sha256(data).hexdigest()
+    kb = KnowledgeBase.from_lines(raw, load_index(path, digest))
+    kb.path, kb.digest = Path(path), digest
     return kb
 
 
