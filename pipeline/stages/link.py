@@ -24,8 +24,6 @@ from ..types import Document, Entity
 from .base import Stage
 
 NAME_TYPES = orgtype.ORG_TYPES | {"PERSON"}
-#: the cross-script matcher's key kinds used for linking (English fuzzy matching is left to exact names)
-CROSS_SCRIPT_KINDS = frozenset({"skeleton", "skeleton_zh", "sino", "hangul", "han", "pinyin", "letters"})
 LINKABLE = NAME_TYPES | {"LOC"}
 _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
@@ -131,17 +129,11 @@ class LinkStage(Stage):
 
     def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
         """A KB organisation named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries):
-        the cross-script matcher's one best candidate for an organisation mention in Hangul or Han
-        characters, or in pinyin (``pipeline.kb.xscript``)."""
-        from ..kb import shared_xscript
+        ``pipeline.kb.linking`` for the organisation mentions of the group."""
+        from ..kb.linking import kb_canonical
 
-        for m in members:
-            if m.type in orgtype.ORG_TYPES:
-                found = shared_xscript(self.shared).best(m.text, kinds=CROSS_SCRIPT_KINDS)
-                record = self.kb.get(found.entity_id) if found else None
-                if record is not None and record.type != "PERSON":
-                    return record.canonical()
-        return None
+        return next((c for m in members if m.type in orgtype.ORG_TYPES
+                     if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
         for m in members:
