@@ -63,8 +63,11 @@ class EventStage(Stage):
         doc.events = events
         discovered = [e for e in doc.entities if id(e) not in known]
         if discovered:
+            from ..kb.linking import kb_canonical
+
             for entity in discovered:
-                entity.canonical = entity.canonical or doc_canonical([entity])
+                entity.canonical = entity.canonical or kb_canonical(entity.text, entity.type, self.shared) \
+                    or doc_canonical([entity])
             used = {e.authority for e in events} | {t for e in events for t in e.targets}
             doc.entities = [e for e in doc.entities if e.id in used or not any(
                 d is not e and d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
