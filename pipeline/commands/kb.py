@@ -108,7 +108,8 @@ def summary(entities: list, output: str) -> str:
     langs = Counter({lang: sum(len(e.aliases.get(lang, [])) for e in entities)
                      for lang in ("ko", "zh-Hans", "zh-Hant", "en")})
     sources = Counter(s.split(":")[0] for e in entities for s in {x.split(":")[0] for x in e.sources})
-    lists = Counter(item["list"] for e in entities for item in e.lists if item.get("status", "listed") == "listed")
+    lists = Counter(lid for e in entities
+                    for lid in {item["list"] for item in e.lists if item.get("status", "listed") == "listed"})
     return (f"wrote {len(entities)} entities to {output}\n"
             f"  types:   {dict(sorted(types.items()))}\n"
             f"  aliases: {dict(langs)} (canonical English names not counted)\n"

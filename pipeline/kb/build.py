@@ -119,14 +119,16 @@ def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: di
 
 
 def _memberships(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One membership per (list, entry number or date): the first source read wins."""
-    seen, out = set(), []
+    """One membership per (list, date), or per (list, entry number or citation) without a date:
+    the first source read wins, later ones fill in what it lacks (an entry number, a citation)."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
-        k = (item.get("list"), item.get("entry") or item.get("date") or item.get("citation", ""))
-        if k not in seen:
-            seen.add(k)
-            out.append(item)
-    return out
+        k = (item.get("list", ""), item.get("date") or item.get("entry") or item.get("citation", ""))
+        if k in merged:
+            merged[k] = {**item, **merged[k]}
+        else:
+            merged[k] = dict(item)
+    return list(merged.values())
 
 
 def mark_removed(entities: list[KBEntity]) -> None:

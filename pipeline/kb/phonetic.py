@@ -2,7 +2,7 @@
 
 A Hangul spelling of a foreign name is a loanword transliteration (헌팅턴잉걸스 for Huntington
 Ingalls), and so is a Chinese one (亨廷顿·英格尔斯). Romanised (Korean by the Revised
-Romanization with its sound rules, ``korean-romanizer``; Chinese by ``pypinyin``), they still
+Romanization with its sound rules, ``korean-romanizer``; Chinese by ``pypinyin``'s table), they still
 differ from the English spelling in their vowels, their epenthetic syllables (스 = s), the sounds
 the target language lacks (f -> ㅍ p, v -> ㅂ b, z -> ㅈ j) and voicing (ㄱ is g or k). The skeleton
 keeps one letter per consonant class and drops the rest, so the three spellings meet:
@@ -86,10 +86,37 @@ def chinese(name: str) -> str:
 
 
 def pinyin(name: str) -> list[str]:
-    """Toneless pinyin syllables of the Han characters of ``name`` (others dropped)."""
-    from pypinyin import lazy_pinyin
+    """Toneless pinyin syllables of the Han characters of ``name`` (others dropped), one reading
+    per character (:func:`pinyin_table`)."""
+    table = pinyin_table()
+    return [table[c] for c in name if c in table]
 
-    return [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalpha()]
+
+PINYIN_FILE = "pinyin.txt"
+
+
+@lru_cache(maxsize=1)
+def pinyin_table() -> dict[str, str]:
+    """Han character -> its first toneless pinyin reading: ``pypinyin``'s character table, derived
+    once and shipped (``pinyin.txt``, 5 MB in memory where pypinyin with its phrases takes 58 MB);
+    rebuild it with ``python -m pipeline.kb.phonetic`` after a pypinyin upgrade."""
+    from importlib.resources import files
+
+    lines = files(__package__).joinpath(PINYIN_FILE).read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if "\t" in line)
+
+
+def build_pinyin_table() -> list[str]:
+    """``char<TAB>syllable`` lines from pypinyin (needs the ``dev`` extra)."""
+    from pypinyin import Style, pinyin as to_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = []
+    for cp in sorted(pinyin_dict):
+        syllable = to_pinyin(chr(cp), style=Style.NORMAL, heteronym=False)[0][0].replace("ü", "v")
+        if syllable.isascii() and syllable.isalpha():
+            out.append(f"{chr(cp)}\t{syllable.lower()}")
+    return out
 
 
 def sino_korean(name: str) -> str:
@@ -97,3 +124,12 @@ def sino_korean(name: str) -> str:
     import hanja
 
     return re.sub(r"[^\uac00-\ud7a3]", "", hanja.translate(name, "substitution"))
+
+
+if __name__ == "__main__":
+    from importlib.resources import files
+
+    path = files(__package__).joinpath(PINYIN_FILE)
+    with open(str(path), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(build_pinyin_table()) + "\n")
+    print(f"wrote {path}")
