@@ -20,8 +20,7 @@ from . import io as nio
 from .config import load_config
 from .runner import Pipeline, load
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "corpus" / "samples"
+SAMPLES = Path("corpus/samples")   # the sample articles of a checkout (relative to the working directory)
 #: public sets whose sentences are grouped into article-sized documents (issue 14: CLUENER train
 #: and MSRA for Chinese, KLUE for Korean, CoNLL for English)
 PUBLIC_TEXT = {"ko": [("klue-ner", "dev")], "zh": [("cluener2020", "train"), ("msra-ner-test", "test")],

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ConfigError
+from .resources import shipped
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.toml"
+DEFAULT_CONFIG = "configs/default.toml"   # shipped with the package (pipeline.resources)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class RunConfig:
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> dict[str, Any]:
     """Read a TOML config (the default one when ``path`` is None) and apply overrides."""
-    path = Path(path) if path else DEFAULT_CONFIG
+    path = Path(path) if path else shipped(DEFAULT_CONFIG)
     try:
         with open(path, "rb") as fh:
             cfg = tomllib.load(fh)

@@ -74,6 +74,7 @@ class Event:
     count: int | None = None
     cameo: str | None = None
     type: str = "sanction"
+    official: dict[str, str] | None = None   # target entity id -> its standing on the list in the KB's official data
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -41,7 +41,9 @@ def test_records_are_complete(kb):
     hik = kb.get("nf:hikvision")
     assert hik.type == "FIRM" and hik.country == "CN" and hik.name == "Hikvision"
     assert hik.canonical() == {"id": "nf:hikvision", "name": "Hikvision",
-                               "names": {"en": "Hikvision", "zh": "海康威视", "ko": "하이크비전"}}
+                               "names": {"en": "Hikvision", "zh": "海康威视", "ko": "하이크비전"},
+                               "lists": [{"id": "us-ns-cmic-list", "entry": "30946", "status": "listed"},
+                                         {"id": "us-entity-list", "citation": "84 FR 54002", "status": "listed"}]}
     assert "海康威視" in hik.aliases["zh-Hant"]
     for entity in kb:
         assert entity.id.startswith("nf:") and entity.id == entity.id.lower()

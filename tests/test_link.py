@@ -55,9 +55,9 @@ def test_unknown_alias_of_a_kb_name_joins_the_kb_entity(stages):
     assert ids(doc) == [("Hikvision", "kb", "nf:hikvision"), ("하이캉", "alias", "nf:hikvision"),
                         ("하이캉", "alias", "nf:hikvision")]
     assert doc.entities[1].type == "FIRM"
-    # a parenthesis that holds a longer, different name is left alone
+    # a parenthesis that holds a longer, different name is left alone (an Entity List affiliate)
     doc = process(stages, "화웨이(Huawei Device Co.)는 제재를 받았다.", lang="ko")
-    assert ids(doc) == [("화웨이", "kb", "nf:huawei"), ("Huawei", "kb", "nf:huawei")]
+    assert ids(doc) == [("화웨이", "kb", "nf:huawei"), ("Huawei Device Co.", "kb", "nf:huawei-device")]
 
 
 def test_abbreviation_in_parentheses(stages):

@@ -18,12 +18,11 @@ from typing import Callable, Iterator
 
 from ..errors import ConfigError
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 def data_dir() -> Path:
-    """The shared data folder: ``$NEWSFACTS_SHARED_DATA``, else ``../shared/data`` beside the repo."""
-    return Path(os.environ.get("NEWSFACTS_SHARED_DATA") or REPO.parent / "shared" / "data")
+    """The shared data folder: ``$NEWSFACTS_SHARED_DATA``, else ``../shared/data`` seen from the
+    working directory (the repository root in a checkout)."""
+    return Path(os.environ.get("NEWSFACTS_SHARED_DATA") or Path.cwd().parent / "shared" / "data")
 
 
 def spans_from_tags(tags: list[str], scheme: str = "iob2") -> list[tuple[int, int, str]]:

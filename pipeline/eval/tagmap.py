@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..resources import resolve
 from ..types import ENTITY_TYPES
 
-TAGMAPS = Path(__file__).resolve().parents[2] / "configs" / "eval" / "tagmaps.toml"
+TAGMAPS = "configs/eval/tagmaps.toml"   # shipped with the package (pipeline.resources)
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,9 @@ class TagMap:
         return etype[len(prefix):] if etype.startswith(prefix) else etype
 
 
-def load_tagmaps(path: Path = TAGMAPS) -> dict[str, TagMap]:
+def load_tagmaps(path: str | Path = TAGMAPS) -> dict[str, TagMap]:
     """All tag maps, validated: converted and scored types must be newsfacts types."""
-    with open(path, "rb") as fh:
+    with open(resolve(path), "rb") as fh:
         raw = tomllib.load(fh)
     maps = {}
     for name, table in raw.items():

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "configs" / "lists.toml"
+from ..resources import resolve
+
+DEFAULT_CATALOGUE = "configs/lists.toml"   # shipped with the package (pipeline.resources)
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def country_of(entity_id: str | None) -> str | None:
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
     """Read the list catalogue from TOML (configs/lists.toml by default)."""
-    with open(path or DEFAULT_CATALOGUE, "rb") as fh:
+    with open(resolve(path or DEFAULT_CATALOGUE), "rb") as fh:
         data = tomllib.load(fh)
     entries = [
         ListEntry(id=d["id"], name=d["name"], authority=d["authority"],

@@ -5,6 +5,7 @@ Stages share one KB (and one matcher) per pipeline process through ``self.shared
     from ..kb import shared_kb, shared_matcher
     kb = shared_kb(self.shared)                 # KnowledgeBase: .get(id), .lookup(name)
     matcher = shared_matcher(self.shared)       # Matcher over all aliases (one automaton)
+    xscript = shared_xscript(self.shared)       # names across scripts: mention -> candidates
 
 Both load the KB named by ``run.kb`` in the config (default ``models/kb/entities.jsonl``).
 Nothing heavy is imported here.
@@ -17,8 +18,10 @@ from .store import DEFAULT_KB, KBEntity, KnowledgeBase, load_kb
 
 if TYPE_CHECKING:
     from .matcher import Matcher
+    from .xscript import CrossScriptMatcher
 
-__all__ = ["DEFAULT_KB", "KBEntity", "KnowledgeBase", "load_kb", "shared_kb", "shared_matcher"]
+__all__ = ["DEFAULT_KB", "KBEntity", "KnowledgeBase", "load_kb", "load_xscript", "shared_kb", "shared_matcher",
+           "shared_xscript"]
 
 
 def shared_kb(shared: Any) -> KnowledgeBase:
@@ -31,3 +34,20 @@ def shared_matcher(shared: Any) -> "Matcher":
     from .matcher import Matcher
 
     return shared.get("kb-matcher", lambda: Matcher(shared_kb(shared)))
+
+
+def shared_xscript(shared: Any) -> "CrossScriptMatcher":
+    """The pipeline's one cross-script name matcher over that KB (``pipeline.kb.xscript``)."""
+    return shared.get("kb-xscript", lambda: load_xscript(shared_kb(shared)))
+
+
+def load_xscript(kb: KnowledgeBase) -> "CrossScriptMatcher":
+    """The cross-script matcher saved beside the KB's file when it was made from that file, else
+    one built from the KB (slower: pypinyin, hanja and the romaniser run over every name)."""
+    from .xscript import CrossScriptMatcher, xscript_path
+
+    if kb.path is not None:
+        saved = CrossScriptMatcher.load(xscript_path(kb.path), kb.digest)
+        if saved is not None:
+            return saved
+    return CrossScriptMatcher.build(kb)

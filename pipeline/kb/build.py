@@ -15,18 +15,20 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..entities import typer as orgtype
+from ..resources import resolve
 from .normalize import key
-from .sources import BIS_UNIVERSITIES, MOFCOM, ListEntry, bis_university_entries, mofcom_entries
+from .sources import ListEntry
 from .store import KBEntity
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "configs" / "kb"
+SEED_DIR = "configs/kb"   # shipped with the package (pipeline.resources)
 TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON", "LOC"})
 SEED_KEYS = frozenset({"id", "type", "country", "name", "ko", "zh", "zh_hant", "en", "parent", "source"})
 ID_RE = re.compile(r"^nf:[a-z0-9][a-z0-9-]*$")
 
 
-def load_seeds(seed_dir: Path = SEED_DIR) -> list[KBEntity]:
+def load_seeds(seed_dir: str | Path = SEED_DIR) -> list[KBEntity]:
     """The curated entities of every ``*.toml`` in ``seed_dir`` (``[[entity]]`` tables)."""
+    seed_dir = resolve(seed_dir)
     out: list[KBEntity] = []
     for path in sorted(seed_dir.glob("*.toml")):
         with open(path, "rb") as fh:
@@ -49,41 +51,98 @@ def load_seeds(seed_dir: Path = SEED_DIR) -> list[KBEntity]:
     return out
 
 
-def list_entries(data: Path | None, skip: frozenset[str] = frozenset()) -> list[ListEntry]:
-    """Entries of the shared lists present under ``data`` (none when ``data`` is None), except
-    the data sets named in ``skip``."""
-    if data is None:
-        return []
-    entries: list[ListEntry] = []
-    for reader, folder in ((mofcom_entries, MOFCOM), (bis_university_entries, BIS_UNIVERSITIES)):
-        if folder not in skip and (data / folder).is_dir():
-            entries.extend(reader(data))
-    return entries
+def build(seeds: list[KBEntity], entries: Iterable[ListEntry],
+          report: list[dict[str, str]] | None = None) -> list[KBEntity]:
+    """Merge list entries into the seeds, then complete aliases and display names.
 
-
-def build(seeds: list[KBEntity], entries: Iterable[ListEntry]) -> list[KBEntity]:
-    """Merge list entries into the seeds, then complete aliases and display names."""
+    An entry joins the entity that has one of its source ids (``ofac:36``), else one of its names
+    (legal form aside) when the kinds agree (a person joins a person) and the countries do not
+    differ (a seed's country is not checked); otherwise it becomes a new entity. ``report``
+    receives one line per entry that joined an existing entity: what merged with what, and why.
+    """
     entities = list(seeds)
+    seed_ids = {e.id for e in seeds}
+    taken = set(seed_ids)
     index: dict[str, KBEntity] = {}
+    by_source_id: dict[str, KBEntity] = {}
+    parents: list[tuple[KBEntity, str]] = []
     for entity in entities:
         _index(index, entity)
     for entry in entries:
-        names = _zh_names(entry.zh) + entry.en
-        target = next((index[k] for n in names for k in _merge_keys(n) if k in index), None)
-        if target is None or (entry.kind == "person") != (target.type == "PERSON"):
-            target = _new_entity(entry, {e.id for e in entities})
+        target, via = _merge_target(entry, index, by_source_id, seed_ids)
+        if target is None:
+            target = _new_entity(entry, taken)
+            taken.add(target.id)
             entities.append(target)
         else:
             target.country = target.country or entry.country
+            if report is not None:
+                report.append({"source": entry.source, "name": (entry.en + entry.zh + entry.ko)[0],
+                               "into": target.id, "via": via})
         _add_aliases(target, "zh-Hans", _zh_names(entry.zh))
         _add_aliases(target, "en", entry.en)
+        _add_aliases(target, "ko", entry.ko)
         if entry.source not in target.sources:
             target.sources.append(entry.source)
         target.lists.extend(item for item in entry.lists if item not in target.lists)
+        for source_id in entry.ids:
+            by_source_id.setdefault(source_id, target)
+        if entry.parent:
+            parents.append((target, entry.parent))
         _index(index, target)
+    for entity, parent_name in parents:
+        parent = next((index[k] for k in _merge_keys(parent_name) if k in index), None)
+        if not entity.parent and parent is not None and parent is not entity:
+            entity.parent = parent.id
     for entity in entities:
+        entity.lists = _memberships(entity.lists)
         _complete(entity)
+    mark_removed(entities)
     return entities
+
+
+def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: dict[str, KBEntity],
+                  seed_ids: set[str]) -> tuple[KBEntity | None, str]:
+    for source_id in entry.ids:
+        if source_id in by_source_id:
+            return by_source_id[source_id], source_id
+    person = entry.kind == "person"
+    for name in _zh_names(entry.zh) + entry.en + entry.ko:
+        for k in _merge_keys(name):
+            target = index.get(k)
+            if target is None or person != (target.type == "PERSON"):
+                continue
+            if target.id not in seed_ids and entry.country and target.country and entry.country != target.country:
+                continue
+            return target, f"name:{k}"
+    return None, ""
+
+
+def _memberships(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One membership per (list, date), or per (list, entry number or citation) without a date:
+    the first source read wins, later ones fill in what it lacks (an entry number, a citation)."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in items:
+        k = (item.get("list", ""), item.get("date") or item.get("entry") or item.get("citation", ""))
+        if k in merged:
+            merged[k] = {**item, **merged[k]}
+        else:
+            merged[k] = dict(item)
+    return list(merged.values())
+
+
+def mark_removed(entities: list[KBEntity]) -> None:
+    """An OFAC entry of an older SDN file whose entity number the (newer) CSL no longer lists
+    was taken off the SDN list in between: its membership becomes ``removed``."""
+    current = {item.get("entry") for e in entities for item in e.lists
+               if item.get("list") == "us-sdn-list" and str(item.get("source", "")).startswith("csl:")}
+    if not current:
+        return
+    for entity in entities:
+        for item in entity.lists:
+            if item.get("list") == "us-sdn-list" and str(item.get("source", "")).startswith("sdn:") \
+                    and item.get("entry") not in current:
+                item["status"] = "removed"
 
 
 def _new_entity(entry: ListEntry, taken: set[str]) -> KBEntity:

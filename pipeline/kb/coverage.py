@@ -23,7 +23,7 @@ def mofcom_coverage(data: Path, kb_path: str = "") -> dict[str, Any]:
     stage.setup()
     root = data / MOFCOM
     names_by_doc: dict[str, list[str]] = {}
-    for entry in mofcom_entries(data):
+    for entry in mofcom_entries(root):
         if entry.kind == "organization" and entry.zh:
             rel = entry.source.split(":", 1)[1].replace("sources/", "reference-docs/", 1)
             rel = rel.replace("unrealiable-entity-list", "unreliable-entity-list").rsplit(".", 1)[0] + ".md"

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lang.ko.names import PREFIXES, is_particle_tail
-from .normalize import key, script
+from .index import EXACT_CASE, INITIAL_CAPITAL
+from .normalize import script
 from .store import KnowledgeBase
-
-ANY_CASE, INITIAL_CAPITAL, EXACT_CASE = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +34,9 @@ class Match:
 class Matcher:
     """Finds KB aliases in text; build once per process (``pipeline.kb.shared_matcher``)."""
 
-    def __init__(self, kb: KnowledgeBase, min_chars: int = 2) -> None:
-        import ahocorasick
-
-        surfaces: dict[str, list[str]] = {}
-        for entity in kb:
-            for _, alias in entity.all_aliases():
-                k = key(alias)
-                if len(k) >= min_chars:
-                    surfaces.setdefault(k, []).append(alias.strip())
-        self._automaton = ahocorasick.Automaton()
-        keys = kb.alias_keys()
-        for k, forms in surfaces.items():
-            self._automaton.add_word(k, (len(k), tuple(keys[k]), _case_rule(forms), frozenset(forms)))
-        self._automaton.make_automaton()
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._automaton = kb.automaton      # the KB's alias automaton: key -> row (``pipeline.kb.index``)
+        self._rows = kb.rows
 
     def find(self, text: str, norm: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]`` (``norm`` is ``normalize(text)``)."""
@@ -56,14 +44,16 @@ class Matcher:
         candidates: list[tuple[int, int, Any]] = []
         # the window is sliced: pyahocorasick reads the whole string it is given on every call,
         # so passing the document with bounds made each sentence cost the document's length
-        for last, value in self._automaton.iter(norm[start:end]):
-            length, ids, case_rule, forms = value
-            s, e = start + last - length + 1, start + last + 1
+        for last, n in self._automaton.iter(norm[start:end]):
+            alias, ids, case_rule, forms, _ = self._rows[n]
+            if not ids:
+                continue
+            s, e = start + last - len(alias) + 1, start + last + 1
             if _case_ok(text, s, e, case_rule, forms) and boundary_ok(text, s, e, start, end):
-                candidates.append((s, e, value))
+                candidates.append((s, e, self._rows[n]))
         taken = bytearray(end - start)
         chosen: list[Match] = []
-        for s, e, (length, ids, case_rule, _) in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        for s, e, (_, ids, case_rule, _, _) in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if any(taken[s - start:e - start]):
                 continue
             taken[s - start:e - start] = b"\x01" * (e - s)
@@ -72,24 +62,9 @@ class Matcher:
         return chosen
 
 
-def _case_rule(forms: list[str]) -> int:
-    """How strictly the case of the text must follow the alias (Latin aliases only)."""
-    if not all(_is_latin_word(f) for f in forms):
-        return ANY_CASE
-    if all(len(f) <= 6 and sum(c.isupper() for c in f) >= 2 for f in forms):
-        return EXACT_CASE
-    if all(f[0].isupper() for f in forms):
-        return INITIAL_CAPITAL
-    return ANY_CASE
-
-
-def _is_latin_word(text: str) -> bool:
-    return any(c.isalpha() for c in text) and all(script(c) in ("latin", "other") for c in text)
-
-
-def _case_ok(text: str, s: int, e: int, rule: int, forms: frozenset[str]) -> bool:
+def _case_ok(text: str, s: int, e: int, rule: int, forms: list[str] | None) -> bool:
     if rule == EXACT_CASE:
-        return text[s:e] in forms
+        return forms is not None and text[s:e] in forms
     if rule == INITIAL_CAPITAL:
         return text[s].isupper()
     return True

@@ -49,7 +49,9 @@ class EventStage(Stage):
 
     def setup(self) -> None:
         from ..events import EventExtractor, load_catalogue
+        from ..kb import shared_kb
 
+        self.kb = shared_kb(self.shared)
         path = self.config.catalogue or None
         catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
         from pathlib import Path
@@ -73,13 +75,25 @@ class EventStage(Stage):
         doc.events = events
         discovered = [e for e in doc.entities if id(e) not in known]
         if discovered:
+            from ..kb.linking import kb_canonical
+
             for entity in discovered:
-                entity.canonical = entity.canonical or doc_canonical([entity])
+                entity.canonical = entity.canonical or kb_canonical(entity.text, entity.type, self.shared) \
+                    or doc_canonical([entity])
             used = {e.authority for e in events} | {t for e in events for t in e.targets}
             doc.entities = [e for e in doc.entities if e.id in used or not any(
                 d is not e and d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
                 for d in discovered)]          # 美国 and 通用原子航空系统公司 inside the name found
             renumber(doc)
+        self._official(doc)
+
+    def _official(self, doc: Document) -> None:
+        """Each event's targets against the official list data of the KB (``pipeline.kb.official``)."""
+        from ..kb.official import event_status
+
+        entities = {e.id: e for e in doc.entities}
+        for event in doc.events:
+            event.official = event_status(event, entities, self.kb, self.kb.covered_lists)
 
 
 def renumber(doc: Document) -> None:

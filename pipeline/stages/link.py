@@ -129,10 +129,19 @@ class LinkStage(Stage):
         _link_surnames(names, groups)
         for members in groups.sets(names):
             kb_ids = [m.canonical for m in members if _is_kb(m.canonical)]
-            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or doc_canonical(members)
+            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or self._cross_script(members) \
+                or doc_canonical(members)
             for m in members:
                 if not _is_kb(m.canonical):
                     m.canonical = dict(shared)
+
+    def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
+        """A KB organisation named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries):
+        ``pipeline.kb.linking`` for the organisation mentions of the group."""
+        from ..kb.linking import kb_canonical
+
+        return next((c for m in members if m.type in orgtype.ORG_TYPES
+                     if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
         for m in members:

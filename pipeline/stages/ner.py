@@ -3,22 +3,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from ..kb.normalize import simplified
+from ..resources import resolve
 from ..runner import untimed
 from ..types import Document, Entity
 from .base import Stage
 
-REPO = Path(__file__).resolve().parents[2]
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")   # a letter of any other script
 
 
 @dataclass(frozen=True)
 class NerConfig:
-    model_dir: str = "models/ner"      # one folder per language (relative to the repository)
+    model_dir: str = "models/ner"      # one folder per language (models/... = the shipped models)
     languages: list[str] = field(default_factory=lambda: ["ko", "zh", "en"])
     min_score: float = 0.0             # drop mentions whose marginal probability is lower
     latin_und: str = "en"              # model for Latin-script sentences of undetermined language
@@ -50,8 +49,7 @@ class NerStage(Stage):
             model = self.shared.get(f"ner-hf:{self.config.model}", lambda: load_hf(self.config))
             self.models = {lang: model for lang in self.config.languages}
             return
-        root = Path(self.config.model_dir)
-        self._root = root if root.is_absolute() else REPO / root
+        self._root = resolve(self.config.model_dir)
         #: the languages with a model; each loads when its first sentence arrives (``_model``)
         self.models: dict[str, Any] = {lang: None for lang in self.config.languages
                                        if (self._root / lang / "meta.json").exists()}

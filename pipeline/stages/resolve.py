@@ -526,7 +526,7 @@ class ResolveStage(Stage):
         self.lists = self.shared.get("lists:None", load_catalogue)   # the events stage's default one
         self.list_names = list_names(self.lists)
         #: place names a firm's name may begin with (美国PVH集团, US-based ...)
-        self.places = frozenset(alias for e in self.kb if e.type == "LOC" for _, alias in e.all_aliases()
+        self.places = frozenset(alias for e in self.kb.of_type("LOC") for _, alias in e.all_aliases()
                                 if len(alias) >= 2)
         self.longest_place = max(map(len, self.places), default=0)
 

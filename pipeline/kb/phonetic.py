@@ -1,0 +1,135 @@
+"""Phonetic skeletons: names written in different scripts reduced to the consonants a reader hears.
+
+A Hangul spelling of a foreign name is a loanword transliteration (헌팅턴잉걸스 for Huntington
+Ingalls), and so is a Chinese one (亨廷顿·英格尔斯). Romanised (Korean by the Revised
+Romanization with its sound rules, ``korean-romanizer``; Chinese by ``pypinyin``'s table), they still
+differ from the English spelling in their vowels, their epenthetic syllables (스 = s), the sounds
+the target language lacks (f -> ㅍ p, v -> ㅂ b, z -> ㅈ j) and voicing (ㄱ is g or k). The skeleton
+keeps one letter per consonant class and drops the rest, so the three spellings meet:
+
+=====  ===============================================
+P      p b f v
+T      t d
+K      k g c (hard) q (English) x = ks (English)
+S      s z j ch sh th, c (soft); pinyin x q c z zh ch sh j
+L      l r (pinyin er)
+M, N   m, n (ng counts as N)
+H      h, only at the start of a name
+=====  ===============================================
+
+A run of vowels is one V (Korean's epenthetic eu is dropped, and an English word's final e; so is a
+vowel that ends the name: 斯 si, 스 seu, s), w and y are dropped, and a repeated class counts once. ``rapidfuzz`` compares skeletons.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CLASSES = str.maketrans({"p": "P", "b": "P", "f": "P", "v": "P", "t": "T", "d": "T", "k": "K", "g": "K",
+                          "q": "K", "s": "S", "z": "S", "j": "S", "l": "L", "r": "L", "m": "M", "n": "N",
+                          "h": "H"})
+#: English spellings -> sounds (order matters); what is left goes through _CLASSES
+_ENGLISH = [(re.compile(p), r) for p, r in (
+    (r"[^a-z ]", ""), (r"tch|sch|ch|sh|th|dg", "s"), (r"ph", "f"), (r"gh", ""), (r"ck", "k"), (r"qu", "kw"),
+    (r"\bkn", "n"), (r"\bwr", "r"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "j"),
+    (r"e\b", ""), (r"ng", "n"), (r"(?<!^)h", ""), (r"y(?![aeiou])", "i"), (r"[wy ]", ""), (r"[aeiou]+", "V"))]
+#: Revised Romanization of Korean -> sounds
+_KOREAN = [(re.compile(p), r) for p, r in (
+    (r"[^a-z]", ""), (r"eu", ""), (r"ch", "s"), (r"ng", "n"), (r"(?<!^)h", ""), (r"[wy]", ""), (r"[aeiou]+", "V"))]
+#: pinyin syllables -> sounds (one syllable at a time)
+_PINYIN = [(re.compile(p), r) for p, r in (
+    (r"^er$", "l"), (r"^(?:zh|ch|sh|x|q|c|z|j)", "s"), (r"ng$", "n"), (r"[wy]", ""), (r"[aeiouv\u00fc]+", "V"))]
+
+
+def _classes(sounds: str) -> str:
+    out = sounds.translate(_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^PTKSLMNHV]", "", out)).rstrip("V")
+
+
+@lru_cache(maxsize=65536)
+def english(name: str) -> str:
+    """Skeleton of a name in Latin letters read as English (``Huntington Ingalls`` -> ``HVNTVNTVNVNVLS``)."""
+    text = name.lower()
+    for pattern, repl in _ENGLISH:
+        text = pattern.sub(repl, text)
+    return _classes(text)
+
+
+@lru_cache(maxsize=65536)
+def korean(name: str) -> str:
+    """Skeleton of a Hangul name (``헌팅턴잉걸스`` -> ``HVNTVNTVNVNKVLS``); Latin letters in it
+    (``삼성SDI``) are read as English."""
+    from korean_romanizer.romanizer import Romanizer
+
+    out = []
+    for run in re.findall(r"[\uac00-\ud7a3]+|[A-Za-z]+", name):
+        if run.isascii():
+            out.append(english(run))
+            continue
+        text = Romanizer(run).romanize().lower()
+        for pattern, repl in _KOREAN:
+            text = pattern.sub(repl, text)
+        out.append(text)
+    return _classes("".join(out))
+
+
+@lru_cache(maxsize=65536)
+def chinese(name: str) -> str:
+    """Skeleton of a Chinese transliteration (``亨廷顿·英格尔斯`` -> ``HVNTVNTVNVNKVLS``)."""
+    out = []
+    for syllable in pinyin(name):
+        for pattern, repl in _PINYIN:
+            syllable = pattern.sub(repl, syllable)
+        out.append(syllable)
+    text = "".join(out)
+    return _classes(text[:1] + re.sub(r"h", "", text[1:]))
+
+
+def pinyin(name: str) -> list[str]:
+    """Toneless pinyin syllables of the Han characters of ``name`` (others dropped), one reading
+    per character (:func:`pinyin_table`)."""
+    table = pinyin_table()
+    return [table[c] for c in name if c in table]
+
+
+PINYIN_FILE = "pinyin.txt"
+
+
+@lru_cache(maxsize=1)
+def pinyin_table() -> dict[str, str]:
+    """Han character -> its first toneless pinyin reading: ``pypinyin``'s character table, derived
+    once and shipped (``pinyin.txt``, 5 MB in memory where pypinyin with its phrases takes 58 MB);
+    rebuild it with ``python -m pipeline.kb.phonetic`` after a pypinyin upgrade."""
+    from importlib.resources import files
+
+    lines = files(__package__).joinpath(PINYIN_FILE).read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if "\t" in line)
+
+
+def build_pinyin_table() -> list[str]:
+    """``char<TAB>syllable`` lines from pypinyin (needs the ``dev`` extra)."""
+    from pypinyin import Style, pinyin as to_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = []
+    for cp in sorted(pinyin_dict):
+        syllable = to_pinyin(chr(cp), style=Style.NORMAL, heteronym=False)[0][0].replace("ü", "v")
+        if syllable.isascii() and syllable.isalpha():
+            out.append(f"{chr(cp)}\t{syllable.lower()}")
+    return out
+
+
+def sino_korean(name: str) -> str:
+    """The Sino-Korean reading of the Han characters of ``name`` (中国电子科技集团 -> 중국전자과기집단)."""
+    import hanja
+
+    return re.sub(r"[^\uac00-\ud7a3]", "", hanja.translate(name, "substitution"))
+
+
+if __name__ == "__main__":
+    from importlib.resources import files
+
+    path = files(__package__).joinpath(PINYIN_FILE)
+    with open(str(path), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(build_pinyin_table()) + "\n")
+    print(f"wrote {path}")

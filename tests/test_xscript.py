@@ -1,0 +1,97 @@
+"""Names matched across scripts: transliterations in Hangul and Chinese, Sino-Korean readings,
+pinyin, traditional characters; what must not match; the saved matcher; the link stage's use."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.kb import load_kb, load_xscript, phonetic
+from pipeline.kb.index import kb_digest
+from pipeline.kb.store import KBEntity
+from pipeline.kb.xscript import CrossScriptMatcher, mention_script, xscript_path
+
+
+def _entity(eid: str, name: str, country: str, zh: list[str] = (), en: list[str] = ()) -> KBEntity:
+    return KBEntity(id=eid, type="FIRM", name=name, country=country, sources=["test"],
+                    aliases={"ko": [], "zh-Hans": list(zh), "zh-Hant": [], "en": list(en)})
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    entities = [
+        _entity("nf:hii", "Huntington Ingalls Industries", "US"),
+        _entity("nf:lockheed", "Lockheed Martin", "US", en=["Lockheed Martin Corporation"]),
+        _entity("nf:hikvision", "Hangzhou Hikvision Digital Technology", "CN", zh=["杭州海康威视数字技术"]),
+        _entity("nf:cetc", "China Electronics Technology Group Corporation", "CN", zh=["中国电子科技集团公司"]),
+        _entity("nf:fam", "Fam Robotiks", "RU"),
+        _entity("nf:kratos", "Kratos Defense & Security Solutions", "US"),
+        _entity("nf:bank", "Bank of Kunlun", "CN", zh=["昆仑银行"]),
+    ]
+    return CrossScriptMatcher.build(entities)
+
+
+@pytest.mark.parametrize("mention, expected, how", [
+    ("헌팅턴잉걸스", "nf:hii", "skeleton"),                  # Hangul transliteration of an English name
+    ("헌팅턴 잉걸스 인더스트리즈", "nf:hii", "skeleton"),
+    ("록히드마틴", "nf:lockheed", "skeleton"),
+    ("亨廷顿·英格尔斯工业公司", "nf:hii", "skeleton"),        # Chinese transliteration
+    ("중국전자과기집단공사", "nf:cetc", "sino"),              # Sino-Korean reading of the Chinese name
+    ("杭州海康威視數字技術", "nf:hikvision", "han"),           # traditional characters
+    ("Hangzhou Haikang Weishi Shuzi Jishu", "nf:hikvision", "pinyin"),   # pinyin of the Han name
+])
+def test_names_in_other_scripts_find_their_entity(matcher, mention, expected, how):
+    found = matcher.best(mention)
+    assert found is not None and (found.entity_id, found.how) == (expected, how)
+    assert 0.9 <= found.score <= 1.0
+
+
+@pytest.mark.parametrize("mention", [
+    "인민은행",           # Sino-Korean words are not read as a transliteration
+    "푸우로보틱스",        # Foo Robotics: only the generic word sounds like Fam Robotiks
+    "크라토스",           # too short a skeleton to say anything
+    "中国人民银行",
+    "Hangzhou",
+])
+def test_names_that_are_not_in_the_kb_find_nothing(matcher, mention):
+    assert matcher.best(mention) is None
+
+
+def test_skeletons_of_three_spellings_meet():
+    assert phonetic.english("Huntington Ingalls") == "HVNTVNTVNVNVLS"
+    assert phonetic.korean("헌팅턴잉걸스") == phonetic.chinese("亨廷顿·英格尔斯") == "HVNTVNTVNVNKVLS"
+    assert phonetic.korean("삼성SDI").endswith(phonetic.english("SDI"))
+    assert [mention_script(t) for t in ("화웨이", "華為", "Huawei")] == ["hangul", "han", "latin"]
+
+
+def test_the_committed_kb_has_its_matcher_saved_and_current():
+    kb = load_kb()
+    saved = CrossScriptMatcher.load(xscript_path(kb.path), kb_digest(kb.path))
+    assert saved is not None and len(saved.ids) > 10000
+    assert CrossScriptMatcher.load(xscript_path(kb.path), "0" * 64) is None      # stale: rebuilt instead
+    found = load_xscript(kb).best("헌팅턴잉걸스")
+    assert found is not None and found.entity_id == "nf:huntington-ingalls-industries"
+
+
+def test_save_and_load_give_the_same_answers(matcher, tmp_path):
+    path = tmp_path / "x.json"
+    matcher.save(path, "abc")
+    again = CrossScriptMatcher.load(path, "abc")
+    for mention in ("헌팅턴잉걸스", "중국전자과기집단공사", "杭州海康威視數字技術"):
+        assert again.best(mention) == matcher.best(mention)
+
+
+def test_link_stage_links_a_korean_transliteration_to_the_kb():
+    from conftest import assert_offsets
+    from pipeline.stages.base import Shared
+    from pipeline.stages.link import LinkConfig, LinkStage
+    from pipeline.types import Document, Entity, Sentence
+
+    link = LinkStage(LinkConfig(), Shared(run=None))
+    link.setup()
+    text = "중국 상무부는 헌팅턴잉걸스를 수출통제 관리통제 명단에 올렸다."
+    doc = Document(text=text, sentences=[Sentence(0, len(text), "ko")])
+    start = text.index("헌팅턴잉걸스")
+    doc.add_entity(Entity(id="", text="헌팅턴잉걸스", type="FIRM", start=start, end=start + 6, source="model"))
+    link.process(doc)
+    assert_offsets(doc.to_dict())
+    assert doc.entities[0].canonical["id"] == "nf:huntington-ingalls-industries"
+    assert any(item["id"].startswith("cn-") for item in doc.entities[0].canonical["lists"])   # a MOFCOM listing
