@@ -99,7 +99,7 @@ def test_state_department_determination_is_a_designation(extract):
         "Beijing Luo Luo Technology Development Co Ltd, and Changzhou Utek Composite Company Ltd, engaged in "
         "activities that have materially contributed to the proliferation of weapons of mass destruction.")
     (ev,) = events
-    assert ev.action == "impose"
+    assert (ev.action, ev.list["id"]) == ("add", "us-sdn-list")       # conventions D10
     assert texts(doc, ev.targets) == ["General Technology Limited", "Beijing Luo Luo Technology Development Co Ltd",
                                       "Changzhou Utek Composite Company Ltd"]
 
@@ -182,15 +182,17 @@ def test_eu_sanctions_without_a_named_list_are_on_the_eu_list(extract):
     doc, events = extract("The [European Union|GOV|nf:eu] imposed sanctions on [Rosneft|FIRM] on "
                           "[Friday|DATE|2024-12-27].")
     (ev,) = events
-    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("impose", "eu-sanctions", ["Rosneft"])
+    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("add", "eu-sanctions", ["Rosneft"])
     assert ev.score < 0.95       # the list is implied, not named
 
 
-def test_us_sanctions_without_a_named_list_stay_without_one(extract):
+def test_us_sanctions_without_a_named_list_are_sdn_designations(extract):
+    """Conventions D10: State Department and Treasury sanctions on named parties are listings
+    on the SDN list, named or not."""
     doc, events = extract("The [State Department|GOV|nf:us-state-department] imposed sanctions on "
                           "[Parsek LLC|FIRM].")
     (ev,) = events
-    assert ev.list is None
+    assert (ev.action, ev.list["id"]) == ("add", "us-sdn-list")
 
 
 def test_ban_without_sanctions_in_sight_is_no_event(extract):

@@ -79,10 +79,13 @@ def test_date_from_preceding_sentence_and_none_without(extract):
     assert events[0].date is None
 
 
-def test_sanction_and_lift_without_list(extract):
+def test_treasury_sanctions_and_their_lifting_are_sdn_listings_and_removals(extract):
+    """Conventions: sanctions by OFAC's keeper are a listing on the SDN list, and lifting them is
+    a removal from it."""
     doc, events = extract("[미국 재무부|GOV|nf:us-treasury]는 [러시아 중앙은행|GOV|nf:ru-cbr]을 제재했다. "
                           "[미국 재무부|GOV|nf:us-treasury]는 [루살|FIRM|nf:rusal]에 대한 제재를 해제했다.")
-    assert [(e.action, e.cameo) for e in events] == [("impose", "163"), ("lift", "085")]
+    assert [(e.action, e.list["id"], e.cameo) for e in events] == [("add", "us-sdn-list", "163"),
+                                                                    ("remove", "us-sdn-list", "085")]
     assert texts(doc, events[0].targets) == ["러시아 중앙은행"]   # a government body as target
     assert texts(doc, events[1].targets) == ["루살"]
 

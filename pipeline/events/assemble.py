@@ -20,6 +20,7 @@ A sentence without a trigger continues the last candidate when it opens with a c
 from __future__ import annotations
 
 import bisect
+import functools
 import builtins
 import re
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日�
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
 CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
-REGIME_ACTIONS = frozenset({"impose", "ban"})
+REGIME_ACTIONS = frozenset({"impose", "ban", "lift"})
 #: actions that, with no list in sight, act on the list the article speaks of
 LISTING_ACTIONS = frozenset({"add", "remove", "impose", "ban"})
 #: sentences after a trigger's own whose names may still be its targets ("These included A and B")
@@ -89,6 +90,7 @@ class Candidate:
     last: int = -1                 # index of the last sentence that contributed
     anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
     implied_list: bool = False     # the list is the authority's regime, named nowhere (EU sanctions)
+    dealing: bool = False          # a ban on others dealing with the parties (禁止…与其进行交易)
 
     def __post_init__(self) -> None:
         self.last = max(self.last, self.sentence)
@@ -96,8 +98,8 @@ class Candidate:
     @property
     def bare(self) -> bool:
         """No list, no target, no count (or one about "the above"): a measure clause or a noun
-        use of 制裁/sanctions."""
-        return self.list is None and not self.targets and (self.count is None or self.anaphoric)
+        use of 制裁/sanctions; a bar on dealing with the parties is a measure clause too."""
+        return (self.list is None or self.dealing) and not self.targets and (self.count is None or self.anaphoric)
 
 
 @dataclass
@@ -195,7 +197,8 @@ class Assembler:
             here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 told = out + here           # the act a target noun refers to: the last one on a list
-                frame = next((c for c in reversed(told) if c.list is not None), told[-1] if told else None)
+                frame = next((c for c in reversed(told) if c.list is not None and c.action != "ban"),
+                             next((c for c in reversed(told) if c.list is not None), told[-1] if told else None))
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, frame)
                 if cand is not None:
@@ -228,7 +231,7 @@ class Assembler:
                 "rule_pick": next((d for d in dates if str(d.norm["value"]) == rule_value), None),
                 "effective": lambda d: bool(_EFFECTIVE.match(doc.text, d.end)),
             }
-            options = date_model.candidates(doc, dates, c.sentence)
+            options = date_model.candidates(doc, dates, c.sentence, context["rule_pick"])
             if self.date_model is None:
                 scored = [(o, date_model.features(doc, c.sentence, c.trigger, o, context)) for o in options]
             else:
@@ -329,7 +332,8 @@ class Assembler:
         if entry is None and (action in CONTEXT_ACTIONS or rule.carry) and not anaphoric \
                 and g.sanction_cue is not None and not _sanction_context(doc, g, si, mtext):
             return None                  # 신기술로 지정, an antitrust probe: no sanction in sight
-        cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
+        dealing = action == "ban" and bool(_dealing().search(doc.text, trig.end, min(hi, trig.end + 40)))
+        cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry, dealing=dealing,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason, self._quantities),
@@ -352,6 +356,8 @@ class Assembler:
         entry = entry or (frame.list if frame is not None else None)
         authority = frame.authority if frame is not None else None
         region = (trig.end, sent.end)           # the nouns name the targets that follow them
+        new = _discover(doc, g, mtext, trig, region, self._look) if self.discover else []
+        ents = ents + [e for e in new if e not in ents]
         listed = [e for e in ents if region[0] <= e.start and e.type in TARGET_TYPES
                   and e is not authority and not _affiliation(doc.text, e, ents)]
         targets = self._choose(doc, g, sent, trig, action, region, entry, True, authority, listed, ents,
@@ -543,6 +549,16 @@ def _consequences(cands: list[Candidate]) -> None:
                 c.targets = list(listings[0].targets)
 
 
+@functools.lru_cache(maxsize=1)
+def _dealing() -> re.Pattern[str]:
+    """Words of a bar on dealing with a party (the packs' ``events.dealing``)."""
+    from .. import lang
+
+    words = [w for p in lang.packs() for w in p.words.get("events.dealing")]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x",
+                      re.IGNORECASE)
+
+
 #: sentences between a listing and the bar it brings ("... added to the list. The listing bars them ...")
 COMPANION_REACH = 2
 
@@ -552,9 +568,10 @@ def _companions(cands: list[Candidate]) -> None:
     금지) is a ban of its own on the listed parties (conventions, D9): a ban in the listing's
     sentence or up to ``COMPANION_REACH`` sentences after it that names no party of its own takes
     the listing's targets, list and date; and a listing whose parties the ban of its own sentence
-    took (对X冻结…；禁止…) gets them back."""
+    took (对X冻结…；禁止…) gets them back. A bar on others dealing with the parties (禁止…与其进行
+    交易, "prohibits transactions with") comes with every freeze and is no ban of its own."""
     listings = [c for c in cands if c.action in ("add", "impose")]
-    for ban in (c for c in cands if c.action == "ban"):
+    for ban in (c for c in cands if c.action == "ban" and not c.dealing):
         host = next((c for c in reversed(listings) if 0 <= ban.sentence - c.sentence <= COMPANION_REACH
                      and (c.targets or c.sentence == ban.sentence)), None)
         if host is None or host.list is not None and ban.list is not None and host.list is not ban.list:
@@ -805,10 +822,16 @@ def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
 
 def _country_subject(g: Grammar, text: str, trig: Trigger, ents: list[Entity]) -> Entity | None:
     """A country acting (美方, Washington, 미국은) when no body is named: the first LOC before
-    the trigger that is not marked as an object."""
+    the trigger that is not marked as an object and that a subject marker follows or that opens
+    its clause (12月9日，美方借口…制裁)."""
     return next((e for e in ents if e.type == "LOC" and e.end <= trig.start
                  and not _object_marked(g, text, e)
-                 and (g.subject_after is None or g.subject_after.match(text[e.end:trig.start]))), None)
+                 and (g.subject_after is None or g.subject_after.match(text[e.end:trig.start])
+                      or _CLAUSE_START.search(text, max(0, e.start - 40), e.start))), None)
+
+
+#: what may stand between the start of a clause and its subject: nothing, a quote, a space
+_CLAUSE_START = re.compile(r"(?:^|[，,；;。：:\n])[\s“\"「『]*$")
 
 
 def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:

@@ -48,13 +48,14 @@ def _norm(e: Entity) -> dict[str, str]:
     return {"value": str(e.norm["value"]), "precision": e.norm.get("precision", "day")}
 
 
-def candidates(doc: Document, dates: list[Entity], si: int) -> list[DateCandidate]:
-    """The dates an act told in sentence ``si`` may have."""
+def candidates(doc: Document, dates: list[Entity], si: int, rule_pick: Entity | None = None) -> list[DateCandidate]:
+    """The dates an act told in sentence ``si`` may have (the rules' pick always among them: a
+    notice's dateline may stand anywhere)."""
     lo = doc.sentences[max(0, si - BEFORE)].start
     hi = doc.sentences[min(len(doc.sentences) - 1, si + AFTER)].end
     head = doc.sentences[0] if doc.sentences else None
     out = [DateCandidate("date", _norm(d), d) for d in dates
-           if lo <= d.start < hi or head is not None and head.start <= d.start < head.end]
+           if lo <= d.start < hi or head is not None and head.start <= d.start < head.end or d is rule_pick]
     published = str(doc.meta.get("published") or "")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         out.append(DateCandidate("published", {"value": published, "precision": "day"}))
@@ -90,6 +91,7 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
         f["chars" + _bucket(abs(trigger[0] - d.end) if d.end <= trigger[0] else d.start - trigger[1],
                             (10, 30, 80))] = 1.0
     f[f"precision={cand.value['precision']}"] = 1.0
+    f[f"rel={max(-3, min(1, rel))}:precision={cand.value['precision']}"] = 1.0
     if dsi == 0 and si != 0:
         f["headline_date"] = 1.0
     if any(lo < t < hi for t in context["triggers"] for lo, hi in [sorted((d.start, trigger[0]))]):
@@ -101,7 +103,9 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
     published = str(doc.meta.get("published") or "")
     year = cand.value["value"][:4]
     if published[:4].isdigit() and year.isdigit():
-        f["year=" + ("same" if year == published[:4] else "earlier" if year < published[:4] else "later")] = 1.0
+        age = "same" if year == published[:4] else "earlier" if year < published[:4] else "later"
+        f["year=" + age] = 1.0
+        f[f"rel={max(-3, min(1, rel))}:year={age}"] = 1.0    # an earlier year stated with the act is its own
         if cand.value["value"] > published:
             f["after_published"] = 1.0
     if background:

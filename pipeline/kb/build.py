@@ -57,7 +57,7 @@ def build(seeds: list[KBEntity], entries: Iterable[ListEntry],
 
     An entry joins the entity that has one of its source ids (``ofac:36``), else one of its names
     (legal form aside) when the kinds agree (a person joins a person) and the countries do not
-    differ (a seed's country is not checked); otherwise it becomes a new entity. ``report``
+    differ; otherwise it becomes a new entity. ``report``
     receives one line per entry that joined an existing entity: what merged with what, and why.
     """
     entities = list(seeds)
@@ -112,8 +112,8 @@ def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: di
             target = index.get(k)
             if target is None or person != (target.type == "PERSON"):
                 continue
-            if target.id not in seed_ids and entry.country and target.country and entry.country != target.country:
-                continue
+            if entry.country and target.country and entry.country != target.country:
+                continue              # SBS LLC (RU) is not the broadcaster SBS (KR)
             return target, f"name:{k}"
     return None, ""
 
@@ -152,8 +152,8 @@ def _new_entity(entry: ListEntry, taken: set[str]) -> KBEntity:
         typ = "PERSON"
     elif entry.firm:
         typ = "FIRM"
-    else:
-        typ = orgtype.by_name(zh) or orgtype.by_name(en) or "ORG"
+    else:       # a listed party with no organisation head in its name: most are companies
+        typ = orgtype.by_name(zh) or orgtype.by_name(en) or "FIRM"
     base = slug(_bare(en)) if en else "zh-" + hashlib.sha1(zh.encode()).hexdigest()[:8]
     new_id, n = f"nf:{base}", 2
     while new_id in taken:

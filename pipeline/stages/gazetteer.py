@@ -45,7 +45,8 @@ class GazetteerStage(Stage):
         for sent in doc.sentences:
             for m in self.matcher.find(doc.text, norm, sent.start, sent.end):
                 record = self.kb.get(m.entity_id)
-                if record is None or any(a < m.start and m.end < b for a, b in titles):
+                if record is None or any(a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1)
+                                         for a, b in titles):    # a name in a title, but 《纽约时报》 is one
                     continue
                 end = m.end
                 if record.type == "FIRM":
