@@ -91,6 +91,8 @@ class Candidate:
     anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
     implied_list: bool = False     # the list is the authority's regime, named nowhere (EU sanctions)
     dealing: bool = False          # a ban on others dealing with the parties (禁止…与其进行交易)
+    list_via: str = "none"         # how the list was found: named, generic, carried, anaphor, context, regime, cue
+    inherited: bool = False        # a target noun's frame (제재 대상에는) that took another act's
 
     def __post_init__(self) -> None:
         self.last = max(self.last, self.sentence)
@@ -262,24 +264,25 @@ class Assembler:
         previous = last_list[0] if last_list and si - last_list[1] <= self.carry else None
         mention = _nearest(mentions, trig)
         entry, carried, action = None, False, rule.action
+        via = "none"
         if mention is not None and mention.entry is not None:
-            entry = mention.entry
+            entry, via = mention.entry, "named"
         elif mention is not None:                      # 블랙리스트, blacklist, 화이트리스트
-            entry = self.catalogue.resolve_generic(mention.generic, auth_ids, previous)
+            entry, via = self.catalogue.resolve_generic(mention.generic, auth_ids, previous), "generic"
             if mention.generic.invert:                 # on a white list = fewer controls
                 action = INVERTED.get(action, action)
         elif rule.generic and self.catalogue.generics:
-            entry = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids, previous)
+            entry, via = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids, previous), "generic"
         elif rule.list_bound or rule.carry:
             if g.indefinite_list and g.indefinite_list.search(mtext, trig.end, hi):
                 entry = None                           # "added X to a list of companies"
             elif previous is not None:
-                entry, carried = previous, True
+                entry, carried, via = previous, True, "carried"
             elif last_list is not None and g.list_anaphor and \
                     g.list_anaphor.search(mtext, max(lo, trig.start - 12), min(hi, trig.end + 12)):
-                entry, carried = last_list[0], True    # 被列入名单的实体 / added to the list
+                entry, carried, via = last_list[0], True, "anaphor"    # 被列入名单的实体 / added to the list
             elif self._context[si] is not None:
-                entry, carried = self._context[si], True   # the list the article is about
+                entry, carried, via = self._context[si], True, "context"   # the list the article is about
             elif rule.list_bound:
                 return None
         if entry is None and rule.bare_action is not None:
@@ -289,13 +292,15 @@ class Assembler:
         implied = entry is None and action in REGIME_ACTIONS and authority is not None
         if implied:
             entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
+            via = "regime" if entry is not None else via
         if entry is None and action in LISTING_ACTIONS:
             acting = _cid(authority) if authority is not None else None
             side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
             entry = self.catalogue.by_cue(doc.text, sent.start, sent.end, side)   # an investment ban
             carried = carried or entry is not None
+            via = "cue" if entry is not None else via
         if entry is None and action in LISTING_ACTIONS and self._context[si] is not None:
-            entry, carried = self._context[si], True   # "sanctioned" in an article about the SDN list
+            entry, carried, via = self._context[si], True, "context"   # "sanctioned" in an article about the SDN list
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
@@ -339,7 +344,7 @@ class Assembler:
                          count=_count(doc, g, sent, region, reason, self._quantities),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
-                         anaphoric=anaphoric)
+                         anaphoric=anaphoric, list_via=via if entry is not None else "none")
         return cand
 
     def _inherited(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger, lo: int,
@@ -367,7 +372,8 @@ class Assembler:
             date = frame.date
         return Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=_dedupe(targets, authority), date=date,
-                         evidence=[(sent.start, sent.end)], carried_list=True)
+                         evidence=[(sent.start, sent.end)], carried_list=True, inherited=True,
+                         list_via="inherited" if entry is not None else "none")
 
     def _choose(self, doc: Document, g: Grammar, sent: Sentence, trig: Trigger, action: str,
                 region: tuple[int, int], entry: ListEntry | None, carried: bool, authority: Entity | None,

@@ -18,7 +18,8 @@ class EventConfig:
                 instead of dropping them
     keep_bare:  keep events with neither list, target nor count (noun uses of "sanctions")
     min_score:  drop events scored below this
-    models:     the folder of the learned decisions (roles.json: targets, dates.json: dates; JSON,
+    models:     the folder of the learned decisions (roles.json: targets, dates.json: dates,
+                confidence.json: each event's score and whether it is kept; JSON,
                 ``newsfacts train --config configs/train/events.toml``); "" = models/events,
                 "none" = the rules alone
     """
@@ -58,7 +59,8 @@ class EventStage(Stage):
                                        keep_bare=self.config.keep_bare,
                                        discover=False,
                                        role_model=None if off else load_model(folder / "roles.json"),
-                                       date_model=None if off else load_model(folder / "dates.json"))
+                                       date_model=None if off else load_model(folder / "dates.json"),
+                                       confidence_model=None if off else load_model(folder / "confidence.json"))
 
     def process(self, doc: Document) -> None:
         events = [e for e in self._extract(doc) if (e.score or 0) >= self.config.min_score]
