@@ -9,7 +9,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .build import Context, build_group, context_from_kb, group_key, strip_computed
 from .names import NAME_PREFIX, kb_alias_keys, merge_parties, name_keys, party_names, preliminary_key
@@ -78,28 +78,29 @@ class Collector:
 
 def previous_reports(facts_path: str, stats: Stats) -> Iterator[dict[str, Any]]:
     """The reports held by an existing facts file (JSONL), as they came from their records."""
-    for fact in _fact_lines(facts_path, stats):
-        for report in fact["sources"]:
-            yield strip_computed(report)
+    with open(facts_path, "rb") as fh:
+        for fact in _fact_lines(fh, facts_path, stats):
+            for report in fact["sources"]:
+                yield strip_computed(report)
 
 
-def _fact_lines(path: str, stats: Stats) -> Iterator[dict[str, Any]]:
+def _fact_lines(fh: IO[bytes], path: str, stats: Stats) -> Iterator[dict[str, Any]]:
+    """The facts of a facts file; a line that is no fact stops the update with a clear error."""
     import orjson
 
     from ..errors import InputError
 
-    with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                fact = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"{path}:{n}: not a facts file line (JSONL of newsfacts facts): {exc}") from None
-            if not isinstance(fact, dict) or not isinstance(fact.get("sources"), list):
-                raise InputError(f"{path}:{n}: not a fact (no 'sources'): --update needs a JSONL facts file")
-            stats.previous_facts += 1
-            yield fact
+    for n, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        try:
+            fact = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not a facts file line (JSONL of newsfacts facts): {exc}") from None
+        if not isinstance(fact, dict) or not isinstance(fact.get("sources"), list):
+            raise InputError(f"{path}:{n}: not a fact (no 'sources'): --update needs a JSONL facts file")
+        stats.previous_facts += 1
+        yield fact
 
 
 def input_size(paths: list[str]) -> int | None:
