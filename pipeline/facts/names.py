@@ -12,7 +12,8 @@ document. A target known only by a document-level id (``doc:<slug>``) is keyed b
 - :func:`merge_parties` joins the document-level parties of a whole corpus: those that share a
   key, those whose Latin keys are near-identical (rapidfuzz ratio >= :data:`FUZZY_MIN`, same
   first letters, both at least :data:`FUZZY_MIN_LENGTH` long), and those whose key is the alias
-  of exactly one KB entity (merged into that entity). Each merge says how it was made.
+  of exactly one KB entity (merged, with the parties joined to them, into that entity). Each
+  party says how it was joined: "name", "transliteration", "fuzzy 0.94" or "kb-alias".
 
 Korean names are matched as written (no romanisation): a Korean document-level name meets the
 same name in other Korean documents, and other languages through the names in parentheses that
@@ -51,6 +52,8 @@ def fold(name: str) -> str:
     from ..kb.normalize import key
 
     folded = _NOT_WORD.sub("", key(unicodedata.normalize("NFKC", name)))
+    if folded in _legal_forms():
+        return ""
     stripped = True
     while stripped:
         stripped = False
@@ -137,8 +140,7 @@ class _Components:
         if rb < ra:
             ra, rb = rb, ra
         self.parent[rb] = ra
-        for k in (a, b):
-            self.how.setdefault(k, how)
+        self.how.setdefault(rb, how)     # how the attached name group joined the party
 
 
 def merge_parties(parties: dict[str, set[str]], kb_keys: dict[str, str] | None = None
@@ -160,19 +162,18 @@ def merge_parties(parties: dict[str, set[str]], kb_keys: dict[str, str] | None =
             else:
                 owner[key] = prelim
     _fuzzy(owner, comps)
+    kb_keys = kb_keys or {}
     kb_of: dict[str, str] = {}
     for key, prelim in owner.items():
-        kb_id = (kb_keys or {}).get(key)
-        if kb_id:
+        if key in kb_keys:
             root = comps.find(prelim)
-            kb_of[root] = min(kb_of.get(root, kb_id), kb_id)
+            kb_of[root] = min(kb_of.get(root, kb_keys[key]), kb_keys[key])
     merged = {}
     for prelim in names:
         root = comps.find(prelim)
-        if root in kb_of:
-            merged[prelim] = (kb_of[root], "kb-alias")
-        else:
-            merged[prelim] = (root, comps.how.get(prelim, "name"))
+        own_alias = any(key in kb_keys for key in parties[prelim])
+        how = "kb-alias" if own_alias and root in kb_of else comps.how.get(prelim, "name")
+        merged[prelim] = (kb_of.get(root, root), how)
     return merged
 
 
