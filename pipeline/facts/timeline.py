@@ -73,7 +73,8 @@ SCRIPT = """
     if(h.indexOf("fact-")===0){var d=document.getElementById(h);if(d){d.open=true;d.scrollIntoView();}return;}
     h.split("&").forEach(function(p){
       var kv=p.split("=");if(groups.indexOf(kv[0])<0)return;var vals=(kv[1]||"").split(",");
-      document.querySelectorAll('input[data-group="'+kv[0]+'"]').forEach(function(i){i.checked=vals.indexOf(i.value)>=0});
+      document.querySelectorAll('input[data-group="'+kv[0]+'"]').forEach(function(i){
+        i.checked=vals.indexOf(i.value)>=0;i.toggleAttribute("checked",i.checked);});
     });
   }
   fromHash();apply();
