@@ -46,7 +46,7 @@ def _legal_forms() -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f), key=lambda f: (-len(f), f)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """The comparison form of a name (see the module docstring); "" when nothing is left."""
     from ..kb.normalize import key
@@ -73,7 +73,7 @@ def _long_enough(key: str) -> bool:
     return len(key) >= MIN_KEY["latin" if _is_latin(key) else "other"]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _pinyin(key: str) -> str:
     from pypinyin import lazy_pinyin
 

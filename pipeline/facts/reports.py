@@ -89,6 +89,7 @@ def reports_of(record: dict[str, Any]) -> list[dict[str, Any]]:
     text: str = record["text"]
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     entities = {e.get("id"): e for e in record["entities"] if isinstance(e, dict)}
+    mentions = _mentions(entities.values())
     reports = []
     for event in record["events"]:
         if not isinstance(event, dict) or not isinstance(event.get("targets"), list):
@@ -106,7 +107,7 @@ def reports_of(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "target": {"mention": target_id, **_party(target)},
                 "authority": _party(entities[event["authority"]]) if event.get("authority") in entities else None,
                 "date": _date(event.get("date")),
-                "evidence": evidence, "marks": _marks(target, entities.values(), evidence),
+                "evidence": evidence, "marks": _marks(target, mentions, evidence),
                 "score": event.get("score"), "count": event.get("count"),
             })
     return reports
@@ -128,16 +129,25 @@ def _spans(spans: Any, text: str) -> list[dict[str, Any]]:
     return out
 
 
-def _marks(target: dict[str, Any], entities: Any, evidence: list[dict[str, Any]]) -> list[dict[str, int]]:
+def _mentions(entities: Any) -> dict[str, list[tuple[int, int]]]:
+    """Canonical id -> the spans of its mentions in the record."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for e in entities:
+        cid = (e.get("canonical") or {}).get("id")
+        if cid and isinstance(e.get("start"), int) and isinstance(e.get("end"), int):
+            spans.setdefault(cid, []).append((e["start"], e["end"]))
+    return spans
+
+
+def _marks(target: dict[str, Any], mentions: dict[str, list[tuple[int, int]]],
+           evidence: list[dict[str, Any]]) -> list[dict[str, int]]:
     """Spans of the target's mentions (the mention and its coreferent ones) inside the evidence."""
     cid = (target.get("canonical") or {}).get("id")
-    marks = set()
-    for e in entities:
-        same = e is target or (cid and (e.get("canonical") or {}).get("id") == cid)
-        if same and isinstance(e.get("start"), int) and isinstance(e.get("end"), int) and any(
-                s["start"] <= e["start"] and e["end"] <= s["end"] for s in evidence):
-            marks.add((e["start"], e["end"]))
-    return [{"start": a, "end": b} for a, b in sorted(marks)]
+    spans = set(mentions.get(cid, []) if cid else [])
+    if isinstance(target.get("start"), int) and isinstance(target.get("end"), int):
+        spans.add((target["start"], target["end"]))
+    inside = {(a, b) for a, b in spans if any(s["start"] <= a and b <= s["end"] for s in evidence)}
+    return [{"start": a, "end": b} for a, b in sorted(inside)]
 
 
 def _list(value: Any) -> dict[str, Any] | None:

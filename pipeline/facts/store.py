@@ -1,9 +1,9 @@
 """An on-disk store of reports (SQLite in a temporary file): memory stays flat however many there are.
 
 Reports go in with their preliminary party key, list and action; once every report is in and the
-document-level names are merged (a small table: preliminary key -> party), :meth:`groups` reads
-them back grouped by (party, list, action), in that order, one group at a time. SQLite sorts on
-disk when the data outgrows its small page cache.
+document-level names are merged (preliminary key -> party, written over the merged rows),
+:meth:`groups` reads them back grouped by (party, list, action), in that order, one group at a
+time, through an index on those keys (only the keys are sorted, not the reports).
 """
 from __future__ import annotations
 
@@ -47,16 +47,16 @@ class ReportStore:
         self._flush()
         self.db.execute("BEGIN")
         self.db.executemany("INSERT INTO merges VALUES (?, ?)",
-                            [(prelim, party) for prelim, (party, _) in merges.items()])
+                            [(prelim, party) for prelim, (party, _) in merges.items() if party != prelim])
+        self.db.execute("""UPDATE reports SET prelim = (SELECT party FROM merges WHERE merges.prelim = reports.prelim)
+                           WHERE prelim IN (SELECT prelim FROM merges)""")
         self.db.execute("COMMIT")
 
     def groups(self) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
         """((party, list, action), reports) for every group, sorted by that key."""
         self._flush()
-        rows = self.db.execute("""
-            SELECT COALESCE(m.party, r.prelim) AS party, r.list, r.action, r.data
-            FROM reports r LEFT JOIN merges m ON m.prelim = r.prelim
-            ORDER BY party, r.list, r.action""")
+        self.db.execute("CREATE INDEX IF NOT EXISTS by_group ON reports (prelim, list, action)")
+        rows = self.db.execute("SELECT prelim, list, action, data FROM reports ORDER BY prelim, list, action")
         key: tuple[str, str, str] | None = None
         members: list[dict[str, Any]] = []
         for party, list_id, action, data in rows:
