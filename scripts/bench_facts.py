@@ -3,7 +3,9 @@
 The base records (the pipeline's output, e.g. on corpus/samples) are copied N times over: copy
 ``k`` gets ids ``<id>~k``, every date (publication and event dates) moved ``k % YEARS`` years
 later, and from copy ``YEARS`` on, parties renamed per block of ``YEARS`` copies (canonical ids
-and names get `` ~block``): a larger corpus has more facts, each with a few reports.
+get ``~block``, names `` block``; a document-level id becomes a ``bench:`` id, since its mention
+text, which the name merge reads, stays as it is): a larger corpus has more facts, each with a
+few reports. Only the first block exercises the merge of document-level names.
 One `newsfacts facts` process runs on the file; its wall time and peak RSS are printed as JSON.
 
     python scripts/bench_facts.py out/samples.jsonl --records 100000 [--engine ray] [--keep DIR]
@@ -41,8 +43,8 @@ def copies(base: list[dict[str, Any]], n: int) -> Iterator[dict[str, Any]]:
         if block:                       # past YEARS copies, new parties (a corpus grows in facts)
             for ent in rec.get("entities", []):
                 canonical = ent.get("canonical")
-                if canonical:
-                    canonical["id"] += f"~{block}"
+                if canonical:   # document-level parties of later blocks become parties of their own
+                    canonical["id"] = f'{canonical["id"].replace("doc:", "bench:", 1)}~{block}'
                     canonical["name"] += f" {block}"
                     canonical["names"] = {k: f"{v} {block}" for k, v in canonical.get("names", {}).items()}
         if "meta" in rec:

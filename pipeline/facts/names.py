@@ -11,7 +11,8 @@ document. A target known only by a document-level id (``doc:<slug>``) is keyed b
   so that a Chinese report and an English one that writes the name in pinyin meet;
 - :func:`merge_parties` joins the document-level parties of a whole corpus: those that share a
   key, those whose Latin keys are near-identical (rapidfuzz ratio >= :data:`FUZZY_MIN`, same
-  first letters, both at least :data:`FUZZY_MIN_LENGTH` long), and those whose key is the alias
+  first letters and the same numbers, both at least :data:`FUZZY_MIN_LENGTH` long: "CETC 14th
+  Institute" and "CETC 41st Institute" stay apart), and those whose key is the alias
   of exactly one KB entity (merged, with the parties joined to them, into that entity). Each
   party says how it was joined: "name", "transliteration", "fuzzy 0.94" or "kb-alias".
 
@@ -34,6 +35,7 @@ MIN_KEY = {"latin": 4, "other": 2}
 NAME_PREFIX = "name:"
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +197,7 @@ def _fuzzy(owner: dict[str, str], comps: _Components) -> None:
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 score = fuzz.ratio(a, b, score_cutoff=FUZZY_MIN)
-                if score:
+                if score and _DIGITS.findall(a) == _DIGITS.findall(b):
                     comps.union(owner[a], owner[b], f"fuzzy {score / 100:.2f}")
 
 

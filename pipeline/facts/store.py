@@ -23,7 +23,7 @@ class ReportStore:
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;
-            PRAGMA cache_size = -16000;
+            PRAGMA cache_size = -8000;
             CREATE TABLE reports (prelim TEXT, list TEXT, action TEXT, data BLOB);
             CREATE TABLE merges (prelim TEXT PRIMARY KEY, party TEXT);""")
         self._pending: list[tuple[str, str, str, bytes]] = []

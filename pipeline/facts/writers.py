@@ -70,8 +70,13 @@ def write_csv(facts: Iterable[dict[str, Any]], out: IO[bytes]) -> None:
 
 def write_parquet(facts: Iterable[dict[str, Any]], path: str) -> None:
     """One Parquet file, written a row group at a time (pyarrow)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        from ..errors import NewsfactsError
+
+        raise NewsfactsError("--format parquet needs pyarrow: pip install 'newsfacts[hf]'") from exc
 
     types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
     schema = pa.schema([(name, types[kind]) for name, kind in COLUMNS])
