@@ -21,7 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="output records of newsfacts run (JSONL files, .gz, directories, - for stdin)")
     p.add_argument("-o", "--output", help="facts file to write (- for stdout); with --update "
                                           "the updated file (default: FACTS itself)")
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "parquet", "csv", "ftm"],
+    from ..facts.writers import FORMATS
+
+    p.add_argument("--format", default="jsonl", choices=FORMATS,
                    help="jsonl (full facts, what --update and show --facts read), parquet or csv "
                         "(one flat row per fact), ftm (FollowTheMoney Sanction entities)")
     p.add_argument("--update", metavar="FACTS", help="fold the inputs into this facts file (JSONL)")

@@ -30,11 +30,6 @@ class Context:
     kb_names: dict[str, dict[str, Any]] = field(default_factory=dict)
     merges: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def party(self, report: dict[str, Any]) -> str:
-        """The party key of a report after the corpus-wide merge of document-level names."""
-        prelim = preliminary_key(report)
-        return self.merges.get(prelim, (prelim, ""))[0]
-
 
 def context_from_kb(kb: Any, merges: dict[str, tuple[str, str]] | None = None) -> Context:
     names = {e.id: {"name": e.name, "names": dict(sorted(e.names.items())), "type": e.type} for e in kb}

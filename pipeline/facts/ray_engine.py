@@ -21,7 +21,7 @@ from pathlib import Path
 from .build import build_group, context_from_kb, group_key, strip_computed
 from .local import Stats, _fact_lines
 from .names import NAME_PREFIX, kb_alias_keys, merge_parties, name_keys, party_names, preliminary_key
-from .reports import parse_line, reports_of
+from .reports import BadLine, parse_line, reports_of
 
 
 def _rows_of_file(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -138,7 +138,5 @@ def _count(rows: Any, stats: Stats) -> None:
     stats.input_lines += counts.get("record", 0) + counts.get("error", 0) + counts.get("bad", 0)
     for row in rows.filter(lambda r: r["kind"] == "bad").take(50):
         bad = orjson.loads(row["data"])
-        from .reports import BadLine
-
         stats.add_bad(BadLine(bad["source"], bad["line"], bad["error"]))
     stats.bad_lines = counts.get("bad", 0)
