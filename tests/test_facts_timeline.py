@@ -85,6 +85,9 @@ def test_filters_by_list_language_and_status_from_the_address(page):
     tree = dom(html, "#lang=en&status=confirmed")
     assert visible(tree) == [by_target["nf:illumina"]] and tree.xpath('//span[@id="shown"]')[0].text_content() == "1"
     assert visible(tree, "//a[contains(@class, 'dot')]") == [by_target["nf:illumina"]]
+    lanes = [x.xpath('./div[@class="lane-name"]')[0].text_content() for x in tree.xpath('//div[@class="lane"]')
+             if x.get("hidden") is None]
+    assert len(lanes) == 1 and "Unreliable" in lanes[0]
     boxes = {(i.get("data-group"), i.get("value")): i.get("checked") is not None for i in tree.xpath("//input")}
     assert boxes[("lang", "en")] and not boxes[("lang", "ko")]
 

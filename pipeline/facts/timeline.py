@@ -1,9 +1,10 @@
 """The timeline page of a facts file (``newsfacts show --facts FACTS -o timeline.html``).
 
 One self-contained HTML file (inline style and script, no network): a lane per (list, authority)
-with each fact as a dot at its date, filters by list, language and official status, and the
-facts below, each a ``<details>`` that opens to its sources (language, publication date, record
-and link, reported date, score) with the evidence text and the target's mentions highlighted.
+with each fact as a dot at its date (a lane left without facts by the filters is hidden), filters
+by list, language and official status, and the facts below, each a ``<details>`` that opens to
+its sources (language, publication date, record and link, reported date, score) with the
+evidence text and the target's mentions highlighted.
 The filters live in the address (``#list=us-entity-list&lang=ko,zh&status=confirmed``), and
 ``#fact-<id>`` opens one fact, so a filtered view can be linked to.
 """
@@ -59,6 +60,8 @@ SCRIPT = """
         && langs.some(function(l){return want.lang.indexOf(l)>=0});
       el.hidden=!ok; if(ok&&el.tagName==="DETAILS")shown++;
     });
+    document.querySelectorAll(".lane").forEach(function(lane){
+      lane.hidden=!lane.querySelector("a.dot:not([hidden])");});
     document.getElementById("shown").textContent=shown;
     return want;
   }
@@ -163,7 +166,7 @@ def _lanes(facts: list[dict[str, Any]], first: str, last: str) -> str:
         rows.append(f'<div class="lane"><div class="lane-name">{_e(list_name)} · {_e(authority)}</div>'
                     f'<div class="track">{"".join(dots)}</div></div>')
     ticks = "".join(f'<span style="left:{100 * (dt.date(y, 1, 1) - lo).days / width:.2f}%">{y}</span>'
-                    for y in range(lo.year + 1, hi.year + 1))
+                    for y in range(lo.year + 1, hi.year + 1) if y % max(1, -(-(hi.year - lo.year) // 12)) == 0)
     return (f'<div class="lanes">{"".join(rows)}</div>'
             f'<div class="axis"><div class="ticks">{ticks}</div></div>')
 
