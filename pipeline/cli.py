@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "eval": ("pipeline.commands.eval", "score predicted records against gold records"),
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
     "accuracy": ("pipeline.commands.accuracy", "run the pipeline over gold sets and score it (one table)"),
+    "facts": ("pipeline.commands.facts", "consolidate the events of output records into sourced facts"),
     "show": ("pipeline.commands.show", "render output records as one HTML page (entities, events)"),
     "news": ("pipeline.commands.news", "the news development set: build its gold, check texts, write inputs"),
     "train": ("pipeline.commands.train", "train a statistical NER model from a configs/train/ TOML"),
