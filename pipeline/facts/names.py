@@ -77,9 +77,9 @@ def _long_enough(key: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _pinyin(key: str) -> str:
-    from pypinyin import lazy_pinyin
+    from ..kb.phonetic import pinyin
 
-    return "".join(lazy_pinyin(key)).lower()
+    return "".join(pinyin(key)).lower()
 
 
 def name_keys(names: Iterable[str | None]) -> set[str]:
