@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("pipeline.commands.bench", "measure throughput against the bare tokenizers"),
     "eval": ("pipeline.commands.eval", "score predicted records against gold records"),
     "convert": ("pipeline.commands.convert", "convert a public NER set to newsfacts gold JSONL"),
+    "ablate": ("pipeline.commands.ablate", "what each hand rule earns on the gold sets (rules switched off one by one)"),
     "accuracy": ("pipeline.commands.accuracy", "run the pipeline over gold sets and score it (one table)"),
     "facts": ("pipeline.commands.facts", "consolidate the events of output records into sourced facts"),
     "show": ("pipeline.commands.show", "render output records as one HTML page (entities, events)"),

@@ -22,6 +22,7 @@ from ..kb.matcher import boundary_ok
 from ..kb.normalize import key, name_lang, normalize, script
 from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
+from ..rules import false, rule
 
 NAME_TYPES = orgtype.ORG_TYPES | {"PERSON"}
 LINKABLE = NAME_TYPES | {"LOC"}
@@ -89,8 +90,10 @@ class Linker:
                                      end=end, source="alias", score=min(inner.score or 0.8, 0.8)))
 
     # -- 2. later mentions ----------------------------------------------------------------
+    @rule("link.later_mentions")
     def _later_mentions(self, doc: Document, norm: str, discovered: list[Entity], groups: "_Groups",
                         spans: GrowingSpanIndex[Entity]) -> None:
+        """Later mentions of a name that a bracket pair made known become entities of its group."""
         names = {key(e.text): e for e in discovered if len(e.text) >= 2}
         present = _names_by_sentence(norm, list(names), doc.sentences)
         for si, sent in enumerate(doc.sentences):
@@ -125,6 +128,7 @@ class Linker:
                 if not _is_kb(m.canonical):
                     m.canonical = dict(shared)
 
+    @rule("link.cross_script")
     def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
         """A KB organisation named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries):
         ``pipeline.kb.linking`` for the organisation mentions of the group."""
@@ -192,6 +196,7 @@ def _coref_key(text: str) -> str:
     return re.sub(r"[\s.,·'\"-]", "", key(orgtype.strip_legal_form(text)))
 
 
+@rule("link.surname_joins_full_name")
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:
     """``Raimondo`` after ``Gina Raimondo``: a one-word Latin PERSON joins the full name it ends."""
     by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
@@ -205,6 +210,7 @@ def _link_surnames(names: list[Entity], groups: _Groups) -> None:
                 groups.union(match, e)
 
 
+@rule("link.alias_in_brackets", off=false)
 def _alias_pair(outer: str, inner: str) -> bool:
     """``outer(inner)`` names one thing: another script, or an abbreviation of ``outer``."""
     if not inner or _BAD_INNER.search(inner) or len(inner) > 80:

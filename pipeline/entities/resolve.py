@@ -24,6 +24,7 @@ from ..kb.normalize import script
 from ..lang.casing import all_common
 from ..spans import SpanIndex
 from ..types import Document, Entity
+from ..rules import declare, is_on, last, listed, rule
 
 NUMERIC = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
@@ -36,6 +37,7 @@ def _contains(a: Entity, b: Entity) -> bool:
     return a.start <= b.start and b.end <= a.end and (a.end - a.start) > (b.end - b.start)
 
 
+@rule("resolve.number_in_name")
 def _number_vs_name(a: Entity, b: Entity) -> Entity | None:
     """A name that strictly contains a number keeps it (中电科14所); else a rule number wins."""
     if (a.type in NUMERIC) == (b.type in NUMERIC):
@@ -46,6 +48,7 @@ def _number_vs_name(a: Entity, b: Entity) -> Entity | None:
     return number if number.source == "rule" else name
 
 
+@rule("resolve.grammar_number_wins")
 def _rule_number(a: Entity, b: Entity) -> Entity | None:
     """MONEY/DATE/PERCENT/QUANTITY: the grammar (rule) beats the model, whatever the lengths."""
     if a.type in NUMERIC and b.type in NUMERIC and a.source != b.source:
@@ -59,6 +62,7 @@ _CONJ_AFTER = re.compile(r"\s*(?:and|&|or)\s|[、，,和与及或]|(?:와|과|�
 _CONJ_BEFORE = re.compile(r"(?:\s(?:and|&|or)|[、，,和与及或]|(?:와|과|및))\s*$")
 
 
+@rule("resolve.model_name_holds_kb_name")
 def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     """A model organisation strictly containing a KB name is a longer name (北京保利, 哈工大深圳研究院,
     汇丰中国, Shanghai Ocean Shipping Co.), unless the KB name is one of a coordination (China
@@ -79,6 +83,7 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
+@rule("resolve.kb_name_across_word_boundary")
 def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
     """A KB name that crosses a model organisation's edge (其中兴业银行: 中兴 vs 兴业银行) loses to it
     when the model's name has an organisation head: the KB matched across a word boundary."""
@@ -90,6 +95,7 @@ def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
+@rule("resolve.proposed_name_holds_name")
 def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
     """A name proposed in an act's slot (``propose``: source "rule", a name type) that strictly
     contains another name is the whole item of the enumeration (TechInsights Japan KK, 美国 in
@@ -100,6 +106,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
+@rule("resolve.source_rank")
 def _source_rank(a: Entity, b: Entity) -> Entity | None:
     """For names: kb over rule/alias over model."""
     ra, rb = NAME_RANK.get(a.source, 0), NAME_RANK.get(b.source, 0)
@@ -108,12 +115,16 @@ def _source_rank(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
+@rule("resolve.longer_span")
 def _longer(a: Entity, b: Entity) -> Entity | None:
+    """Of two overlapping candidates from sources of one rank, the longer span."""
     la, lb = a.end - a.start, b.end - b.start
     return None if la == lb else (a if la > lb else b)
 
 
+@rule("resolve.higher_score")
 def _score(a: Entity, b: Entity) -> Entity:
+    """Of two overlapping candidates alike in all else, the one scored higher."""
     return b if (b.score or 0.0) > (a.score or 0.0) else a
 
 
@@ -128,6 +139,7 @@ RULES: tuple[Callable[[Entity, Entity], Entity | None], ...] = (
 _OPEN, _CLOSE = "(（[「『", ")）]」』"
 
 
+@rule("resolve.trim_bracket", off=last)
 def _trim_bracket(text: str, e: Entity) -> Entity | None:
     """A model span with an unbalanced bracket (SMIC(中芯國際, （drdo）) is cut to the name on one
     side of it: the part before the bracket, else the part inside it; None when nothing is left."""
@@ -154,6 +166,7 @@ def _trim_bracket(text: str, e: Entity) -> Entity | None:
                   score=e.score, norm=e.norm, canonical=e.canonical)
 
 
+@rule("resolve.split_titled_person", off=listed)
 def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     """A model person that holds ``<organisation><title><name>`` (里根基金会首席行政官乔安妮·德雷克) is
     two entities: the organisation (typed by its head) and the person after the title; one that
@@ -179,6 +192,7 @@ _ABBREV_END = re.compile(r"(?:\b(?:co|corp|inc|ltd|llc|plc|bros|jr|sr|st|dept|un
                          r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$", re.IGNORECASE)
 
 
+@rule("resolve.trim_period", off=last)
 def _trim_period(text: str, e: Entity) -> Entity:
     """A model span ending in a sentence's full stop (… General Corporation.) loses the stop."""
     if not e.text.endswith(".") or _ABBREV_END.search(e.text) or len(e.text) < 3:
@@ -187,6 +201,7 @@ def _trim_period(text: str, e: Entity) -> Entity:
                   source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
 
 
+@rule("resolve.split_coordination", off=lambda doc, e, names: [e])
 def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> list[Entity]:
     """A model organisation that joins a KB name to another by a conjunction (Chinese Academy of
     Sciences and Peking University) keeps, as its own candidates, the conjuncts that are not
@@ -236,6 +251,14 @@ def list_names(catalogue: Any) -> str:
     return "\n".join(n.lower() for e in catalogue.entries.values() for ns in e.names.values() for n in ns)
 
 
+LAW_NAMES = declare("resolve.law_names", "Nothing inside an English law's name, nor its abbreviation, is a name.")
+LIST_NAMES = declare("resolve.list_names", "A model name inside a sanctions list's name (Unverified List) is no name.")
+LEGAL_FORM_ALONE = declare("resolve.legal_form_alone", "A legal form alone (LLC, Co., Ltd.) is no name.")
+DESCRIPTION = declare("resolve.description", "Words that describe a kind of party (美国军工企业, 高校) are no name.")
+COMMON_WORDS = declare("resolve.common_words",
+                       "A Title Case run of common lower-case English words (Addition of Entities) is no name.")
+
+
 def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: str) -> list[Entity]:
     """The candidates less those that are no names:
 
@@ -264,16 +287,20 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
     law_spans, list_spans = SpanIndex(laws, _pair), SpanIndex(lists, _pair)
     out = []
     for e in candidates:
-        if law_spans.any_containing(e.start, e.end) or e.source == "model" and \
+        if is_on(LAW_NAMES) and (law_spans.any_containing(e.start, e.end)
+                                 or e.source == "model" and e.text in abbreviations):
+            continue
+        if is_on(LIST_NAMES) and e.source == "model" and \
                 list_spans.any_containing(e.start, e.end):   # (the EU in "EU sanctions list" stays)
             continue
-        if e.source == "model" and orgtype.is_legal_form(e.text):
+        if is_on(LEGAL_FORM_ALONE) and e.source == "model" and orgtype.is_legal_form(e.text):
             continue                       # "LLC" cut off its name
-        if e.source == "model" and e.type in orgtype.ORG_TYPES and orgtype.is_description(e.text):
+        if is_on(DESCRIPTION) and e.source == "model" and e.type in orgtype.ORG_TYPES \
+                and orgtype.is_description(e.text):
             continue                       # 美国军工企业: a kind of firm, not a firm
-        if e.source == "model" and (e.text in abbreviations or e.type in orgtype.ORG_TYPES
-                                    and e.text.isascii() and not orgtype.by_name(e.text)
-                                    and (" " in e.text.strip() or e.text.isupper()) and all_common(e.text)):
+        if is_on(COMMON_WORDS) and e.source == "model" and e.type in orgtype.ORG_TYPES \
+                and e.text.isascii() and not orgtype.by_name(e.text) \
+                and (" " in e.text.strip() or e.text.isupper()) and all_common(e.text):
             continue
         out.append(e)
     return out
@@ -302,6 +329,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
 _ITEM_BREAK = re.compile(r"\s*[;；、\n]\s*")
 
 
+@rule("resolve.split_items", off=listed)
 def _split_items(text: str, e: Entity) -> list[Entity]:
     """A model span that runs over an enumeration's separators ("Aero Engine Corporation of China;
     Aerospace CH UAV Co.", "海康威视、大华") is one candidate per item, each typed by its own name."""
@@ -326,6 +354,7 @@ _LATIN_WORD = re.compile(r" (?:(?:of|and|&|for) )?[A-Z][A-Za-z&'-]*\.?")
 _ZH_MAX = 12
 
 
+@rule("resolve.place_glued_to_name")
 def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     """``<place><org>`` written without a space in Chinese or Korean (南京 + 正大天晴制药有限公司),
     or with one in English when the whole is a firm by its name: one organisation."""
@@ -336,6 +365,7 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     return _candidate(doc.text, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
 
 
+@rule("resolve.place_begins_headed_name")
 def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
                  orgs: dict[int, Entity]) -> Entity | None:
     """A place followed by the rest of a name that ends in an organisation head: in Korean the rest
@@ -389,6 +419,7 @@ _KO_WORD = re.compile(r"\s+[가-힣]+")
 _KO_WORDS_AFTER_DATE = 4
 
 
+@rule("resolve.date_begins_name")
 def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
     """A Korean name that begins with a dotted date (4·19 혁명 희생자 유족회는, 5·18 기념재단): the
     date and up to four words after it, the last ending in an organisation head before its
@@ -412,6 +443,7 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
 _LATIN_NAME_WORD = re.compile(r" [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
+@rule("resolve.latin_name_continued")
 def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]) -> Entity | None:
     """A one-word Latin person in a Chinese or Korean sentence followed by a capitalised word that
     no other candidate claims (Wilbur + Ross): one name. (Korean transliterations are left alone:
@@ -424,6 +456,7 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
     return _candidate(doc.text, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
 
 
+@rule("resolve.seat_in_brackets")
 def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int], Entity]) -> Entity | None:
     """A firm followed by its seat in brackets (SK하이닉스반도체(중국), 渣打银行（中国）, Reach Holding Group
     (Shanghai) Company Ltd.) is one name, as Chinese and Korean subsidiaries are registered; it keeps
