@@ -153,8 +153,11 @@ def test_default_kb_has_the_official_lists_and_no_non_commercial_set(kb):
     ("Beijing Huawei Longshine Information Technology Co., Ltd.", "us-entity-list"),   # Entity List
     ("Tianjin Phytium Information Technology", "us-entity-list"),
     ("China Telecom Corporation Limited", "us-ns-cmic-list"),                        # NS-CMIC
+    ("Able Supply Chain Limited", "us-unverified-list"),                              # Unverified List
     ("通用动力公司", "cn-export-control-list"),                                        # MOFCOM control list
     ("斯巴鲁株式会社", "cn-watch-list"),                                                # MOFCOM watch list
+    ("하이크비전", "us-entity-list"),                                                   # Hangul, curated
+    ("헌팅턴잉걸스", "cn-export-control-list"),                                         # Hangul, across scripts
 ])
 def test_kb_lookup_finds_listed_parties(name, list_id):
     proc = newsfacts("kb", "lookup", name, "--json")

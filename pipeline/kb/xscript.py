@@ -176,7 +176,7 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
                 yield "latin", key(variant)
                 if chinese_firm:
                     yield "letters", re.sub(r"[^a-z]", "", key(variant))
-                elif len(skeleton := phonetic.english(variant)) >= MIN_SKELETON:
+                if len(skeleton := phonetic.english(variant)) >= MIN_SKELETON:
                     yield "skeleton", skeleton
     for name in entity.aliases.get("zh-Hans", []):
         bare = _bare_zh(name)
