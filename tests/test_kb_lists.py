@@ -57,6 +57,8 @@ def test_csl_reader_keeps_catalogued_lists_people_in_full_and_affiliates_parents
     assert affiliate.lists == [{"list": "us-entity-list", "citation": "84 FR 22963", "date": "2019-05-16",
                                 "status": "listed", "authority": "us-bis", "source": "csl:" + tmp_path.name}]
     assert kim.kind == "person" and kim.en == ["Kim Jong Un", "Jong Un Kim"] and kim.ids == ["ofac:20264"]
+    from pipeline.kb.importers.names import person_forms
+    assert person_forms("DERIPASKA, Oleg Vladimirovich", ["RU"]) == ["Oleg Vladimirovich Deripaska", "Oleg Deripaska"]
     assert ghoura.kind == "person"                 # an untyped Entity List entry that reads as a name
 
 

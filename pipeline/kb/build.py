@@ -107,7 +107,11 @@ def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: di
         if source_id in by_source_id:
             return by_source_id[source_id], source_id
     person = entry.kind == "person"
-    for name in _zh_names(entry.zh) + entry.en + entry.ko:
+    names = _zh_names(entry.zh) + entry.en + entry.ko
+    if person:      # a short form (Oleg Deripaska) may be two people's: only the longest forms merge
+        longest = max(len(n.split()) for n in names)
+        names = [n for n in names if len(n.split()) == longest]
+    for name in names:
         for k in _merge_keys(name):
             target = index.get(k)
             if target is None or person != (target.type == "PERSON"):
