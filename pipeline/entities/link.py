@@ -130,11 +130,11 @@ class Linker:
 
     @rule("link.cross_script")
     def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
-        """A KB organisation named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries):
-        ``pipeline.kb.linking`` for the organisation mentions of the group."""
+        """A KB entity named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries,
+        陈全国 -> Chen Quanguo): ``pipeline.kb.linking`` for the name mentions of the group."""
         from ..kb.linking import kb_canonical
 
-        return next((c for m in members if m.type in orgtype.ORG_TYPES
+        return next((c for m in members if m.type in NAME_TYPES
                      if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
