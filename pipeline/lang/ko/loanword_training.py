@@ -8,7 +8,8 @@
   character (중신국제 is a Sino-Korean reading, not a transliteration); Chinese names spelled by
   the Korean rules for Mandarin (``pipeline.lang.ko.pinyin``): the person names of CLUENER train and
   the KB's Chinese persons and firms (孙金龙 -> 쑨진룽); the words of KLUE train person mentions
-  of two words or more (스티븐 므누신);
+  of two words or more (스티븐 므누신) and its places and organisations of one word spelled
+  foreign (워싱턴, 페이스북: half of the syllables or more read no Han character);
 - **Korean words** (label 0): the nouns of KLUE train sentences outside any entity (MeCab-ko:
   a word's run of noun morphemes, 방산업체, 수출통제), and KLUE train person mentions shaped as
   Korean names (a surname of the Korean pack's list, then syllables that read Han characters).
@@ -137,12 +138,17 @@ def chinese_names(cluener_limit: int, kb_path: str) -> Iterator[str]:
 
 def klue_people(docs: Iterable[dict[str, Any]], surnames: frozenset[str], titles: frozenset[str],
                 sino: frozenset[str]) -> tuple[list[str], list[str]]:
-    """Words of KLUE person mentions: (foreign: mentions of two words or more, each word holding a
-    syllable that reads no Han character, no title among them; Korean: one word of 2-4 syllables
-    that starts with a Korean surname and reads Han characters only)."""
+    """Words of KLUE mentions: (foreign: person mentions of two words or more, each word holding a
+    syllable that reads no Han character, no title among them, and place or organisation names of
+    one Hangul word, half of whose syllables or more read no Han character; Korean: person
+    mentions of one word of 2-4 syllables that starts with a Korean surname and reads Han
+    characters only)."""
     foreign, korean = [], []
     for doc in docs:
         for e in doc["entities"]:
+            if e["type"] in ("LC", "OG") and is_hangul(e["text"]) and len(e["text"]) >= 2 \
+                    and 2 * sum(c not in sino for c in e["text"]) >= len(e["text"]):
+                foreign.append(e["text"])     # 워싱턴, 페이스북: names of places and bodies spelled foreign
             if e["type"] != "PS":
                 continue
             words = e["text"].split()
@@ -190,7 +196,7 @@ def examples(config: TrainConfig, sino: frozenset[str]) -> tuple[dict[str, int],
     sources = {
         "kb": (1, kb_names(config.kb, sino)),
         "chinese": (1, chinese_names(int(config.sources.get("cluener_limit", 0)), config.kb)),
-        "klue-foreign-people": (1, foreign_people),
+        "klue-foreign-names": (1, foreign_people),
         "klue-korean-people": (0, korean_people),
         "klue-nouns": (0, klue_nouns(klue)),
     }

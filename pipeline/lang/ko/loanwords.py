@@ -18,7 +18,6 @@ import orjson
 MODEL = "models/loanwords/ko.json"
 FORMAT = 1
 _BASE, _LAST = 0xAC00, 0xD7A3
-_MAX_LENGTH = 8
 
 
 def is_hangul(word: str) -> bool:
@@ -35,7 +34,8 @@ def jamo(syllable: str) -> tuple[int, int, int]:
 def features(word: str, sino: frozenset[str]) -> Iterator[str]:
     """The features of a Hangul word: syllables, syllable pairs (with the word's edges), each
     syllable's initial, vowel, final and vowel+final, whether it reads a Han character (``sino``),
-    the share of those and the length."""
+    and the share of those (the word's length is left out: the names it learns from are shorter
+    than the Korean nouns)."""
     padded = f"^{word}$"
     for a, b in zip(padded, padded[1:]):
         yield f"b:{a}{b}"
@@ -51,7 +51,6 @@ def features(word: str, sino: frozenset[str]) -> Iterator[str]:
             foreign += 1
             yield "not-sino"
     yield f"foreign-share:{round(4 * foreign / len(word))}"
-    yield f"len:{min(len(word), _MAX_LENGTH)}"
 
 
 @dataclass(frozen=True)
