@@ -510,6 +510,7 @@ _BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 @dataclass(frozen=True)
 class ResolveConfig:
     type_by_context: bool = True  # use cue words around an organisation when its name says nothing
+    transliterations: bool = True  # Korean transliterations of foreign names as candidates (pipeline.entities.transliterated)
 
 
 class ResolveStage(Stage):
@@ -529,9 +530,17 @@ class ResolveStage(Stage):
         self.places = frozenset(alias for e in self.kb.of_type("LOC") for _, alias in e.all_aliases()
                                 if len(alias) >= 2)
         self.longest_place = max(map(len, self.places), default=0)
+        self.transliterated = None
+        if self.config.transliterations:
+            from ..entities.transliterated import TransliterationFinder
+            from ..lang.ko.loanwords import load as load_loanwords
+
+            self.transliterated = TransliterationFinder(load_loanwords())
 
     def process(self, doc: Document) -> None:
         candidates = repair(doc, not_names(doc, doc.entities, self.lists, self.list_names))
+        if self.transliterated is not None:
+            candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
             if entity.source in ("model", "alias"):
