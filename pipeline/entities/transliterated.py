@@ -52,6 +52,8 @@ _AFTER_VOWEL = ("가", "는", "를", "와", "로", "나", "랑", "며", "다", "
 #: out), before a title or in an enumeration
 APPOSITION_FACTOR = 0.1
 SLOT_FACTOR = 0.6
+#: a score above which a word is a transliteration whatever MeCab-ko makes of it
+CERTAIN = 0.95
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,9 @@ def sentence_words(text: str, lo: int, hi: int) -> list[Word]:
     return [split_word(text, m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
 
 
-#: MeCab-ko tags of what no name holds: particles, endings, verb and adjective suffixes, dependent nouns
-_FUNCTION_TAGS = ("J", "E", "XSV", "XSA", "NNB", "VCP")
+#: MeCab-ko tags of what no name holds: particles, endings, verbs and their suffixes, dependent
+#: nouns, adverbs, determiners, numerals, pronouns
+_FUNCTION_TAGS = ("J", "E", "XSV", "XSA", "NNB", "VCP", "VCN", "MA", "MM", "IC", "VV", "VA", "VX", "NR", "NP")
 
 
 def _function_words(doc: Document, words: list[Word]) -> frozenset[str]:
@@ -140,6 +143,13 @@ def _function_words(doc: Document, words: list[Word]) -> frozenset[str]:
                 break
             i += 1
     return frozenset(out)
+
+
+def _crosses(found: Entity, new: Entity) -> bool:
+    """``found`` overlaps ``new`` and is not a model name strictly inside it (마르코 in 마르코 루비오)."""
+    inside = found.source == "model" and new.start <= found.start and found.end <= new.end \
+        and (found.start, found.end) != (new.start, new.end)
+    return found.start < new.end and new.start < found.end and not inside
 
 
 class TransliterationFinder:
@@ -164,9 +174,11 @@ class TransliterationFinder:
         if not is_hangul(word) or len(word) < 2 or word in self.lists.titles:
             return False
         score = self.scorer.score(self._distinctive(word))
-        # below the threshold, a word in a name's place must hold no function morpheme (MeCab-ko
-        # reads 쑨진룽 as verbs, but 중에, 포함되자 hold a particle and a verb suffix)
-        return score >= self.scorer.threshold or score >= self.scorer.threshold * factor and word not in self._function
+        # a word holding a function morpheme (중에, 포함되자, 라는) is a name only when it is
+        # certainly a transliteration (MeCab-ko reads 쑨진룽 as verbs)
+        if word in self._function:
+            return score >= CERTAIN
+        return score >= self.scorer.threshold * factor
 
     def _distinctive(self, word: str) -> str:
         """The word less the firm heads it ends in (알파트레이딩인베스트먼트 -> 알파), unless that
@@ -222,9 +234,11 @@ class TransliterationFinder:
                                       and (e.source != "model" or e.type in ("LOC", "GOV")))
             self._function = _function_words(doc, words)
             self._text = doc.text
+            taken = [e for e in inside if e.type in _NAME_TYPES]
+            slots = [*self._titled(doc.text, words, inside), *self._enumerated(doc.text, words, inside)]
             for e in [*self._headed(doc.text, words), *self._apposition(doc.text, words),
-                      *self._titled(doc.text, words, inside), *self._enumerated(doc.text, words, inside),
-                      *self._persons(doc.text, words, inside)]:
+                      *(e for e in slots if not any(_crosses(t, e) for t in taken)),
+                      *self._persons(doc, words, inside)]:
                 out.setdefault((e.start, e.end), e)
         # Latin names alone are the English rules' and the model's
         return sorted((e for e in out.values() if not e.text.isascii()), key=lambda e: (e.start, e.end))
@@ -257,7 +271,8 @@ class TransliterationFinder:
             gap = text[w.end:nxt.start]
             if typ is None or not gap.startswith(" ") or gap.strip(" " + _OPENING):
                 continue
-            last = self._name_after(text, words, i + 1, APPOSITION_FACTOR)
+            bare = len(word) <= 2       # 회사 자산: a bare 업체, 기업, 회사 says less than 방산업체
+            last = self._name_after(text, words, i + 1, SLOT_FACTOR if bare else APPOSITION_FACTOR)
             if last is not None:
                 yield self._entity(text, nxt.start, words[last].stem_end, typ)
 
@@ -296,7 +311,7 @@ class TransliterationFinder:
                 i += 1
                 continue
             start, end = words[i].start, words[last].stem_end
-            opens = _SEPARATOR_BEFORE.search(text, 0, start) is not None
+            opens = _SEPARATOR_BEFORE.search(text, max(0, start - 3), start) is not None
             closes = _SEPARATOR_AFTER.match(text, end) is not None or text.startswith(" 등", words[last].end)
             if opens or closes:
                 neighbour = self._neighbour(text, start, end, ends, starts)
@@ -311,7 +326,7 @@ class TransliterationFinder:
     def _neighbour(text: str, start: int, end: int, ends: dict[int, Entity],
                    starts: dict[int, Entity]) -> Entity | None:
         """A name found right across a separator before or after ``[start, end)``."""
-        m = _SEPARATOR_BEFORE.search(text, 0, start)
+        m = _SEPARATOR_BEFORE.search(text, max(0, start - 3), start)
         if m is not None and m.start() in ends:
             return ends[m.start()]
         m = _SEPARATOR_AFTER.match(text, end)
@@ -324,19 +339,25 @@ class TransliterationFinder:
             return None
         return next((typ for unit, typ in self.lists.counts if text.startswith(unit, m.end())), None)
 
-    def _persons(self, text: str, words: list[Word], found: list[Entity]) -> Iterator[Entity]:
-        """Model persons cut inside a transliterated word or before one: the whole name."""
+    def _persons(self, doc: Document, words: list[Word], found: list[Entity]) -> Iterator[Entity]:
+        """Model persons cut inside a transliterated word (by at most two syllables that are no
+        particles agreeing with it) or followed by one: the whole name."""
+        text = doc.text
         for person in (e for e in found if e.type == "PERSON" and e.source == "model"):
             covering = [i for i, w in enumerate(words) if w.start < person.end and person.start < w.end]
             if not covering:
                 continue
             first, last = covering[0], covering[-1]
             start = words[first].start if self._name_like(words[first].stem) else person.start
-            end = max(person.end, words[last].stem_end) if self._name_like(words[last].stem) else person.end
-            if not words[last].has_particles and self._name_like(text[start:end].split()[0]):
-                nxt = self._name_after(text, words, last + 1, 1.0) if last + 1 < len(words) \
-                    and words[last + 1].start - words[last].end == 1 and text[words[last].end] == " " else None
-                if nxt is not None:
-                    end = words[nxt].stem_end
+            end, rest = person.end, text[person.end:words[last].stem_end]
+            if rest and len(rest) <= 2 and not (is_particle_tail(rest) and _agrees(text[:person.end], rest)) \
+                    and self._name_like(words[last].stem) and words[last].stem not in self._function:
+                end = words[last].stem_end                               # 펑자루 + 이
+            if end == words[last].end and self._name_like(text[start:end].split()[0]) \
+                    and last + 1 < len(words) and words[last + 1].start - end == 1 and text[end] == " " \
+                    and is_hangul(words[last + 1].stem) and words[last + 1].stem not in self._function:
+                nxt = self._name_after(text, words, last + 1, 1.0)
+                if nxt is not None and all(is_hangul(w.stem) for w in words[last + 1:nxt + 1]):
+                    end = words[nxt].stem_end                            # 스티븐 + 므누신
             if (start, end) != (person.start, person.end) and end > start:
                 yield self._entity(text, start, end, "PERSON")
