@@ -552,10 +552,11 @@ _BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 class Resolver:
     """Decides overlaps (``RULES``), settles organisation types, renumbers entities."""
 
-    def __init__(self, kb: Any, lists: Any, type_by_context: bool = True) -> None:
+    def __init__(self, kb: Any, lists: Any, type_by_context: bool = True, transliterated: Any = None) -> None:
         self.kb = kb
         self.lists = lists
         self.type_by_context = type_by_context
+        self.transliterated = transliterated     # Korean transliterations of foreign names (or None)
         self.list_names = list_names(self.lists)
         #: place names a firm's name may begin with (美国PVH集团, US-based ...)
         self.places = frozenset(alias for e in self.kb.of_type("LOC") for _, alias in e.all_aliases()
@@ -564,6 +565,8 @@ class Resolver:
 
     def __call__(self, doc: Document) -> None:
         candidates = repair(doc, not_names(doc, doc.entities, self.lists, self.list_names))
+        if self.transliterated is not None:
+            candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
             if entity.source in ("model", "alias"):

@@ -10,6 +10,7 @@ from .base import Stage
 @dataclass(frozen=True)
 class ResolveConfig:
     type_by_context: bool = True  # use cue words around an organisation when its name says nothing
+    transliterations: bool = True  # Korean transliterations of foreign names as candidates (pipeline.entities.transliterated)
 
 
 class ResolveStage(Stage):
@@ -26,7 +27,13 @@ class ResolveStage(Stage):
 
         lists = self.shared.get("lists:None", load_catalogue)   # the events stage's default one
         self.kb = shared_kb(self.shared)
-        self._resolve = Resolver(self.kb, lists, self.config.type_by_context)
+        finder = None
+        if self.config.transliterations:
+            from ..entities.transliterated import TransliterationFinder
+            from ..lang.ko.loanwords import load as load_loanwords
+
+            finder = TransliterationFinder(load_loanwords())
+        self._resolve = Resolver(self.kb, lists, self.config.type_by_context, finder)
 
     def process(self, doc: Document) -> None:
         self._resolve(doc)
