@@ -251,6 +251,8 @@ def list_names(catalogue: Any) -> str:
     return "\n".join(n.lower() for e in catalogue.entries.values() for ns in e.names.values() for n in ns)
 
 
+TRANSLITERATIONS = declare("resolve.transliterations",
+                           "Loanword-shaped Hangul next to a firm head, a title or a count is a foreign name.")
 LAW_NAMES = declare("resolve.law_names", "Nothing inside an English law's name, nor its abbreviation, is a name.")
 LIST_NAMES = declare("resolve.list_names", "A model name inside a sanctions list's name (Unverified List) is no name.")
 LEGAL_FORM_ALONE = declare("resolve.legal_form_alone", "A legal form alone (LLC, Co., Ltd.) is no name.")
@@ -565,7 +567,7 @@ class Resolver:
 
     def __call__(self, doc: Document) -> None:
         candidates = repair(doc, not_names(doc, doc.entities, self.lists, self.list_names))
-        if self.transliterated is not None:
+        if self.transliterated is not None and is_on(TRANSLITERATIONS):
             candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:

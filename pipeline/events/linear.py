@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "events"
+from ..resources import shipped
+
+MODEL_DIR = shipped("models/events")
 
 
 @dataclass(frozen=True)
