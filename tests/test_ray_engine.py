@@ -13,6 +13,7 @@ pytest.importorskip("ray", reason="Ray is the optional extra newsfacts[ray]")
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_ray_records_equal_local_records(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
