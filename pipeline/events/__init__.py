@@ -62,7 +62,7 @@ class EventExtractor:
                  confidence_model: LinearModel | None = None) -> None:
         from .. import lang
 
-        grammars = {p.code: p.grammar for p in lang.packs()}
+        grammars = {p.code: p.grammar for p in lang.packs() if p.grammar is not None}
         self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal,
                                    discover=discover, role_model=role_model, collect=collect,
                                    date_model=date_model)

@@ -24,7 +24,7 @@ class ProposeConfig:
 class ProposeStage(Stage):
     """Adds entity candidates for unrecognised names in the object slots of sanction triggers."""
 
-    requires = frozenset({"lang", "sentences", "entities", "entities.canonical"})
+    requires = frozenset({"lang", "sentences", "entities", "entities.norm", "entities.canonical"})
     provides = frozenset({"entities"})
     Config = ProposeConfig
 
@@ -35,7 +35,7 @@ class ProposeStage(Stage):
 
         path = self.config.catalogue or None
         catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
-        self._assembler = Assembler(catalogue, {p.code: p.grammar for p in lang.packs()}, discover=True)
+        self._assembler = Assembler(catalogue, {p.code: p.grammar for p in lang.packs() if p.grammar is not None}, discover=True)
 
     def process(self, doc: Document) -> None:
         self._assembler.candidates(doc)      # the acts are found again by the events stage
