@@ -39,11 +39,12 @@ def _contains(a: Entity, b: Entity) -> bool:
 
 @rule("resolve.number_in_name")
 def _number_vs_name(a: Entity, b: Entity) -> Entity | None:
-    """A name that strictly contains a number keeps it (中电科14所); else a rule number wins."""
+    """A name that strictly contains a number keeps it, and so does a KB name a number crosses
+    (中电科14所 against the count 14所等机构); else a rule number wins."""
     if (a.type in NUMERIC) == (b.type in NUMERIC):
         return None
     number, name = (a, b) if a.type in NUMERIC else (b, a)
-    if _contains(name, number):
+    if _contains(name, number) or name.source == "kb" and not _contains(number, name):
         return name
     return number if number.source == "rule" else name
 
@@ -67,13 +68,15 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     """A model organisation strictly containing a KB name is a longer name (北京保利, 哈工大深圳研究院,
     汇丰中国, Shanghai Ocean Shipping Co.), unless the KB name is one of a coordination (China
     Telecom and China Unicom) or, with a space after it, is followed by words that end in no
-    organisation head (삼성전자 시안: the KB name wins)."""
+    organisation head (삼성전자 시안: the KB name wins), or is what words before it describe
+    (中国高校 + 哈尔滨工业大学: the KB name wins)."""
     for outer, inner in ((a, b), (b, a)):
         if outer.source == "model" and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
                 and _contains(outer, inner):
             after = outer.text[inner.end - outer.start:]
             before = outer.text[:inner.start - outer.start]
-            if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before):
+            if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before) \
+                    or before.strip() and orgtype.is_description(before.strip()):
                 return inner
             spaced = after[:1].isspace() and not (inner.type == "LOC" and not before)
             # English heads stand anywhere in a name: the words added must hold one themselves
@@ -85,14 +88,22 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
 
 @rule("resolve.kb_name_across_word_boundary")
 def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
-    """A KB name that crosses a model organisation's edge (其中兴业银行: 中兴 vs 兴业银行) loses to it
-    when the model's name has an organisation head: the KB matched across a word boundary."""
+    """A KB name that crosses a model organisation's edge inside a word (其中兴业银行: 中兴 vs 兴业银行)
+    loses to it when the model's name has an organisation head: the KB matched across a word
+    boundary. (A KB name that ends at a space, General Dynamics against the model's Dynamics Land
+    Systems, matched a whole word: ``_kb_name_continued`` joins the two.)"""
     if a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end:
         for model, kb in ((a, b), (b, a)):
+            edge = kb.end if kb.start < model.start else kb.start
             if model.source == "model" and kb.source == "kb" and model.type in orgtype.ORG_TYPES \
-                    and orgtype.by_name(model.text):
+                    and orgtype.by_name(model.text) and not _at_space(model.text, edge - model.start):
                 return model
     return None
+
+
+def _at_space(text: str, i: int) -> bool:
+    """Whether position ``i`` of ``text`` is next to a space (a boundary between spaced words)."""
+    return text[i - 1:i].isspace() or text[i:i + 1].isspace()
 
 
 @rule("resolve.proposed_name_holds_name")
@@ -198,6 +209,23 @@ def _trim_period(text: str, e: Entity) -> Entity:
     if not e.text.endswith(".") or _ABBREV_END.search(e.text) or len(e.text) < 3:
         return e
     return Entity(id="", text=text[e.start:e.end - 1], type=e.type, start=e.start, end=e.end - 1,
+                  source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
+
+
+#: a Latin name, then Chinese characters (Inter-Coastal Electronics尚未回应)
+_LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*)$", re.S)
+
+
+@rule("resolve.script_change_cut", off=last)
+def _cut_at_script_change(text: str, e: Entity) -> Entity:
+    """A model name that begins in Latin letters and runs on into Chinese words holding no
+    organisation head ends where the script changes (Inter-Coastal Electronics尚未回应; not
+    BRINC无人机公司, whose Chinese words end in a head)."""
+    m = _LATIN_THEN_HAN.match(e.text)
+    if m is None or orgtype.by_name(m.group(2)) or len(m.group(1).strip()) < 2:
+        return e
+    stop = e.start + len(m.group(1).rstrip())
+    return Entity(id="", text=text[e.start:stop], type=e.type, start=e.start, end=stop,
                   source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
 
 
@@ -322,7 +350,8 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None and fixed.type == "PERSON":
                 fixed.type = orgtype.not_person(fixed.text) or "PERSON"
             if fixed is not None:
-                for part in _split_titled_person(doc.text, _trim_period(doc.text, fixed)):
+                fixed = _cut_at_script_change(doc.text, _trim_period(doc.text, fixed))
+                for part in _split_titled_person(doc.text, fixed):
                     out += _split_coordination(doc, part, names)
     return out
 
@@ -458,6 +487,17 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
     return _candidate(doc.text, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
 
 
+@rule("resolve.kb_name_continued")
+def _kb_name_continued(doc: Document, kb: Entity, model: Entity) -> Entity | None:
+    """A KB organisation whose last words begin a model organisation with a head, across spaced
+    words (General Dynamics + Dynamics Land Systems), is the start of one longer name."""
+    if not (kb.start < model.start < kb.end < model.end) or not _at_space(doc.text, kb.end) \
+            or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text):
+        return None
+    return _candidate(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type,
+                      min(model.score or 1.0, 0.7))
+
+
 @rule("resolve.seat_in_brackets")
 def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int], Entity]) -> Entity | None:
     """A firm followed by its seat in brackets (SK하이닉스반도체(중국), 渣打银行（中国）, Reach Holding Group
@@ -508,6 +548,10 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
         tail = _headed_tail(doc, place, sent.end, taken, org_at)
         if tail is not None:
             out.append(tail)
+    for kb in (e for e in candidates if e.source == "kb" and e.type in orgtype.ORG_TYPES):
+        for org in orgs.starting_in(kb.start + 1, kb.end):
+            if (longer := _kb_name_continued(doc, kb, org)) is not None:
+                out.append(longer)
     places = {(e.start, e.end): e for e in candidates if e.type == "LOC"}
     for firm in (e for e in candidates if e.type == "FIRM" or e.type == "ORG" and orgtype.by_name(e.text) == "FIRM"):
         if (seated := _place_in_brackets(doc, firm, places)) is not None:

@@ -73,10 +73,12 @@ class EventExtractor:
 
     def __call__(self, doc: Document) -> list[Event]:
         groups = merge(self.assembler.candidates(doc), keep_bare=self.keep_bare, carry=self.carry)
-        feats = [confidence.features(g, doc.lang) for g in groups]
+        feats = [confidence.features(g, doc.lang, len(doc.sentences)) for g in groups]
         if self.confidence is not None:       # a planned act, kept on request, counts half (keep_modal)
             scores = [self.confidence.probability(f) * (0.5 if g.modal else 1.0) for f, g in zip(feats, groups)]
-            kept = [i for i, p in enumerate(scores) if p >= self.confidence.threshold]
+            # a text shorter than every text the model learnt from keeps its events, scored
+            floor = self.confidence.threshold if len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0) else 0.0
+            kept = [i for i, p in enumerate(scores) if p >= floor]
             groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
         else:
             scores = [None] * len(groups)

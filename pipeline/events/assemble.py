@@ -295,16 +295,16 @@ class Assembler:
             action = rule.bare_action
         if authority is None and entry is None and action in REGIME_ACTIONS:
             authority = _country_subject(g, doc.text, trig, ents)   # "China sanctioned X"
-        implied = entry is None and action in REGIME_ACTIONS and authority is not None
-        if implied and is_on(REGIME_LIST):
-            entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
-            via = "regime" if entry is not None else via
         if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
             acting = _cid(authority) if authority is not None else None
             side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
             entry = self.catalogue.by_cue(doc.text, sent.start, sent.end, side)   # an investment ban
             carried = carried or entry is not None
             via = "cue" if entry is not None else via
+        implied = entry is None and action in REGIME_ACTIONS and authority is not None
+        if implied and is_on(REGIME_LIST):     # no list named nor cued: EU sanctions are the EU list's
+            entry = self.catalogue.regime_of(_cid(authority))
+            via = "regime" if entry is not None else via
         if entry is None and action in LISTING_ACTIONS and self._context[si] is not None and is_on(ARTICLE_LIST):
             entry, carried, via = self._context[si], True, "context"   # "sanctioned" in an article about the SDN list
         if entry is not None:

@@ -242,7 +242,10 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
     (out / "roles.json").write_text(LinearModel(roles.weights, threshold, meta).to_json() + "\n", encoding="utf-8")
     (out / "dates.json").write_text(LinearModel(dates.weights, 0.5, {"sets": cfg["sets"], "c": c}).to_json() + "\n",
                                     encoding="utf-8")
+    # texts shorter than any it learnt from (a headline, one sentence) are outside what it knows
+    shortest = min((len(d["doc"].sentences) for d in docs if d["gold"].get("events")), default=0)
     (out / "confidence.json").write_text(LinearModel(confidence.weights, confidence.threshold,
-                                                     {"sets": cfg["sets"], "c": c}).to_json() + "\n", encoding="utf-8")
+                                                     {"sets": cfg["sets"], "c": c, "min_sentences": shortest}
+                                                     ).to_json() + "\n", encoding="utf-8")
     log(json.dumps(meta, ensure_ascii=False))
     return meta
