@@ -41,17 +41,6 @@ def test_same_firm_in_three_languages_is_one_target(extract):
     assert [doc.entity(t).canonical["id"] for t in ev.targets] == ["nf:huawei", "nf:hisilicon"]
 
 
-def test_title_without_list_merges_with_body_naming_it(extract):
-    """The title's countermeasure and the body's naming the list are one event; the US sanctions
-    it answers are the US's (a designation on the SDN list), not a second countermeasure."""
-    doc, events = extract(
-        "关于对[余茂春|PERSON|nf:miles-yu]采取反制裁措施的决定\n"
-        "[12月9日|DATE|2022-12-09]，[美方|LOC|nf:united-states]借口所谓“西藏人权”问题，对两名中方官员进行非法制裁。"
-        "中方决定对[余茂春|PERSON|nf:miles-yu]等后附《反制裁清单》列明的个人采取以下反制裁措施：", "zh")
-    found = sorted((e.action, (e.list or {}).get("id", ""), texts(doc, e.targets), e.count or 0) for e in events)
-    assert found == [("add", "us-sdn-list", [], 2), ("impose", "cn-countermeasure-list", ["余茂春"], 0)]
-
-
 def test_opposite_sides_do_not_merge(extract):
     doc, events = extract(
         "[美国财政部|GOV|nf:us-treasury]对[中国海洋石油|FIRM|nf:cnooc]实施制裁。"

@@ -49,15 +49,6 @@ def _number_vs_name(a: Entity, b: Entity) -> Entity | None:
     return number if number.source == "rule" else name
 
 
-@rule("resolve.grammar_number_wins")
-def _rule_number(a: Entity, b: Entity) -> Entity | None:
-    """MONEY/DATE/PERCENT/QUANTITY: the grammar (rule) beats the model, whatever the lengths."""
-    if a.type in NUMERIC and b.type in NUMERIC and a.source != b.source:
-        if "rule" in (a.source, b.source):
-            return a if a.source == "rule" else b
-    return None
-
-
 #: A conjunction right after (or before) a name inside a longer span: A and B, A和B, A와 B.
 _CONJ_AFTER = re.compile(r"\s*(?:and|&|or)\s|[、，,和与及或]|(?:와|과|및) ")
 _CONJ_BEFORE = re.compile(r"(?:\s(?:and|&|or)|[、，,和与及或]|(?:와|과|및))\s*$")
@@ -83,21 +74,6 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
             # (Hikvision + Digital Technology; not Department of State + Sanctions Action)
             added = after if after.isascii() and after.strip() else outer.text
             return None if spaced and not orgtype.by_name(added) else outer
-    return None
-
-
-@rule("resolve.kb_name_across_word_boundary")
-def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
-    """A KB name that crosses a model organisation's edge inside a word (其中兴业银行: 中兴 vs 兴业银行)
-    loses to it when the model's name has an organisation head: the KB matched across a word
-    boundary. (A KB name that ends at a space, General Dynamics against the model's Dynamics Land
-    Systems, matched a whole word: ``_kb_name_continued`` joins the two.)"""
-    if a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end:
-        for model, kb in ((a, b), (b, a)):
-            edge = kb.end if kb.start < model.start else kb.start
-            if model.source == "model" and kb.source == "kb" and model.type in orgtype.ORG_TYPES \
-                    and orgtype.by_name(model.text) and not _at_space(model.text, edge - model.start):
-                return model
     return None
 
 
@@ -133,16 +109,9 @@ def _longer(a: Entity, b: Entity) -> Entity | None:
     return None if la == lb else (a if la > lb else b)
 
 
-@rule("resolve.higher_score")
-def _score(a: Entity, b: Entity) -> Entity:
-    """Of two overlapping candidates alike in all else, the one scored higher."""
-    return b if (b.score or 0.0) > (a.score or 0.0) else a
-
-
 #: The overlap rules, in order; each returns the winner or None when it does not decide.
 RULES: tuple[Callable[[Entity, Entity], Entity | None], ...] = (
-    _number_vs_name, _rule_number, _model_org_contains, _crossing_model_name, _proposed_name_contains,
-    _source_rank, _longer, _score,
+    _number_vs_name, _model_org_contains, _proposed_name_contains, _source_rank, _longer,
 )
 
 
@@ -199,19 +168,6 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
 
 
 #: Abbreviations whose period belongs to a name (Co., Inc., Michael R.): others end a sentence.
-_ABBREV_END = re.compile(r"(?:\b(?:co|corp|inc|ltd|llc|plc|bros|jr|sr|st|dept|univ|assn|govt?|l\.p|s\.a)"
-                         r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$", re.IGNORECASE)
-
-
-@rule("resolve.trim_period", off=last)
-def _trim_period(text: str, e: Entity) -> Entity:
-    """A model span ending in a sentence's full stop (… General Corporation.) loses the stop."""
-    if not e.text.endswith(".") or _ABBREV_END.search(e.text) or len(e.text) < 3:
-        return e
-    return Entity(id="", text=text[e.start:e.end - 1], type=e.type, start=e.start, end=e.end - 1,
-                  source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
-
-
 #: a Latin name, then Chinese characters (Inter-Coastal Electronics尚未回应)
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*)$", re.S)
 
@@ -337,7 +293,7 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
 
 
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
+    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_cut_at_script_change``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
     or split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
     names = SpanIndex((e for e in candidates if e.source == "kb" and e.type != "LOC"), _span)
@@ -350,7 +306,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None and fixed.type == "PERSON":
                 fixed.type = orgtype.not_person(fixed.text) or "PERSON"
             if fixed is not None:
-                fixed = _cut_at_script_change(doc.text, _trim_period(doc.text, fixed))
+                fixed = _cut_at_script_change(doc.text, fixed)
                 for part in _split_titled_person(doc.text, fixed):
                     out += _split_coordination(doc, part, names)
     return out
@@ -442,7 +398,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
                     and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
                 end = pos
         if end > place.end:
-            return _trim_period(text, _candidate(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7))
+            return _candidate(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7)
     return None
 
 

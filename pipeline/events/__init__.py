@@ -59,7 +59,7 @@ class EventExtractor:
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
                  keep_bare: bool = False, discover: bool = True, role_model: LinearModel | None = None,
                  collect: list | None = None, date_model: LinearModel | None = None,
-                 confidence_model: LinearModel | None = None) -> None:
+                 confidence_model: LinearModel | None = None, keep_all: bool = False) -> None:
         from .. import lang
 
         grammars = {p.code: p.grammar for p in lang.packs() if p.grammar is not None}
@@ -69,6 +69,7 @@ class EventExtractor:
         self.keep_bare = keep_bare
         self.carry = carry
         self.confidence = confidence_model
+        self.keep_all = keep_all
         self.collect = collect
 
     def __call__(self, doc: Document) -> list[Event]:
@@ -77,7 +78,8 @@ class EventExtractor:
         if self.confidence is not None:       # a planned act, kept on request, counts half (keep_modal)
             scores = [self.confidence.probability(f) * (0.5 if g.modal else 1.0) for f, g in zip(feats, groups)]
             # a text shorter than every text the model learnt from keeps its events, scored
-            floor = self.confidence.threshold if len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0) else 0.0
+            learnt = len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0)
+            floor = self.confidence.threshold if learnt and not self.keep_all else 0.0
             kept = [i for i, p in enumerate(scores) if p >= floor]
             groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
         else:

@@ -62,8 +62,8 @@ _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
-CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
+CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 REGIME_ACTIONS = frozenset({"impose", "ban", "lift"})
 ARTICLE_LIST = declare("events.article_list",
                        "An act that names no list acts on the list the article speaks of (named last before it).")
@@ -213,12 +213,10 @@ class Assembler:
                     here.append(cand)
                     if cand.list is not None and not cand.implied_list:
                         last_list = (cand.list, si)
-            _consequences(here)
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
         _companions(out)
-        _implied(out)
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
@@ -293,8 +291,6 @@ class Assembler:
                 return None
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
-        if authority is None and entry is None and action in REGIME_ACTIONS:
-            authority = _country_subject(g, doc.text, trig, ents)   # "China sanctioned X"
         if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
             acting = _cid(authority) if authority is not None else None
             side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
@@ -311,8 +307,6 @@ class Assembler:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
-        if authority is None:
-            authority = _country_subject(g, doc.text, trig, ents)
         new: list[Entity] = []
         if self.discover and action != "investigate":
             new = _discover(doc, g, mtext, trig, region, self._look)
@@ -324,8 +318,6 @@ class Assembler:
                    and e is not authority and (e in new or _is_target(g, doc.text, e, action))
                    and not _part_of_list_name(mtext, e) and not _affiliation(doc.text, e, ents)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
-        if rule.line:                                  # "A, address; B a/k/a C, address; Order ..."
-            targets = _party_names(doc.text, region[0], trig.start, targets)
         if trig.passive and g.together is not None:    # "X was added ... together with Y"
             m = g.together.search(mtext, trig.end, hi)
             if m:
@@ -334,8 +326,6 @@ class Assembler:
         if g.definite_firm is not None:                # "the San Diego-based company"
             antecedent = _antecedent(doc, g, mtext, trig, region)
             targets += [antecedent] if antecedent is not None else []
-        if not targets and g.numbered is not None:     # 两校, 两家公司, the two universities
-            targets = _numbered_antecedents(doc, g, mtext, region)
         targets = self._choose(doc, g, sent, trig, action, region, entry, carried, authority, targets,
                                ents, reason, mtext, si)
         targets = _dedupe(targets, authority)
@@ -549,24 +539,6 @@ def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
     return []
 
 
-_NUMBERED_TYPES = {"校": "UNIVERSITY", "大学": "UNIVERSITY", "universities": "UNIVERSITY",
-                   "公司": "FIRM", "企业": "FIRM", "companies": "FIRM", "firms": "FIRM",
-                   "대학": "UNIVERSITY", "회사": "FIRM", "기업": "FIRM"}
-
-
-@rule("events.cut_off_follows_listing")
-def _consequences(cands: list[Candidate]) -> None:
-    """A firm cutting off those a listing in the same sentence names (由于两校被列入实体清单，公司
-    暂停向两校提供…; 블랙리스트에 오른 대학의 사용을 중단): the cut-off follows from that list."""
-    listings = [c for c in cands if c.action == "add" and c.list is not None]
-    for c in cands:
-        if listings and c.list is None and c.action in ("ban", "restrict", "suspend") \
-                and c.authority is not None and c.authority.type == "FIRM":
-            c.list = listings[0].list
-            if not c.targets:
-                c.targets = list(listings[0].targets)
-
-
 @functools.lru_cache(maxsize=1)
 def _dealing() -> re.Pattern[str]:
     """Words of a bar on dealing with a party (the packs' ``events.dealing``)."""
@@ -604,38 +576,6 @@ def _companions(cands: list[Candidate]) -> None:
             continue
         ban.list = ban.list or host.list
         ban.authority = ban.authority or host.authority
-
-
-@rule("events.implied_act")
-def _implied(cands: list[Candidate]) -> None:
-    """Acts that another act on the same list implies (``ListEntry.implies``: an investment ban
-    under the NS-CMIC order puts its targets on that list): one more candidate each."""
-    for c in list(cands):
-        other = c.list.implies.get(c.action) if c.list is not None else None
-        if other and c.targets and not any(o.action == other and o.list is c.list and o.sentence == c.sentence
-                                           for o in cands):
-            cands.append(Candidate(action=other, trigger=c.trigger, sentence=c.sentence, list=c.list,
-                                   authority=c.authority, targets=list(c.targets), date=c.date,
-                                   reason=c.reason, count=c.count, evidence=list(c.evidence),
-                                   carried_list=c.carried_list))
-
-
-@rule("events.numbered_antecedents", off=nothing)
-def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,
-                          region: tuple[int, int]) -> list[Entity]:
-    """"两校" / "the two universities" / "두 대학": the last N distinct ones of that kind."""
-    m = g.numbered.search(mtext, *region)
-    if m is None:
-        return []
-    n, etype = g.number(m.group("n")), _NUMBERED_TYPES.get(m.group("u").lower())
-    out: list[Entity] = []
-    for e in sorted((e for e in doc.entities if e.type == etype and e.end <= m.start()),
-                    key=lambda e: -e.end):
-        if all((_cid(e) or e.text) != (_cid(o) or o.text) for o in out):
-            out.append(e)
-        if n and len(out) == n:
-            return list(reversed(out))
-    return []
 
 
 @rule("events.definite_firm")
@@ -844,28 +784,12 @@ def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
     return min(mentions, key=lambda m: _distance(m, trig), default=None)
 
 
-@rule("events.country_subject")
-def _country_subject(g: Grammar, text: str, trig: Trigger, ents: list[Entity]) -> Entity | None:
-    """A country acting (美方, Washington, 미국은) when no body is named: the first LOC before
-    the trigger that is not marked as an object and that a subject marker follows or that opens
-    its clause (12月9日，美方借口…制裁)."""
-    return next((e for e in ents if e.type == "LOC" and e.end <= trig.start
-                 and not _object_marked(g, text, e)
-                 and (g.subject_after is None or g.subject_after.match(text[e.end:trig.start])
-                      or _CLAUSE_START.search(text, max(0, e.start - 40), e.start))), None)
-
-
-#: what may stand between the start of a clause and its subject: nothing, a quote, a space
-_CLAUSE_START = re.compile(r"(?:^|[，,；;。：:\n])[\s“\"「『]*$")
-
-
 def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
     """An entity anywhere in the document whose canonical id keeps ``entry``."""
     keepers = entry.all_authorities
     return next((e for e in doc.entities if _cid(e) in keepers), None)
 
 
-_PARTY_PREFIX = re.compile(r"\s*(?:Title:\s*)?(?:In\s+the\s+Matter\s+of:?\s*)?", re.IGNORECASE)
 
 
 @rule("events.sanction_context", off=true)
@@ -878,22 +802,6 @@ def _sanction_context(doc: Document, g: Grammar, si: int, mtext: str) -> bool:
     first = doc.text.find("\n")
     spans.append((0, first if first > 0 else min(len(doc.text), 200)))
     return any("■" in mtext[a:b] or g.sanction_cue.search(doc.text, a, b) for a, b in spans)
-
-
-@rule("events.order_title_parties", off=last)
-def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity]:
-    """Of the parties an order's title line enumerates (``name, address; name, address; Order
-    ...``), the names: the first entity of each ``;`` part that begins before its first comma
-    (not the streets and cities of the addresses)."""
-    out, start = [], lo
-    for part in text[lo:hi].split(";"):
-        head = start + _PARTY_PREFIX.match(part).end()
-        comma = part.find(",")
-        first = start + (comma if comma >= 0 else len(part))
-        named = sorted((e for e in ents if head <= e.start < first), key=lambda e: e.start)
-        out += named[:1]
-        start += len(part) + 1
-    return out
 
 
 def _date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> dict | None:

@@ -28,8 +28,6 @@ class ListEntry:
     regime_of: tuple[str, ...] = ()
     #: how an act on this list is reported (impose -> add on a designation list)
     actions: dict[str, str] = field(default_factory=dict)
-    #: acts that an act on this list implies (a ban under the NS-CMIC order lists its targets)
-    implies: dict[str, str] = field(default_factory=dict)
     #: words that, in a sentence naming no list, say the act is on this one ("investment" for
     #: the NS-CMIC order, 不可靠 for the Unreliable Entity List)
     cues: tuple[str, ...] = ()
@@ -165,7 +163,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
                   authorities=tuple(d.get("authorities", ())),
                   names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
                   regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
-                  actions=dict(d.get("actions", {})), implies=dict(d.get("implies", {})),
+                  actions=dict(d.get("actions", {})),
                   cues=tuple(c for lang in ("en", "zh", "ko") for c in d.get("cues", {}).get(lang, ())))
         for d in data.get("list", [])
     ]
