@@ -2,25 +2,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..eval.formats import spans_from_tags
 from ..lang.rules import trim
 from .features import Featurizer, featurizer
+from .mention import META_FILE, Mention
 
 MODEL_FILE = "model.crfsuite"
-META_FILE = "meta.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    label: str     # the tag of the training set (PS, company, ORG...)
-    type: str      # the newsfacts entity type it maps to ("" when not emitted)
-    score: float   # the smallest per-unit marginal probability of the predicted tags
 
 
 class CrfNer:

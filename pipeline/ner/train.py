@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable
 
 from ..errors import ConfigError
 from .features import Featurizer, featurizer
-from .model import META_FILE, MODEL_FILE, load_model
+from .mention import META_FILE
+from .model import MODEL_FILE, load_model
 from ..eval.score import prf
 
 CRF_DEFAULTS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "min_freq": 1}
