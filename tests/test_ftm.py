@@ -11,7 +11,7 @@ ftm_lib = pytest.importorskip("followthemoney")
 from followthemoney import model  # noqa: E402
 
 from pipeline.cli import main as cli  # noqa: E402
-from pipeline.formats import write  # noqa: E402
+from pipeline.output_formats import write  # noqa: E402
 from pipeline.integrations.ftm import ftm_entities  # noqa: E402
 
 RECORDS = [json.loads(line) for line in

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import ConfigError
-from ..eval.formats import spans_from_tags
+from ..eval.ner_sets import spans_from_tags
 from ..lang.rules import trim
 from .mention import Mention
 

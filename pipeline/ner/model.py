@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..eval.formats import spans_from_tags
+from ..eval.ner_sets import spans_from_tags
 from ..lang.rules import trim
 from .features import Featurizer, featurizer
 from .mention import META_FILE, Mention

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.cli import main as cli
 from pipeline.errors import ConfigError
-from pipeline.formats import facts, iter_jsonl, write
+from pipeline.output_formats import facts, iter_jsonl, write
 
 RECORDS = [json.loads(line) for line in
            (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
