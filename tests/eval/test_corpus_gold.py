@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO
+
 GOLD_DIR = REPO / "corpus" / "gold"
 SAMPLES = REPO / "corpus" / "samples" / "articles.jsonl"
 

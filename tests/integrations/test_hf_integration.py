@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from conftest import assert_offsets
+from conftest import REPO, assert_offsets
 
 datasets = pytest.importorskip("datasets")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -16,7 +15,7 @@ from pipeline.cli import main as cli  # noqa: E402
 from pipeline.integrations import hf  # noqa: E402
 
 RECORDS = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
+           (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 
 INPUTS = [
     {"id": "zh-1", "text": "美国商务部7日将海康威视列入实体清单。", "outlet": "新华社", "published": "2019-10-08"},

@@ -42,7 +42,7 @@ def test_carrying_an_undeclared_value_along_is_allowed():
 
 
 def test_a_stage_that_reads_what_it_did_not_declare_fails_inside_a_pipeline():
-    registry.register("norm_reader", "tests.test_contracts:NormReader")
+    registry.register("norm_reader", "test_contracts:NormReader")
     try:
         nlp = pipeline.load({"pipeline": {"stages": ["clean", "langid", "sentences", "patterns", "norm_reader"]}})
         doc = nlp("The order took effect on May 16, 2019.")

@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+
+from conftest import REPO
 
 ftm_lib = pytest.importorskip("followthemoney")
 
 from followthemoney import model  # noqa: E402
 
 from pipeline.cli import main as cli  # noqa: E402
-from pipeline.formats import write  # noqa: E402
+from pipeline.output_formats import write  # noqa: E402
 from pipeline.integrations.ftm import ftm_entities  # noqa: E402
 
 RECORDS = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
+           (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 ARTICLES = {r["lang"]: r for r in RECORDS if "error" not in r}
 
 

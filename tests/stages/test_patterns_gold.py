@@ -3,7 +3,7 @@
 Every line of the gold file lists *all* the MONEY / DATE / PERCENT / QUANTITY expressions of its
 text with their span and norm; a line passes when the stage finds exactly those. Run this module
 as a script for the pass rate per language and type:
-``.venv/bin/python tests/test_patterns_gold.py``.
+``.venv/bin/python tests/stages/test_patterns_gold.py``.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold" / "expressions.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "corpus" / "gold" / "expressions.jsonl"
 CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 TYPES = {"MONEY", "DATE", "PERCENT", "QUANTITY"}
 

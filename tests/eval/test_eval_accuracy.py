@@ -7,7 +7,7 @@ import pytest
 
 from conftest import shared_data
 from pipeline.cli import main as cli
-from pipeline.eval.formats import SETS
+from pipeline.eval.ner_sets import SETS
 from pipeline.eval.tagmap import load_tagmaps, tagmap
 
 

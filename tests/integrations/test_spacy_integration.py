@@ -5,13 +5,12 @@ import copy
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import assert_offsets
+from conftest import REPO, assert_offsets
 
 spacy = pytest.importorskip("spacy")
 
@@ -19,7 +18,7 @@ from pipeline.integrations.spacy import (  # noqa: E402
     ENTS_KEY, EVENTS_KEY, SENTS_KEY, from_spacy, segment, to_spacy)
 
 RECORDS = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
+           (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 ARTICLES = {r["lang"]: r for r in RECORDS if "error" not in r}
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from conftest import REPO
 from pipeline.cli import main as cli
 from pipeline.viewer import nest, render
 
 RECORDS = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
+           (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 ARTICLES = {r["lang"]: r for r in RECORDS if "error" not in r}
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

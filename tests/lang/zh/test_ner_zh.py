@@ -32,10 +32,14 @@ def test_digits_and_spaces_are_folded(featurizer):
     assert b"ww=12.5|B" in feats[2]       # the word keeps its digits
 
 
-def test_featurizer_reuses_the_tokenize_stage_analysis(featurizer, monkeypatch):
-    memo = tokenizers.jieba_analysis(True)
-    tokens = tokenizers.chinese_tokenizer(hmm=True, memo=True)(ZH)
+def test_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
+    from pipeline.ner.features.zh import ChineseFeaturizer
+    from pipeline.stages.base import Shared
+
+    shared = Shared(None)
+    tokens = tokenizers.chinese_tokenizer(hmm=True, analyses=shared.analysis)(ZH)
     assert any(t.text == "梁孟松" and t.pos == "nz" for t in tokens)
-    monkeypatch.setattr(memo, "_analyse", lambda text: pytest.fail("analysed twice"))
+    featurizer = ChineseFeaturizer(shared.analysis)
+    monkeypatch.setattr(shared.analysis("jieba"), "_analyse", lambda text: pytest.fail("analysed twice"))
     assert len(featurizer.features(ZH, featurizer.units(ZH))) == len(ZH)
 

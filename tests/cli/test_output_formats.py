@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from pipeline.cli import main as cli
 from pipeline.errors import ConfigError
-from pipeline.formats import facts, iter_jsonl, write
+from pipeline.output_formats import facts, iter_jsonl, write
 
 RECORDS = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
+           (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 ARTICLES = {r["lang"]: r for r in RECORDS if "error" not in r}
 
 

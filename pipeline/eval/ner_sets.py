@@ -1,4 +1,5 @@
-"""Readers for the public NER formats in ``../shared/data``.
+"""The public NER data sets in ``../shared/data``: readers of their formats, where each split lies
+(:data:`SETS`), and tag-sequence decoding.
 
 Every reader yields gold documents, one per sentence::
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import shared_data
 from pipeline.cli import main as cli
-from pipeline.eval.formats import (read_bmes, read_cluener, read_conll, read_klue, read_msra, read_set,
+from pipeline.eval.ner_sets import (read_bmes, read_cluener, read_conll, read_klue, read_msra, read_set,
                                    spans_from_tags)
 
 

@@ -1,9 +1,11 @@
-"""The shared analysis memos: same analyses as the libraries, bounded, filled once per sentence."""
+"""The analysis memos a pipeline shares: the libraries' analyses, bounded, each sentence analysed once."""
 from __future__ import annotations
 
 import pytest
 
+import pipeline
 from pipeline import tokenizers
+from pipeline.stages.base import Shared
 
 KO = "삼성전자는 23일 미국 상무부가 화웨이를 거래제한 명단에 올렸다고 밝혔다."
 ZH = "美国商务部周一将海康威视和大华技术列入实体清单。"
@@ -37,8 +39,9 @@ def test_jieba_memo_matches_posseg_with_spaces():
 def test_shared_tokenizers_give_the_same_tokens():
     pytest.importorskip("mecab")
     pytest.importorskip("jieba")
-    assert tokenizers.korean_tokenizer("mecab", memo=True)(KO, 7) == tokenizers.korean_tokenizer("mecab")(KO, 7)
-    assert tokenizers.chinese_tokenizer(memo=True)(ZH, 3) == tokenizers.chinese_tokenizer()(ZH, 3)
+    shared = tokenizers.fresh
+    assert tokenizers.korean_tokenizer("mecab", shared)(KO, 7) == tokenizers.korean_tokenizer("mecab")(KO, 7)
+    assert tokenizers.chinese_tokenizer(analyses=shared)(ZH, 3) == tokenizers.chinese_tokenizer()(ZH, 3)
 
 
 def test_memo_analyses_once_and_stays_bounded():
@@ -55,12 +58,37 @@ def test_ner_featurizer_reuses_the_tokenize_stage_analysis(monkeypatch):
     pytest.importorskip("mecab")
     from pipeline.ner.features.ko import KoreanFeaturizer
 
-    memo = tokenizers.mecab_analysis()
-    tokenizers.korean_tokenizer("mecab", memo=True)(KO)
-    featurizer = KoreanFeaturizer()
-    monkeypatch.setattr(memo, "_analyse", lambda text: pytest.fail("analysed twice"))
+    shared = Shared(None)
+    tokenizers.korean_tokenizer("mecab", shared.analysis)(KO)
+    featurizer = KoreanFeaturizer(shared.analysis)
+    monkeypatch.setattr(shared.analysis("mecab"), "_analyse", lambda text: pytest.fail("analysed twice"))
     feats = featurizer.features(KO, featurizer.units(KO))
     assert len(feats) == len(KO) and b"m=NNP|B" in feats[0] and "c0=삼".encode() in feats[0]
+
+
+def test_pipelines_do_not_share_analysers():
+    pytest.importorskip("mecab")
+    one, two = Shared(None), Shared(None)
+    assert one.analysis("mecab") is one.analysis("mecab") is not two.analysis("mecab")
+
+
+def test_a_pipeline_analyses_each_korean_sentence_once(monkeypatch):
+    pytest.importorskip("mecab")
+    calls: list[str] = []
+
+    def counted() -> tokenizers.Memo:          # every MeCab analyser, shared or not, counts here
+        memo = tokenizers.mecab_analysis()
+        analyse = memo._analyse
+        memo._analyse = lambda text: calls.append(text) or analyse(text)
+        return memo
+
+    monkeypatch.setitem(tokenizers.ANALYSERS, "mecab", counted)
+    nlp = pipeline.load({"pipeline": {"stages": ["langid", "sentences", "tokenize", "ner"]}})
+    nlp("서울에서 회의가 열렸다.")      # loads the tokenizer and the model (they warm up on their own texts)
+    calls.clear()
+    doc = nlp(KO + " 미국 상무부는 화웨이를 제재했다.")
+    assert calls == [doc.text[s.start:s.end] for s in doc.sentences if s.lang == "ko"] and len(calls) == 2
+    assert any(e.source == "model" for e in doc.entities) and doc.tokens
 
 
 MIXED = ["海康威视和大华技术", "王小明在中关村创办了智谱华章", "张三丰李四光", "的", "赵钱孙李周吴郑王冯陈褚卫",

@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from pipeline.ner.features import featurizer
 
-REPO = Path(__file__).resolve().parents[1]
 KO = "삼성전자 이재용 회장은 5일 상무부로부터 a_b를 받았다"
 
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from conftest import shared_data
-from pipeline.eval.formats import read_set
+from pipeline.eval.ner_sets import read_set
 from pipeline.eval.score import score
 
 seqeval_metrics = pytest.importorskip("seqeval.metrics", reason="seqeval (dev extra) is not installed")
