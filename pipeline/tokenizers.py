@@ -179,14 +179,18 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
 
 
 def _word_tokenizer(analyse: Callable[[str], Any]) -> Tokenizer:
-    """Tokens from an analysis that cuts the whole text into (word, flag) pairs, spaces included."""
+    """Tokens from an analysis that cuts the whole text into (word, flag) pairs, spaces included.
+    jieba's dictionary is simplified Chinese: it reads the text with traditional characters as
+    simplified (``simplified``: same length, same offsets, as the Chinese NER model does), and
+    the tokens keep the text's own characters."""
+    from .kb.normalize import simplified
 
     def tokenize(text: str, offset: int = 0) -> list[Token]:
         tokens, pos = [], 0
-        for word, flag in analyse(text):
+        for word, flag in analyse(simplified(text)):
             start, pos = pos, pos + len(word)
             if not word.isspace():
-                tokens.append(Token(start + offset, pos + offset, word, flag))
+                tokens.append(Token(start + offset, pos + offset, text[start:pos], flag))
         return tokens
 
     return tokenize

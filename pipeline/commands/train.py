@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from ..errors import ConfigError
 
@@ -40,6 +41,12 @@ def main(args: argparse.Namespace) -> int:
         from ..events.train import load_config as load_events_config, train as train_events
 
         train_events(load_events_config(args.config), output=args.output)
+        return 0
+    if kind == "rates":
+        from ..entities.rates import train as measure_rates
+
+        cfg = tomllib.loads(Path(args.config).read_text(encoding="utf-8"))
+        print(json.dumps(measure_rates(cfg, output=args.output), ensure_ascii=False))
         return 0
     if kind == "loanwords":
         from ..lang.ko.loanword_training import load_config as load_loanword_config, train as train_loanwords

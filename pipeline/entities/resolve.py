@@ -18,6 +18,7 @@ import itertools
 import re
 from typing import Any, Callable, Iterator
 
+from . import rates
 from . import typer as orgtype
 from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
@@ -30,6 +31,10 @@ NUMERIC = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
 #: Which source is trusted with a name when two candidates claim the same text.
 NAME_RANK = {"kb": 3, "rule": 2, "alias": 2, "model": 1}
+
+
+def _rank(e: Entity) -> int:
+    return NAME_RANK["model"] if _from_text(e) else NAME_RANK.get(e.source, 0)
 
 
 def _contains(a: Entity, b: Entity) -> bool:
@@ -62,7 +67,7 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     organisation head (삼성전자 시안: the KB name wins), or is what words before it describe
     (中国高校 + 哈尔滨工业大学: the KB name wins)."""
     for outer, inner in ((a, b), (b, a)):
-        if outer.source == "model" and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
+        if _from_text(outer) and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
                 and _contains(outer, inner):
             after = outer.text[inner.end - outer.start:]
             before = outer.text[:inner.start - outer.start]
@@ -88,7 +93,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
     contains another name is the whole item of the enumeration (TechInsights Japan KK, 美国 in
     美国通用原子航空系统公司): the proposal checked that it is not a coordination of two names."""
     for outer, inner in ((a, b), (b, a)):
-        if outer.source == "rule" and outer.type in NAME_TYPES and _contains(outer, inner):
+        if outer.source == "rule" and not _from_text(outer) and outer.type in NAME_TYPES and _contains(outer, inner):
             return outer
     return None
 
@@ -96,7 +101,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
 @rule("resolve.source_rank")
 def _source_rank(a: Entity, b: Entity) -> Entity | None:
     """For names: kb over rule/alias over model."""
-    ra, rb = NAME_RANK.get(a.source, 0), NAME_RANK.get(b.source, 0)
+    ra, rb = _rank(a), _rank(b)
     if ra != rb:
         return a if ra > rb else b
     return None
@@ -210,7 +215,7 @@ def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> l
                 end -= 1
             if end - start >= 2:
                 typ = orgtype.by_name(doc.text[start:end]) or e.type
-                out.append(_candidate(doc.text, start, end, typ, e.score or 0.7))
+                out.append(_piece(doc.text, start, end, typ, e))
         if out:
             return out
     return [e]
@@ -327,7 +332,7 @@ def _split_items(text: str, e: Entity) -> list[Entity]:
         stop = m.start() if m else e.end
         if stop - pos >= 2:
             typ = orgtype.by_name(text[pos:stop]) if e.type in orgtype.ORG_TYPES else None
-            out.append(_candidate(text, pos, stop, typ or e.type, e.score or 0.5))
+            out.append(_piece(text, pos, stop, typ or e.type, e))
         pos = m.end() if m else e.end
     return out
 
@@ -349,7 +354,7 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     latin = script(doc.text[org.start]) == "latin"
     if not (gap == "" and not latin or gap == " " and latin and orgtype.by_name(doc.text[place.start:org.end])):
         return None
-    return _candidate(doc.text, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
+    return _built(doc.text, place.start, org.end, org.type, "resolve.place_glued_to_name")
 
 
 @rule("resolve.place_begins_headed_name")
@@ -373,7 +378,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
         for stop in range(end, place.end, -1):
             found = orgtype.head(text[s:stop])
             if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
-                return _candidate(doc.text, s, stop, found[0], 0.7)
+                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name")
         return None
     if script(first) == "han" and script(text[place.end - 1]) == "han":
         stop = place.end
@@ -381,14 +386,15 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
         for tok in itertools.takewhile(lambda t: t.start < hi, (doc.tokens[i] for i in range(after, len(doc.tokens)))):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
-                return _candidate(doc.text, s, org.end, org.type, min(org.score or 1.0, 0.7))
+                return _built(doc.text, s, org.end, org.type, "resolve.place_begins_headed_name")
             if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
                     or taken.any_overlapping(tok.start, tok.end):
                 return None
             stop = tok.end
             found = orgtype.head(text[s:stop])
             if found:
-                return _candidate(doc.text, s, stop, found[0], 0.7) if stop - place.end > found[1] else None
+                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name") \
+                    if stop - place.end > found[1] else None
         return None
     if first == " ":
         end, pos = place.end, place.end
@@ -398,7 +404,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
                     and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
                 end = pos
         if end > place.end:
-            return _candidate(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7)
+            return _built(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", "resolve.place_begins_headed_name")
     return None
 
 
@@ -423,7 +429,7 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
         for stop in range(pos, word_start, -1):
             found = orgtype.head(doc.text[date.start:stop])
             if found and is_particle_tail(doc.text[stop:pos]):
-                return _candidate(doc.text, date.start, stop, found[0], 0.7)
+                return _built(doc.text, date.start, stop, found[0], "resolve.date_begins_name")
     return None
 
 
@@ -440,7 +446,7 @@ def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]
     m = _LATIN_NAME_WORD.match(doc.text, person.end, hi)
     if m is None or any(e.start < m.end() and person.end < e.end for e in others if e is not person):
         return None
-    return _candidate(doc.text, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
+    return _built(doc.text, person.start, m.end(), "PERSON", "resolve.latin_name_continued")
 
 
 @rule("resolve.kb_name_continued")
@@ -450,8 +456,7 @@ def _kb_name_continued(doc: Document, kb: Entity, model: Entity) -> Entity | Non
     if not (kb.start < model.start < kb.end < model.end) or not _at_space(doc.text, kb.end) \
             or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text):
         return None
-    return _candidate(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type,
-                      min(model.score or 1.0, 0.7))
+    return _built(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type, "resolve.kb_name_continued")
 
 
 @rule("resolve.seat_in_brackets")
@@ -462,7 +467,7 @@ def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int]
     m = (_BRACKETED_LATIN if firm.text.isascii() else _BRACKETED).match(doc.text, firm.end)
     if m is None or (m.start(1), m.end(1)) not in places:
         return None
-    out = _candidate(doc.text, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
+    out = _built(doc.text, firm.start, m.end(), "FIRM", "resolve.seat_in_brackets")
     out.canonical = firm.canonical
     return out
 
@@ -481,8 +486,21 @@ def _pair(span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _candidate(text: str, start: int, end: int, typ: str, score: float) -> Entity:
-    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="model", score=score)
+def _piece(text: str, start: int, end: int, typ: str, whole: Entity) -> Entity:
+    """A part of a model span (an item of an enumeration, a conjunct): still the model's finding."""
+    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source=whole.source, score=whole.score)
+
+
+def _built(text: str, start: int, end: int, typ: str, rule_id: str) -> Entity:
+    """A name a hand rule built from other candidates: source "rule", its id, and as its score
+    the rule's measured precision on the gold sets (``pipeline.entities.rates``)."""
+    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="rule",
+                  score=rates.precision(rule_id), rule=rule_id)
+
+
+def _from_text(e: Entity) -> bool:
+    """A span the model found, or one this module built from the model's spans: weighed alike."""
+    return e.source == "model" or e.source == "rule" and (e.rule or "").startswith("resolve.")
 
 
 def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
@@ -571,7 +589,7 @@ class Resolver:
             candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
         for entity in doc.entities:
-            if entity.source in ("model", "alias"):
+            if entity.source == "alias" or _from_text(entity):
                 self._settle(doc, entity)
         doc.renumber_entities()
 

@@ -175,7 +175,7 @@ def classify(name: str, before: str = "", after: str = "") -> str:
 
 def is_description(name: str) -> bool:
     """The words describe a kind of party (美国军工企业, 高校, 数十家公司), not one by name."""
-    return bool(tables().description.match(name))
+    return bool(tables().description.match(normalize(name)))
 
 
 def strip_legal_form(name: str) -> str:

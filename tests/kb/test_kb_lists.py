@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import pipeline
+
 from conftest import REPO
 from pipeline.kb import load_kb
 from pipeline.kb.build import build, load_seeds
@@ -207,7 +209,7 @@ def test_event_targets_carry_their_official_status(nlp, record_validator, text, 
     texts = {e["id"]: e["text"] for e in record["entities"]}
     (event,) = record["events"]
     assert {texts[t]: status for t, status in event["official"].items()} == expected
-    assert record["schema"] == "1.1"
+    assert record["schema"] == pipeline.SCHEMA_VERSION == "1.2"
 
 
 def test_canonical_of_a_listed_party_names_its_lists(nlp):
