@@ -44,10 +44,6 @@ TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 INVERTED = {"add": "lift", "remove": "restrict"}
 #: actions that can be taken against a whole country (sanctions on Russia, 일본에 대한 수출 규제)
 COUNTRY_ACTIONS = frozenset({"impose", "restrict", "lift", "ban", "suspend"})
-TARGET_UNITS = frozenset({
-    "개사", "곳", "기관", "기업", "업체", "단체", "회사", "명", "개인", "대학", "실체", "법인", "개",
-    "家", "名", "所", "位", "个", "entities", "entity", "companies", "company", "firms", "persons",
-    "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
 #: in an appendix line, what follows the sex of a listed person describes them
@@ -943,6 +939,12 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
     return _span(text, best[1], best[2]) if best else None
 
 
+@functools.lru_cache(maxsize=1)
+def _target_units() -> frozenset[str]:
+    """Units of a count of targets (the packs' ``target_units``: 44개 기관, 11家, 28 entities)."""
+    return frozenset(w for p in lang.packs() for w in p.words.get("target_units"))
+
+
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
            reason: dict | None, quantities: SpanIndex[Entity]) -> int | None:
     """The number of targets the text gives in the argument region (the largest: a total
@@ -952,7 +954,7 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
         return not (reason and reason["start"] <= s and e <= reason["end"])
     found = [int(norm["value"]) for q in quantities.inside(lo, hi)
              if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
-             and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
+             and str((norm := q.norm or {}).get("unit", "")).lower() in _target_units()
              and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
     if not found:
         found = [n for m in g.count.finditer(doc.text, lo, hi)
