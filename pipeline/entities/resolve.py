@@ -20,11 +20,12 @@ from typing import Any, Callable, Iterator
 
 from . import rates
 from . import typer as orgtype
+from .. import lang
 from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
 from ..lang.casing import all_common
 from ..spans import SpanIndex
-from ..types import Document, Entity
+from ..types import Document, Entity, Sentence
 from ..rules import declare, is_on, last, listed, rule
 
 NUMERIC = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
@@ -438,9 +439,9 @@ _LATIN_NAME_WORD = re.compile(r" [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 @rule("resolve.latin_name_continued")
 def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]) -> Entity | None:
-    """A one-word Latin person in a Chinese or Korean sentence followed by a capitalised word that
-    no other candidate claims (Wilbur + Ross): one name. (Korean transliterations are left alone:
-    on KLUE dev the next word is a title or a noun far more often than a surname.)"""
+    """A one-word Latin person followed by a capitalised word that no other candidate claims
+    (Wilbur + Ross): one name. (Korean transliterations are left alone: on KLUE dev the next word
+    is a title or a noun far more often than a surname.)"""
     if not person.text.isascii() or " " in person.text.strip():
         return None
     m = _LATIN_NAME_WORD.match(doc.text, person.end, hi)
@@ -503,10 +504,18 @@ def _from_text(e: Entity) -> bool:
     return e.source == "model" or e.source == "rule" and (e.rule or "").startswith("resolve.")
 
 
+def _holds(sent: Sentence, name_rule: str) -> bool:
+    """Whether the pack of the sentence's language turns the name rule on (``[names]`` in its
+    ``words.toml``)."""
+    pack = lang.get(sent.lang)
+    return pack is not None and bool(pack.words.value(f"names.{name_rule}", False))
+
+
 def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
     """Longer candidates for ``select``: organisations a place or a date begins (``_glued_org``,
     ``_headed_tail``, ``_dated_name``), firms with their seat in brackets (``_place_in_brackets``),
-    Latin names continued (``_name_continued``)."""
+    Latin names continued (``_name_continued``); ``_dated_name`` and ``_name_continued`` only in
+    the sentences whose pack turns them on (``[names]`` in its ``words.toml``)."""
     out: list[Entity] = []
     orgs = SpanIndex((e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES), _span)
     spans = {(e.start, e.end) for e in candidates if e.type in orgtype.ORG_TYPES}
@@ -532,12 +541,12 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
             out.append(seated)
     for person in (e for e in candidates if e.type == "PERSON" and e.source == "model"):
         sent = doc.sentence_at(person.start)
-        if sent is not None and sent.lang in ("ko", "zh") and (full := _name_continued(doc, person, sent.end,
-                                                                                            candidates)):
+        if sent is not None and _holds(sent, "latin_name_continued") \
+                and (full := _name_continued(doc, person, sent.end, candidates)):
             out.append(full)
     for date in (e for e in candidates if e.type == "DATE"):
         sent = doc.sentence_at(date.start)
-        if sent is not None and sent.lang == "ko" and (named := _dated_name(doc, date, sent.end)):
+        if sent is not None and _holds(sent, "date_begins_name") and (named := _dated_name(doc, date, sent.end)):
             out.append(named)
     return [e for e in out if (e.start, e.end) not in spans and not orgtype.is_description(e.text)]
 

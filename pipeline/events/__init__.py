@@ -34,9 +34,10 @@ Decisions (and why):
   to a decision above it that named none.
 - **Merging** is tolerant where the text is vague and strict where it is not: see :mod:`.merge`.
   A date inherited from an earlier sentence yields to a date stated with the action.
-- **Discovered targets** (:mod:`.discover`): names in a trigger's object slot or an appendix
-  that no earlier stage recognised become entities (``source="rule"``, no canonical id), because
-  official texts list targets the knowledge base and the models have never seen.
+- **Discovered targets** (:mod:`.discover`, and each pack's ``slots.py`` for where the slot is):
+  names in a trigger's object slot or an appendix that no earlier stage recognised become entities
+  (``source="rule"``, no canonical id), because official texts list targets the knowledge base
+  and the models have never seen.
 - **White lists** (화이트리스트, 白名单): being put on one is ``lift``, being taken off ``restrict``.
 - **Not events**: quoted speech, questions, requests and applications (移除的申请), negated and
   planned actions.

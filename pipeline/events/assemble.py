@@ -26,14 +26,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .. import lang
 from ..entities import typer as orgtype
+from ..lang import scripts
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
-from ..spans import GrowingSpanIndex, SpanIndex
+from ..spans import SpanIndex
 from ..types import Document, Entity, Sentence
 from . import dates as date_model
 from . import enumeration, roles
 from .catalogue import Catalogue, ListEntry, ListMention, country_of
-from .discover import discover_en, discover_ko, discover_zh, inside, known_names
+from .discover import EntityLookup, inside
 from .linear import LinearModel
 from ..rules import declare, false, is_on, last, nothing, rule, true
 
@@ -42,10 +44,6 @@ TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 INVERTED = {"add": "lift", "remove": "restrict"}
 #: actions that can be taken against a whole country (sanctions on Russia, 일본에 대한 수출 규제)
 COUNTRY_ACTIONS = frozenset({"impose", "restrict", "lift", "ban", "suspend"})
-TARGET_UNITS = frozenset({
-    "개사", "곳", "기관", "기업", "업체", "단체", "회사", "명", "개인", "대학", "실체", "법인", "개",
-    "家", "名", "所", "位", "个", "entities", "entity", "companies", "company", "firms", "persons",
-    "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
 #: in an appendix line, what follows the sex of a listed person describes them
@@ -158,13 +156,13 @@ class Assembler:
         secondary = _bracketed_aliases(text, doc.entities)
         self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
         by_sentence = _SentenceEntities(doc)
-        self._look = _EntityLookup(doc)
+        self._look = EntityLookup(doc)
         mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
         grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
-                    or self.grammars.get(_script(text[sent.start:sent.end])) for sent in doc.sentences]
+                    or self._grammar_of_script(text[sent.start:sent.end]) for sent in doc.sentences]
         specific = [[m.entry for m in masked.mentions if s.start <= m.start < s.end and m.entry]
                     for s in doc.sentences]
         first = next((lists[0] for lists in specific if lists), None)
@@ -220,6 +218,13 @@ class Assembler:
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
+
+    def _grammar_of_script(self, chunk: str) -> Grammar | None:
+        """The grammar of the pack whose script has the most letters in ``chunk`` (a sentence
+        whose language was not identified)."""
+        script = scripts.dominant(chunk)
+        pack = lang.for_script(script) if script else None
+        return self.grammars.get(pack.code) if pack is not None else None
 
     def _dates(self, doc: Document, cands: list[Candidate], dates: list[Entity]) -> None:
         """Each act's date chosen among the dates around it by the date model (:mod:`.dates`);
@@ -477,13 +482,7 @@ class Assembler:
         sent = doc.sentences[si]
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
-        new: list[Entity] = []
-        script = _script(doc.text[sent.start:end])
-        if self.discover and "zh" in (g.lang, script) and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]) \
-                and not re.search(r"[\uac00-\ud7a3]", doc.text[sent.start:end]):
-            new = discover_zh(doc, sent.start, end, self._look.near(sent.start, end), mtext, self._look.known())
-        elif self.discover and appendix and script == "en":       # -TechInsights Europe Limited
-            new = discover_en(doc, sent.start, end, self._look.near(sent.start, end), single=True, mask=mtext)
+        new = _line_names(doc, g, sent.start, end, mtext, self._look, appendix) if self.discover else []
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end
@@ -502,48 +501,32 @@ class Assembler:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-_EN_SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
-                          r"|\s+(?:engage[sd]?|ha(?:ve|s)\s+(?:engaged|been)|were|was|are|is|will|for|over)\b")
-_ZH_SLOT_START = re.compile(r"(?:将|將|把|对|對)")
-_ZH_INCLUDING = re.compile(r"(?:其中)?(?:包括|包含|有)")
-_ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作出|依法)")
-
-
 @rule("events.slot_names", off=nothing)
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
-              region: tuple[int, int], look: "_EntityLookup") -> list[Entity]:
-    """Entities for the names in the trigger's object slot that no stage recognised."""
-    lo, hi = region
-    if g.lang == "zh":
-        starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
-        found: list[Entity] = []
-        listed = _ZH_INCLUDING.search(mtext, trig.end, hi)   # 列入…，其中包括A、B和C等
-        if listed:
-            found = discover_zh(doc, listed.end(), hi, look.near(listed.end(), hi), mtext, look.known())
-        if starts:                 # 对X进行/采取…: the object ends at the light verb
-            verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            stop = verb.start() if verb else trig.start
-            return found + discover_zh(doc, starts[-1], stop, look.near(starts[-1], stop), mtext, look.known())
-        return discover_zh(doc, trig.end, hi, look.near(trig.end, hi), mtext, look.known()) \
-            if hi > trig.end else []
-    if g.lang == "ko":
-        return discover_ko(doc, lo, hi, look.near(lo, hi), mtext)
-    if g.lang == "en":
-        if trig.rule.line:
-            lo = doc.text.rfind("\n", 0, trig.start) + 1
-        if trig.passive:
-            return discover_en(doc, lo, trig.start, look.near(lo, trig.start), mask=mtext)
-        m = _EN_SLOT_END.search(mtext, trig.end, hi)
-        stop = m.start() if m else hi
-        return discover_en(doc, trig.end, stop, look.near(trig.end, stop), mask=mtext)
+              region: tuple[int, int], look: EntityLookup) -> list[Entity]:
+    """Entities for the names in the trigger's object slot that no stage recognised, as the pack
+    of the grammar's language reads the slot (its ``slots.py``)."""
+    pack = lang.get(g.lang)
+    reader = pack.slot_reader if pack is not None else None
+    return reader.slot_names(doc, mtext, trig, region, look) if reader is not None else []
+
+
+def _line_names(doc: Document, g: Grammar, start: int, end: int, mtext: str, look: EntityLookup,
+                appendix: bool) -> list[Entity]:
+    """Entities for the names of a line that goes on about the last act, as the grammar's pack
+    reads it, else as the pack of the line's script does (a Latin appendix line)."""
+    script = scripts.dominant(doc.text[start:end])
+    for pack in (lang.get(g.lang), lang.for_script(script) if script else None):
+        reader = pack.slot_reader if pack is not None else None
+        found = reader.line_names(doc, start, end, mtext, look, appendix, script) if reader is not None else None
+        if found is not None:
+            return found
     return []
 
 
 @functools.lru_cache(maxsize=1)
 def _dealing() -> re.Pattern[str]:
     """Words of a bar on dealing with a party (the packs' ``events.dealing``)."""
-    from .. import lang
-
     words = [w for p in lang.packs() for w in p.words.get("events.dealing")]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x",
                       re.IGNORECASE)
@@ -589,15 +572,6 @@ def _antecedent(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         return None                                   # "the Huawei company" names its firm
     before = [e for e in doc.entities if e.type == "FIRM" and e.end <= m.start()]
     return max(before, key=lambda e: e.end, default=None)
-
-
-def _script(chunk: str) -> str:
-    """ko/zh/en by the letters of a sentence whose language was not identified."""
-    hangul = sum("\uac00" <= c <= "\ud7a3" for c in chunk)
-    han = sum("\u4e00" <= c <= "\u9fff" for c in chunk)
-    latin = sum(c.isascii() and c.isalpha() for c in chunk)
-    best = max((hangul, "ko"), (han, "zh"), (latin, "en"))
-    return best[1] if best[0] else "und"
 
 
 def _cid(e: Entity | None) -> str | None:
@@ -872,6 +846,12 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
     return _span(text, best[1], best[2]) if best else None
 
 
+@functools.lru_cache(maxsize=1)
+def _target_units() -> frozenset[str]:
+    """Units of a count of targets (the packs' ``target_units``: 44개 기관, 11家, 28 entities)."""
+    return frozenset(w for p in lang.packs() for w in p.words.get("target_units"))
+
+
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
            reason: dict | None, quantities: SpanIndex[Entity]) -> int | None:
     """The number of targets the text gives in the argument region (the largest: a total
@@ -881,7 +861,7 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
         return not (reason and reason["start"] <= s and e <= reason["end"])
     found = [int(norm["value"]) for q in quantities.inside(lo, hi)
              if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
-             and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
+             and str((norm := q.norm or {}).get("unit", "")).lower() in _target_units()
              and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
     if not found:
         found = [n for m in g.count.finditer(doc.text, lo, hi)
@@ -958,24 +938,3 @@ class _Dates:
             gap -= 1
         return next((d for d in self.index.overlapping(gap - 1, pos) if gap <= d.end <= pos
                      and (d.norm or {}).get("precision") == "month"), None)
-
-
-class _EntityLookup:
-    """What target discovery asks of the document's entities while the stage adds to them: the
-    entities near a stretch of text, and the type of every name (``discover.known_names``)."""
-
-    MARGIN = 100   # characters around the stretch: any superset of the entities touching it will do
-
-    def __init__(self, doc: Document) -> None:
-        self.entities = doc.entities
-        self.index = GrowingSpanIndex(doc.entities, _extent)
-        self._known: dict[str, str] = {}
-        self._seen = 0
-
-    def near(self, lo: int, hi: int) -> list[Entity]:
-        return self.index.overlapping(lo - self.MARGIN, hi + self.MARGIN)
-
-    def known(self) -> dict[str, str]:
-        known_names(self.entities[self._seen:], self._known)
-        self._seen = len(self.entities)
-        return self._known

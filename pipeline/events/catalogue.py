@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .. import lang
 from ..resources import resolve
 
 DEFAULT_CATALOGUE = "configs/lists.toml"   # shipped with the package (pipeline.resources)
@@ -155,16 +156,18 @@ def country_of(entity_id: str | None) -> str | None:
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
-    """Read the list catalogue from TOML (configs/lists.toml by default)."""
+    """Read the list catalogue from TOML (configs/lists.toml by default): names and cues under the
+    codes of the registered language packs."""
     with open(resolve(path or DEFAULT_CATALOGUE), "rb") as fh:
         data = tomllib.load(fh)
+    codes = [p.code for p in lang.packs()]
     entries = [
         ListEntry(id=d["id"], name=d["name"], authority=d["authority"],
                   authorities=tuple(d.get("authorities", ())),
-                  names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
+                  names={code: tuple(d.get(code, ())) for code in codes},
                   regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
                   actions=dict(d.get("actions", {})),
-                  cues=tuple(c for lang in ("en", "zh", "ko") for c in d.get("cues", {}).get(lang, ())))
+                  cues=tuple(c for code in codes for c in d.get("cues", {}).get(code, ())))
         for d in data.get("list", [])
     ]
     generics, generic_names = [], []
@@ -172,7 +175,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         generics.append(GenericTerm(default=d.get("default", ""),
                                     by_authority=dict(d.get("by_authority", {})),
                                     invert=bool(d.get("white_list", False))))
-        generic_names.append({lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
+        generic_names.append({code: tuple(d.get(code, ())) for code in codes})
     return Catalogue(entries, generics, generic_names)
 
 

@@ -78,3 +78,11 @@ def test_the_shipped_packs_are_unchanged_by_a_fourth(german, text, value):
     doc = pipeline.load()(text)
     assert [e.norm["value"] for e in doc.entities if e.type == "DATE"] == [value]
     assert [ev.action for ev in doc.events] == ["add"]
+
+
+def test_a_line_whose_language_is_unknown_goes_to_the_pack_of_its_script():
+    from pipeline.lang import scripts
+
+    lines = ("华为公司 HW", "中国 AB", "화웨이 HW", "화웨 HW", "Huawei 华为", "2019 - 05")
+    assert [scripts.dominant(t) for t in lines] == ["han", "han", "hangul", "hangul", "latin", None]
+    assert [lang.for_script(s).code for s in ("han", "hangul", "latin")] == ["zh", "ko", "en"]
