@@ -179,15 +179,21 @@ _LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*
 
 
 @rule("resolve.script_change_cut", off=last)
-def _cut_at_script_change(text: str, e: Entity) -> Entity:
-    """A model name that begins in Latin letters and runs on into Chinese words holding no
-    organisation head ends where the script changes (Inter-Coastal Electronics尚未回应; not
-    BRINC无人机公司, whose Chinese words end in a head)."""
+def _cut_at_script_change(doc: Document, e: Entity) -> Entity:
+    """A model name that begins in Latin letters and runs on into Chinese words that are no name
+    words ends where the script changes (Inter-Coastal Electronics尚未回应; not Valve公司, ac米兰,
+    WCG组委会): in a sentence cut by jieba, when its first Chinese word is no noun; else (an English
+    sentence, one token across the change) when the whole name has no organisation head."""
     m = _LATIN_THEN_HAN.match(e.text)
-    if m is None or orgtype.by_name(m.group(2)) or len(m.group(1).strip()) < 2:
+    if m is None or len(m.group(1).strip()) < 2:
+        return e
+    han = e.start + m.start(2)
+    at = bisect.bisect_left(doc.tokens, han, key=lambda t: t.start)
+    word = doc.tokens[at] if at < len(doc.tokens) and doc.tokens[at].start == han else None
+    if word.pos.startswith(_ZH_NAME_WORD) if word is not None and word.pos else orgtype.by_name(e.text):
         return e
     stop = e.start + len(m.group(1).rstrip())
-    return Entity(id="", text=text[e.start:stop], type=e.type, start=e.start, end=stop,
+    return Entity(id="", text=doc.text[e.start:stop], type=e.type, start=e.start, end=stop,
                   source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
 
 
@@ -312,7 +318,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None and fixed.type == "PERSON":
                 fixed.type = orgtype.not_person(fixed.text) or "PERSON"
             if fixed is not None:
-                fixed = _cut_at_script_change(doc.text, fixed)
+                fixed = _cut_at_script_change(doc, fixed)
                 for part in _split_titled_person(doc.text, fixed):
                     out += _split_coordination(doc, part, names)
     return out
@@ -455,7 +461,8 @@ def _kb_name_continued(doc: Document, kb: Entity, model: Entity) -> Entity | Non
     """A KB organisation whose last words begin a model organisation with a head, across spaced
     words (General Dynamics + Dynamics Land Systems), is the start of one longer name."""
     if not (kb.start < model.start < kb.end < model.end) or not _at_space(doc.text, kb.end) \
-            or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text):
+            or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text) \
+            or _ITEM_BREAK.search(doc.text, kb.start, model.end) or "," in doc.text[kb.start:model.end]:
         return None
     return _built(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type, "resolve.kb_name_continued")
 
