@@ -22,6 +22,7 @@ final consonant: 펑자루이 is a name, 베이징이 is 베이징 + 이).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -233,11 +234,14 @@ class TransliterationFinder:
         """New candidates for the sentences of ``doc`` in the languages of the lists (``_Lists.langs``);
         ``found`` are the others."""
         out: dict[tuple[int, int], Entity] = {}
+        order = sorted(range(len(found)), key=lambda k: found[k].start)
+        starts = [found[k].start for k in order]
         for sent in doc.sentences:
             if sent.lang not in self.lists.langs:
                 continue
             words = sentence_words(doc.text, sent.start, sent.end)
-            inside = [e for e in found if sent.start <= e.start < sent.end]
+            here = order[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+            inside = [found[k] for k in sorted(here)]           # in the order they were found
             self._claimed = frozenset(w.stem for w in words for e in inside
                                       if e.start < w.stem_end and w.start < e.end
                                       and (e.source != "model" or e.type in ("LOC", "GOV")))

@@ -163,7 +163,8 @@ class Assembler:
         appendix: ListEntry | None = None
         grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
                     or self._grammar_of_script(text[sent.start:sent.end]) for sent in doc.sentences]
-        specific = [[m.entry for m in masked.mentions if s.start <= m.start < s.end and m.entry]
+        specific = [[m.entry for m in masked.mentions[bisect.bisect_left(mention_starts, s.start):
+                                                      bisect.bisect_left(mention_starts, s.end)] if m.entry]
                     for s in doc.sentences]
         first = next((lists[0] for lists in specific if lists), None)
         self._context: list[ListEntry | None] = []   # the list the document speaks of at each sentence
@@ -173,6 +174,7 @@ class Assembler:
                           [t for t in g.triggers(mtext, sent.start, sent.end)   # quoted speech is an
                            if not any(s < t.start and t.end < e for s, e in _quotes(text, sent))]  # opinion
                           for g, sent in zip(grammars, doc.sentences)]
+        self._starts = [sent.start for sent in doc.sentences]
         for si, sent in enumerate(doc.sentences):
             g = grammars[si]
             if g is None:
@@ -229,17 +231,23 @@ class Assembler:
     def _dates(self, doc: Document, cands: list[Candidate], dates: list[Entity]) -> None:
         """Each act's date chosen among the dates around it by the date model (:mod:`.dates`);
         with ``collect`` set, the candidates and their features are recorded for training."""
-        sentence_of = {id(d): i for i, s in enumerate(doc.sentences) for d in dates if s.start <= d.start < s.end}
-        triggers = [t.start for ts in self._triggers for t in ts]
+        starts = [s.start for s in doc.sentences]
+        sentence_of = {id(d): si for d in dates
+                       if (si := bisect.bisect_right(starts, d.start) - 1) >= 0 and d.start < doc.sentences[si].end}
+        dated = set(sentence_of.values())
+        first_end = min((d.end for d in dates), default=None)
+        by_value: dict[str, Entity] = {}
+        for d in dates:
+            by_value.setdefault(str(d.norm["value"]), d)
+        triggers = sorted(t.start for ts in self._triggers for t in ts)
         for c in cands:
             sent = doc.sentences[c.sentence]
             rule_value = (c.date or {}).get("value")
             context = {
-                "lang": sent.lang, "sentence_of": sentence_of,
-                "triggers": [t for t in triggers if t != c.trigger[0]],
-                "dated_sentence": any(sent.start <= d.start < sent.end for d in dates),
-                "earlier_dates": any(d.end <= sent.start for d in dates),
-                "rule_pick": next((d for d in dates if str(d.norm["value"]) == rule_value), None),
+                "lang": sent.lang, "sentence_of": sentence_of, "triggers": triggers,
+                "dated_sentence": c.sentence in dated,
+                "earlier_dates": first_end is not None and first_end <= sent.start,
+                "rule_pick": by_value.get(str(rule_value)) if rule_value is not None else None,
                 "effective": lambda d: bool(_EFFECTIVE.match(doc.text, d.end)),
             }
             options = date_model.candidates(doc, dates, c.sentence, context["rule_pick"])
@@ -403,7 +411,7 @@ class Assembler:
             if found is not None:
                 stop = max(stop, found.end)
                 blocks.append((found.start, found.end))
-        starts = [x.start for x in doc.sentences]
+        starts = self._starts
         for e in self._look.near(sent.end, stop):
             if sent.end <= e.start and e.end <= stop and e.type in TARGET_TYPES and not _masked(mtext, e) \
                     and e not in pool:
@@ -597,12 +605,13 @@ def _bracketed_aliases(text: str, entities: Iterable[Entity]) -> set[str]:
             j += 1
         if j >= len(text) or text[j] not in _OPEN:
             continue
-        closes = [c for c in (text.find("）", j + 1), text.find(")", j + 1)) if c >= 0]
+        closes = [c for c in (text.find("）", j + 1, j + 122), text.find(")", j + 1, j + 122)) if c >= 0]
         close = min(closes, default=-1)     # 全角 and ASCII brackets get mixed: （Lockheed)
         if close < 0 or close - j > 120:
             continue
         out.update(o.id for o in index.inside(j + 1, close) if o is not e)
-    for m in _ROLE_BRACKET.finditer(text):     # 帕尔默·卢基（安杜里尔公司创始人）: a descriptor
+    lo, hi = min((e.start for e in ents), default=0), max((e.end for e in ents), default=0)
+    for m in _ROLE_BRACKET.finditer(text, max(0, lo - 100), hi + 100):  # 帕尔默·卢基（安杜里尔公司创始人）: a descriptor
         out.update(o.id for o in index.inside(m.start() + 1, m.end() - 1))
     return out
 

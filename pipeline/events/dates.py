@@ -14,6 +14,7 @@ date. The cue words come from the language packs (``[dates]`` tables).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,13 +55,28 @@ def candidates(doc: Document, dates: list[Entity], si: int, rule_pick: Entity | 
     lo = doc.sentences[max(0, si - BEFORE)].start
     hi = doc.sentences[min(len(doc.sentences) - 1, si + AFTER)].end
     head = doc.sentences[0] if doc.sentences else None
-    out = [DateCandidate("date", _norm(d), d) for d in dates
-           if lo <= d.start < hi or head is not None and head.start <= d.start < head.end or d is rule_pick]
+    picked = {*_between(dates, lo, hi), *(_between(dates, head.start, head.end) if head is not None else ())}
+    if rule_pick is not None:
+        picked.add(_index(dates, rule_pick))
+    out = [DateCandidate("date", _norm(dates[k]), dates[k]) for k in sorted(picked)]
     published = str(doc.meta.get("published") or "")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         out.append(DateCandidate("published", {"value": published, "precision": "day"}))
     out.append(DateCandidate("none", None))
     return out
+
+
+def _between(dates: list[Entity], lo: int, hi: int) -> range:
+    """Indices of the dates (sorted by start) that start in [lo, hi)."""
+    return range(bisect.bisect_left(dates, lo, key=lambda d: d.start), bisect.bisect_left(dates, hi, key=lambda d: d.start))
+
+
+def _index(dates: list[Entity], date: Entity) -> int:
+    """Where ``date`` itself stands among the dates (sorted by start)."""
+    k = bisect.bisect_left(dates, date.start, key=lambda d: d.start)
+    while dates[k] is not date:
+        k += 1
+    return k
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -94,7 +110,8 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
     f[f"rel={max(-3, min(1, rel))}:precision={cand.value['precision']}"] = 1.0
     if dsi == 0 and si != 0:
         f["headline_date"] = 1.0
-    if any(lo < t < hi for t in context["triggers"] for lo, hi in [sorted((d.start, trigger[0]))]):
+    lo, hi = sorted((d.start, trigger[0]))
+    if bisect.bisect_left(context["triggers"], hi) > bisect.bisect_right(context["triggers"], lo):
         f["other_trigger_between"] = 1.0
     if context["rule_pick"] is d:
         f["rule_pick"] = 1.0

@@ -19,9 +19,9 @@ def edge_records() -> list[dict]:
                published="2019-10-09", **hik),
         record("x-en", "en", "Hikvision was added to the Entity List again.", "Hikvision", date="2023-03-02",
                published="2023-03-03", **hik),
-        record("x-zh", "zh", "美国财政部将孙金龙列入SDN清单。", "孙金龙", list_id="us-sdn-list", date="2020-07-31",
+        record("x-zh", "zh", "美国财政部将孙明亮列入SDN清单。", "孙明亮", list_id="us-sdn-list", date="2020-07-31",
                published="2020-08-01"),
-        record("x-en2", "en", "Treasury sanctioned Sun Jinlong.", "Sun Jinlong", list_id="us-sdn-list",
+        record("x-en2", "en", "Treasury sanctioned Sun Mingliang.", "Sun Mingliang", list_id="us-sdn-list",
                date="2020-07-31", published="2020-08-01"),
     ]
 
