@@ -151,11 +151,6 @@ def relative_unit(anchor: dt.date, unit: str, n: int) -> Norm:
     return of_date(anchor + dt.timedelta(days=n))
 
 
-def with_year(norm_fn: Any, y: int | None, *args: int) -> Norm | None:
-    """Call a builder with a year that may be unknown (no anchor)."""
-    return None if y is None else norm_fn(y, *args)
-
-
 #: a month and/or day without a year: 12月 / 9日 / 12月9日 / 11월 / 9일 / 11월 9일
 _BARE = re.compile(r"(?:(?P<m>\d{1,2})\s?[月월])?\s?(?:(?P<d>\d{1,2})\s?[日号號일])?")
 #: what coordinates two dates: 2025年4月4日和9日, 2007年9月及12月, 1991년 10월에서 11월
