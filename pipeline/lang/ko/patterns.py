@@ -193,115 +193,48 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if m.group("num") else 0.8)
 
 
+def _int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
 def _date(m: re.Match[str], ctx: Context) -> Match | None:
     g = m.groupdict()
-    a = ctx.anchor
-    direction = _DIR[g["dir"]]
     if g["ry"] == "올" and not (g["m"] or g["h"] or g["q"]):
         return None
-    month = g["m"] or g["m2"]
-    day = g["d"] or g["d2"] or g["d3"] or g["d4"]
-    y: int | None = None
-    relative = True
-    if g["y"]:
-        y, relative = int(g["y"]), False
-    elif g["qy"]:
+    year = _int(g["y"])
+    if g["qy"]:
         short = int(g["qy"].lstrip("'’‘"))
-        y, relative = (2000 if short < 50 else 1900) + short, False
-    elif g["ry"] and a:
-        y = a.year + _REL_YEAR[g["ry"]]
-    score = 1.0 if not relative else 0.95
-    norm: D.Norm | None = None
-    if g["y"] or g["qy"] or g["ry"]:
-        if y is not None:
-            if month and day:
-                norm = D.day(y, int(month), int(day))
-            elif month:
-                norm = D.month(y, int(month))
-            elif g["h"]:
-                norm = D.half(y, 1 if g["h"] == "상" else 2)
-            elif g["q"]:
-                norm = D.quarter(y, int(g["q"]))
-            else:
-                norm = D.year(y)
-            if norm is None:
-                return None
-    elif g["rm"]:
-        if a:
-            ym = D.add_months(a, _REL_MONTH[g["rm"]])
-            norm = D.day(*ym, int(day)) if day else D.month(*ym)
-    elif month:
-        if a:
-            if day:
-                yy = a.year
-                if direction < 0 and (int(month), int(day)) > (a.month, a.day):
-                    yy -= 1
-                elif direction > 0 and (int(month), int(day)) < (a.month, a.day):
-                    yy += 1
-                norm = D.day(yy, int(month), int(day))
-            else:
-                norm = D.month_near(a, int(month), direction)
-        elif not 1 <= int(month) <= 12:
-            return None
-        score = 0.9
-    elif day:
-        if not 1 <= int(day) <= 31:
-            return None
-        if a:
-            norm = D.day_near(a, int(day), direction)
-        score = 0.9 if direction or g["suf"] else 0.85
-    elif g["h2"] or g["q2"]:
-        if a:
-            norm = D.half(a.year, 1 if g["h2"] == "상" else 2) if g["h2"] else D.quarter(a.year, int(g["q2"]))
-        score = 0.8
-    if a and norm is None:
-        return None
-    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+        year = (2000 if short < 50 else 1900) + short
+    half = g["h"] or g["h2"]
+    got = D.resolve(D.DateParts(
+        year=year, years_away=_REL_YEAR.get(g["ry"]), months_away=_REL_MONTH.get(g["rm"]),
+        month=_int(g["m"] or g["m2"]), day=_int(g["d"] or g["d2"] or g["d3"] or g["d4"]),
+        half=(1 if half == "상" else 2) if half else None, quarter=_int(g["q"] or g["q2"]),
+        direction=_DIR[g["dir"]], marked=bool(g["suf"])), ctx.anchor)
+    return Match(m.start(), m.end(), "DATE", *got) if got else None
 
 
 def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
     g = m.groupdict()
-    a = ctx.anchor
     if g["y2"]:
-        norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
+        first, last = D.DateParts(year=int(g["y"])), int(g["y2"])
     elif g["m2"]:
-        y = int(g["ym"]) if g["ym"] else (a.year + _REL_YEAR.get(g["rym"], 0) if a else None)
-        norm = None if y is None else D.span(D.month(y, int(g["m"])), D.month(y, int(g["m2"])))
-        if y is None and int(g["m"]) < int(g["m2"]) <= 12:
-            return Match(m.start(), m.end(), "DATE", None, 0.8)
+        first = D.DateParts(year=_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]), month=int(g["m"]))
+        last = int(g["m2"])
     else:
-        if g["md"]:
-            y = int(g["yd"]) if g["yd"] else (a.year if a else None)
-            mo = int(g["md"])
-        elif a:
-            y, mo = a.year, a.month
-            near = D.day_near(a, int(g["d"]), _DIR[g["rdir"]])
-            if near:
-                y, mo = int(near["value"][:4]), int(near["value"][5:7])
-        else:
-            y = mo = None
-        if y is None or mo is None:
-            ok = int(g["d"]) < int(g["d2"]) <= 31
-            return Match(m.start(), m.end(), "DATE", None, 0.8) if ok else None
-        norm = D.span(D.day(y, mo, int(g["d"])), D.day(y, mo, int(g["d2"])))
-    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+        first = D.DateParts(year=_int(g["yd"]) if g["md"] else None, month=_int(g["md"]),
+                            day=int(g["d"]), direction=_DIR[g["rdir"]])
+        last = int(g["d2"])
+    got = D.resolve_range(first, last, ctx.anchor, anchor_month=True)
+    return Match(m.start(), m.end(), "DATE", *got) if got else None
 
 
 def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     g = m.groupdict()
-    a = ctx.anchor
-    norm: D.Norm | None = None
-    if a:
-        if g["wd"]:
-            wd = _WEEKDAYS.index(g["wd"])
-            if g["wk"]:
-                norm = D.in_week(a, _REL_WEEK[g["wk"]], wd)
-            else:
-                norm = D.weekday_near(a, wd, _DIR[g["dir"]])
-        elif g["wk2"]:
-            norm = D.relative_unit(a, "week", _REL_WEEK[g["wk2"]])
-        else:
-            norm = D.relative_unit(a, "day", _REL_DAY[g["dw"]])
+    week = g["wk"] or g["wk2"]
+    norm = D.nearby(ctx.anchor, weeks=_REL_WEEK[week] if week else None,
+                    weekday=_WEEKDAYS.index(g["wd"]) if g["wd"] else None,
+                    days=_REL_DAY.get(g["dw"], 0), direction=_DIR[g["dir"]])
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
