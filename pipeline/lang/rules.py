@@ -117,6 +117,24 @@ def amount_norm(key: str, low: Any, high: Any = None, approx: bool = False,
     return norm
 
 
+def context_money(currency: str, units: str, read: Callable[[str], Any],
+                  approx: Callable[[re.Match[str]], bool]) -> Handler:
+    """Handler for an amount with no currency after a money word (매출 3조, 营收3亿): money in
+    the local ``currency`` when the number (group ``num``, as ``read`` reads it) has one of the
+    large ``units``, from an approximation word (group ``approx``) or the number to its end."""
+    has_unit = re.compile(f"[{units}]")
+
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        num = m.group("num")
+        if not has_unit.search(num):
+            return None
+        norm = amount_norm("value", read(num), None, approx(m), currency=currency)
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
+
+    return handler
+
+
 def anchor_year(m: re.Match[str], ctx: Context) -> Optional[Match]:
     """Handler for 年底 / 연말 alone: the anchor's year (no norm without an anchor)."""
     from .dates import year

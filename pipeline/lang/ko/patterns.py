@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day, context_money
 from .. import dates as D
 from ..numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
 
@@ -142,15 +142,6 @@ def _money(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "MONEY", norm, 1.0 if norm else 0.5) if norm else None
 
 
-def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
-    num = m.group("num")
-    if not re.search("[만억조]", num):
-        return None
-    norm = amount_norm("value", _value(num), None, _approx(m), currency="KRW")
-    start = m.start("approx") if m.group("approx") else m.start("num")
-    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
-
-
 def _bare_money(m: re.Match[str], ctx: Context) -> Match | None:
     num = m.group("num")
     if not re.search("[억조]", num):
@@ -250,7 +241,8 @@ SAME_DAY = re.compile(r"(?<![가-힣])(?:이 ?날|전날|다음 ?날|이튿날)"
 
 _DIGIT = re.compile(r"\d")
 RULES: list[Rule] = [
-    Rule(MONEY, _money, _DIGIT), Rule(CONTEXT_MONEY, _context_money, _DIGIT),
+    Rule(MONEY, _money, _DIGIT),
+    Rule(CONTEXT_MONEY, context_money("KRW", "만억조", _value, _approx), _DIGIT),
     Rule(BARE_MONEY, _bare_money, re.compile("[억조]")), Rule(VAGUE_MONEY, _vague_money, re.compile("[수몇]")),
     Rule(PERCENT, _percent, re.compile("[%％퍼프]")), Rule(HAL, _hal, re.compile("할")),
     Rule(QUANTITY, _quantity), Rule(DATE, _date),

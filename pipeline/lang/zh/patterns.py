@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day, context_money
 from .. import dates as D
 from ..numerals import NUM, parse_number, parse_range, signed
 
@@ -142,15 +142,6 @@ def _money(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "MONEY", norm, score)
 
 
-def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
-    num = m.group("num")
-    if not re.search("[万萬亿億]", num):
-        return None
-    norm = amount_norm("value", _num(num), None, _approx(m), currency="CNY")
-    start = m.start("approx") if m.group("approx") else m.start("num")
-    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
-
-
 def _percent(m: re.Match[str], ctx: Context) -> Match | None:
     if m.group("cn"):
         norm = amount_norm("value", parse_number(m.group("cn")) if not m.group("cn")[0].isdigit()
@@ -238,7 +229,8 @@ SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌�
 
 
 RULES: list[Rule] = [
-    Rule(MONEY, _money), Rule(CONTEXT_MONEY, _context_money), Rule(PERCENT, _percent, re.compile("[%％百成]")),
+    Rule(MONEY, _money), Rule(CONTEXT_MONEY, context_money("CNY", "万萬亿億", _num, _approx)),
+    Rule(PERCENT, _percent, re.compile("[%％百成]")),
     Rule(QUANTITY, _quantity), Rule(DATE, _date),
     Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
