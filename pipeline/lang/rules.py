@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, NamedTuple, Optional
 
+from .dates import DateParts, resolve, resolve_range, span, year
+
 
 @dataclass(slots=True)
 class Match:
@@ -67,8 +69,6 @@ def select(matches: Iterable[Match]) -> list[Match]:
 def merge_ranges(text: str, matches: list[Match], sep: re.Pattern[str]) -> list[Match]:
     """Join two dates with only a range mark between them (``2018年3月至2020年12月``) into one
     DATE whose norm is a range."""
-    from .dates import span
-
     out: list[Match] = []
     for m in matches:
         prev = out[-1] if out else None
@@ -135,10 +135,31 @@ def context_money(currency: str, units: str, read: Callable[[str], Any],
     return handler
 
 
+def date_handler(read: Callable[[re.Match[str]], Optional[DateParts]]) -> Handler:
+    """Handler for a pack's dates: ``read`` says what the match writes (None: no date),
+    :func:`~pipeline.lang.dates.resolve` gives its norm and score."""
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        parts = read(m)
+        got = resolve(parts, ctx.anchor) if parts else None
+        return Match(m.start(), m.end(), "DATE", *got) if got else None
+
+    return handler
+
+
+def range_handler(read: Callable[[re.Match[str]], Optional[tuple[DateParts, int]]],
+                  anchor_month: bool = False) -> Handler:
+    """Handler for a pack's date ranges: ``read`` gives the first date and the last number
+    (None: no range), :func:`~pipeline.lang.dates.resolve_range` the norm and score."""
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        ends = read(m)
+        got = resolve_range(ends[0], ends[1], ctx.anchor, anchor_month) if ends else None
+        return Match(m.start(), m.end(), "DATE", *got) if got else None
+
+    return handler
+
+
 def anchor_year(m: re.Match[str], ctx: Context) -> Optional[Match]:
     """Handler for 年底 / 연말 alone: the anchor's year (no norm without an anchor)."""
-    from .dates import year
-
     return Match(m.start(), m.end(), "DATE", year(ctx.anchor.year) if ctx.anchor else None, 0.7)
 
 

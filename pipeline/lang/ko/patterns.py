@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day, context_money
+from ..rules import (Context, Match, Rule, amount_norm, anchor_year, context_day, context_money,
+                     date_handler, range_handler)
 from .. import dates as D
 from ..numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
 
@@ -188,7 +189,7 @@ def _int(text: str | None) -> int | None:
     return None if text is None else int(text)
 
 
-def _date(m: re.Match[str], ctx: Context) -> Match | None:
+def _date_parts(m: re.Match[str]) -> D.DateParts | None:
     g = m.groupdict()
     if g["ry"] == "올" and not (g["m"] or g["h"] or g["q"]):
         return None
@@ -197,27 +198,22 @@ def _date(m: re.Match[str], ctx: Context) -> Match | None:
         short = int(g["qy"].lstrip("'’‘"))
         year = (2000 if short < 50 else 1900) + short
     half = g["h"] or g["h2"]
-    got = D.resolve(D.DateParts(
+    return D.DateParts(
         year=year, years_away=_REL_YEAR.get(g["ry"]), months_away=_REL_MONTH.get(g["rm"]),
         month=_int(g["m"] or g["m2"]), day=_int(g["d"] or g["d2"] or g["d3"] or g["d4"]),
         half=(1 if half == "상" else 2) if half else None, quarter=_int(g["q"] or g["q2"]),
-        direction=_DIR[g["dir"]], marked=bool(g["suf"])), ctx.anchor)
-    return Match(m.start(), m.end(), "DATE", *got) if got else None
+        direction=_DIR[g["dir"]], marked=bool(g["suf"]))
 
 
-def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+def _range_parts(m: re.Match[str]) -> tuple[D.DateParts, int]:
     g = m.groupdict()
     if g["y2"]:
-        first, last = D.DateParts(year=int(g["y"])), int(g["y2"])
-    elif g["m2"]:
-        first = D.DateParts(year=_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]), month=int(g["m"]))
-        last = int(g["m2"])
-    else:
-        first = D.DateParts(year=_int(g["yd"]) if g["md"] else None, month=_int(g["md"]),
-                            day=int(g["d"]), direction=_DIR[g["rdir"]])
-        last = int(g["d2"])
-    got = D.resolve_range(first, last, ctx.anchor, anchor_month=True)
-    return Match(m.start(), m.end(), "DATE", *got) if got else None
+        return D.DateParts(year=int(g["y"])), int(g["y2"])
+    if g["m2"]:
+        return D.DateParts(year=_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]),
+                           month=int(g["m"])), int(g["m2"])
+    return D.DateParts(year=_int(g["yd"]) if g["md"] else None, month=_int(g["md"]),
+                       day=int(g["d"]), direction=_DIR[g["rdir"]]), int(g["d2"])
 
 
 def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
@@ -245,8 +241,8 @@ RULES: list[Rule] = [
     Rule(CONTEXT_MONEY, context_money("KRW", "만억조", _value, _approx), _DIGIT),
     Rule(BARE_MONEY, _bare_money, re.compile("[억조]")), Rule(VAGUE_MONEY, _vague_money, re.compile("[수몇]")),
     Rule(PERCENT, _percent, re.compile("[%％퍼프]")), Rule(HAL, _hal, re.compile("할")),
-    Rule(QUANTITY, _quantity), Rule(DATE, _date),
-    Rule(DATE_RANGE, _date_range, re.compile("[~∼～〜\\-–]")),
+    Rule(QUANTITY, _quantity), Rule(DATE, date_handler(_date_parts)),
+    Rule(DATE_RANGE, range_handler(_range_parts, anchor_month=True), re.compile("[~∼～〜\\-–]")),
     Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
     Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
     Rule(SAME_DAY, context_day, re.compile("날")),

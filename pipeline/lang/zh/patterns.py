@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day, context_money
+from ..rules import (Context, Match, Rule, amount_norm, anchor_year, context_day, context_money,
+                     date_handler, range_handler)
 from .. import dates as D
 from ..numerals import NUM, parse_number, parse_range, signed
 
@@ -172,38 +173,34 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if arabic else 0.9)
 
 
-def _date(m: re.Match[str], ctx: Context) -> Match | None:
+def _date_parts(m: re.Match[str]) -> D.DateParts | None:
     g = m.groupdict()
     month_s, day_s = g["m"] or g["m2"], g["d"] or g["d2"] or g["d3"] or g["d4"]
     month, day = _cn_int(month_s), _cn_int(day_s)
     if (month_s and month is None) or (day_s and day is None):
         return None
     half = g["h"] or g["h2"]
-    got = D.resolve(D.DateParts(
+    return D.DateParts(
         year=_cn_int(g["y"]), years_away=_REL_YEAR.get(g["ry"]),
         months_away=_REL_MONTH.get(g["rm"]), month=month, day=day,
-        half=(1 if half == "上" else 2) if half else None,
-        quarter=_cn_int(g["q"] or g["q2"])), ctx.anchor)
-    return Match(m.start(), m.end(), "DATE", *got) if got else None
+        half=(1 if half == "上" else 2) if half else None, quarter=_cn_int(g["q"] or g["q2"]))
 
 
-def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+def _range_parts(m: re.Match[str]) -> tuple[D.DateParts, int] | None:
     g = m.groupdict()
     if g["y2"]:
-        first, last = D.DateParts(year=int(g["y"])), int(g["y2"])
-    elif g["m2"]:
+        return D.DateParts(year=int(g["y"])), int(g["y2"])
+    if g["m2"]:
         month, last = _cn_int(g["m"]), _cn_int(g["m2"])
         if month is None or last is None:
             return None
-        first = D.DateParts(year=_cn_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]), month=month)
-    else:
-        day, last = _cn_int(g["d"]), _cn_int(g["d2"])
-        if day is None or last is None:
-            return None
-        first = D.DateParts(year=_cn_int(g["yd"]) if g["md"] else None, month=_cn_int(g["md"]),
-                            day=day)
-    got = D.resolve_range(first, last, ctx.anchor)
-    return Match(m.start(), m.end(), "DATE", *got) if got else None
+        return D.DateParts(year=_cn_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]),
+                           month=month), last
+    day, last = _cn_int(g["d"]), _cn_int(g["d2"])
+    if day is None or last is None:
+        return None
+    return D.DateParts(year=_cn_int(g["yd"]) if g["md"] else None, month=_cn_int(g["md"]),
+                       day=day), last
 
 
 def _weekday(ch: str) -> int:
@@ -231,8 +228,8 @@ SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌�
 RULES: list[Rule] = [
     Rule(MONEY, _money), Rule(CONTEXT_MONEY, context_money("CNY", "万萬亿億", _num, _approx)),
     Rule(PERCENT, _percent, re.compile("[%％百成]")),
-    Rule(QUANTITY, _quantity), Rule(DATE, _date),
-    Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
+    Rule(QUANTITY, _quantity), Rule(DATE, date_handler(_date_parts)),
+    Rule(DATE_RANGE, range_handler(_range_parts), re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
     Rule(SAME_DAY, context_day, re.compile("[当當同次翌][天日]|前一天")),
     Rule(YEAR_PART, anchor_year, re.compile("年[初底末中]")),
