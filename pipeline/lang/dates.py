@@ -237,13 +237,7 @@ def resolve_range(p: DateParts, last: int, anchor: dt.date | None,
     lacks the day, as the Korean grammar has it). None when it is no range; without a year or
     month to put it in, an ordered range has no norm and scores 0.8."""
     y = _year_of(p, anchor)
-    if p.month is None and p.day is None:
-        first, end = (year(y) if y is not None else None), year(last)
-    elif p.day is None:
-        if y is None:
-            return (None, 0.8) if p.month < last <= 12 else None
-        first, end = month(y, p.month), month(y, last)
-    else:
+    if p.day is not None:
         mo = p.month
         if mo is None and anchor:
             near = day_near(anchor, p.day, p.direction)
@@ -254,6 +248,12 @@ def resolve_range(p: DateParts, last: int, anchor: dt.date | None,
         if y is None or mo is None:
             return (None, 0.8) if p.day < last <= 31 else None
         first, end = day(y, mo, p.day), day(y, mo, last)
+    elif p.month is not None:
+        if y is None:
+            return (None, 0.8) if p.month < last <= 12 else None
+        first, end = month(y, p.month), month(y, last)
+    else:
+        first, end = (year(y) if y is not None else None), year(last)
     norm = span(first, end)
     return (norm, 1.0) if norm else None
 
