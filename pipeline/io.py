@@ -19,7 +19,7 @@ import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 import orjson
 
@@ -106,6 +106,22 @@ def _jsonl_lines(fh: IO[bytes], source: str) -> Iterator[RawRecord]:
     for number, line in enumerate(fh, 1):
         if line.strip():
             yield RawRecord(source, number, "jsonl", line)
+
+
+def json_objects(fh: Iterable[bytes], path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The objects of a JSONL file that must hold nothing else (gold, predictions, facts), with
+    their line numbers; blank lines are skipped, any other line that is not a JSON object is an
+    :class:`InputError` naming the file and line."""
+    for number, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not valid JSON: {exc}") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{path}:{number}: a JSON {type(obj).__name__}, not an object")
+        yield number, obj
 
 
 def printable(name: str) -> str:

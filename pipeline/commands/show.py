@@ -39,23 +39,11 @@ def _timeline(args: argparse.Namespace) -> int:
     """``--facts FACTS``: the timeline page (pipeline/facts/timeline.py)."""
     from itertools import islice
 
-    import orjson
-
-    from ..errors import InputError
+    from ..facts.local import read_facts
     from ..facts.timeline import render
 
-    facts = []
     with open(args.facts, "rb") as fh:
-        for n, line in enumerate(islice(fh, args.limit or None), 1):
-            if not line.strip():
-                continue
-            try:
-                fact = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"{args.facts}:{n}: not JSON: {exc}") from None
-            if not isinstance(fact, dict) or "sources" not in fact:
-                raise InputError(f"{args.facts}:{n}: not a fact of newsfacts facts (JSONL format)")
-            facts.append(fact)
+        facts = list(islice(read_facts(fh, args.facts), args.limit or None))
     title = args.title if args.title != "newsfacts" else "newsfacts timeline"
     _write(render(facts, title=title), args.output)
     return 0

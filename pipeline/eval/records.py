@@ -5,26 +5,16 @@ import gzip
 from pathlib import Path
 from typing import Any, Iterator
 
-import orjson
-
-from ..errors import InputError
+from ..io import json_objects
 from .tagmap import TagMap
 
 
 def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a JSONL file (``.gz`` too); a bad line is an :class:`InputError`."""
+    """The JSON objects of a JSONL file (``.gz`` too); a bad line is an :class:`~pipeline.errors.InputError`."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not valid JSON: {exc}") from None
-            if not isinstance(obj, dict):
-                raise InputError(f"{path}:{number}: a JSON {type(obj).__name__}, not an object")
+        for _, obj in json_objects(fh, path):
             yield obj
 
 

@@ -79,27 +79,21 @@ class Collector:
 def previous_reports(facts_path: str, stats: Stats) -> Iterator[dict[str, Any]]:
     """The reports held by an existing facts file (JSONL), as they came from their records."""
     with open(facts_path, "rb") as fh:
-        for fact in _fact_lines(fh, facts_path, stats):
+        for fact in read_facts(fh, facts_path):
+            stats.previous_facts += 1
             for report in fact["sources"]:
                 yield strip_computed(report)
 
 
-def _fact_lines(fh: IO[bytes], path: str, stats: Stats) -> Iterator[dict[str, Any]]:
-    """The facts of a facts file; a line that is no fact stops the update with a clear error."""
-    import orjson
-
+def read_facts(fh: Iterable[bytes], path: str) -> Iterator[dict[str, Any]]:
+    """The facts of a facts file; a line that is no fact stops the reading with a clear error."""
     from ..errors import InputError
+    from ..io import json_objects
 
-    for n, raw in enumerate(fh, 1):
-        if not raw.strip():
-            continue
-        try:
-            fact = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not a facts file line (JSONL of newsfacts facts): {exc}") from None
-        if not isinstance(fact, dict) or not isinstance(fact.get("sources"), list):
-            raise InputError(f"{path}:{n}: not a fact (no 'sources'): --update needs a JSONL facts file")
-        stats.previous_facts += 1
+    for n, fact in json_objects(fh, path):
+        if not isinstance(fact.get("sources"), list):
+            raise InputError(f"{path}:{n}: not a fact (no 'sources'): a facts file is the JSONL that "
+                             "newsfacts facts writes")
         yield fact
 
 

@@ -19,7 +19,7 @@ import orjson
 from pathlib import Path
 
 from .build import build_group, context_from_kb, group_key, strip_computed
-from .local import Stats, _fact_lines
+from .local import Stats, read_facts
 from .names import NAME_PREFIX, kb_alias_keys, merge_parties, name_keys, party_names, preliminary_key
 from .reports import BadLine, parse_line, reports_of
 
@@ -122,7 +122,7 @@ def _rows_of_facts_file(row: dict[str, Any]) -> list[dict[str, Any]]:
     import io
 
     rows = []
-    for fact in _fact_lines(io.BytesIO(row["bytes"]), row["path"], Stats()):
+    for fact in read_facts(io.BytesIO(row["bytes"]), row["path"]):
         rows.append(_row("fact", b""))
         rows.extend(_report_row(strip_computed(r)) for r in fact["sources"])
     return rows

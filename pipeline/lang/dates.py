@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 Norm = dict[str, Any]
@@ -111,15 +112,16 @@ def day_near(anchor: dt.date, d: int, direction: int = 0) -> Norm | None:
     return day(y, m, d)
 
 
-def month_near(anchor: dt.date, m: int, direction: int = 0) -> Norm | None:
-    """Month ``m`` of the anchor's year; 지난 12월 in January is last year's, 오는 2월 in
-    December next year's."""
+def month_near(anchor: dt.date, m: int, direction: int = 0, d: int | None = None) -> Norm | None:
+    """Month ``m`` (or its day ``d``) of the anchor's year; 지난 12월 in January is last year's,
+    오는 2월 in December next year's."""
+    when, now = ((m, d), (anchor.month, anchor.day)) if d is not None else ((m,), (anchor.month,))
     y = anchor.year
-    if direction < 0 and m > anchor.month:
+    if direction < 0 and when > now:
         y -= 1
-    elif direction > 0 and m < anchor.month:
+    elif direction > 0 and when < now:
         y += 1
-    return month(y, m)
+    return month(y, m) if d is None else day(y, m, d)
 
 
 def weekday_near(anchor: dt.date, wd: int, direction: int = 0) -> Norm:
@@ -151,9 +153,126 @@ def relative_unit(anchor: dt.date, unit: str, n: int) -> Norm:
     return of_date(anchor + dt.timedelta(days=n))
 
 
-def with_year(norm_fn: Any, y: int | None, *args: int) -> Norm | None:
-    """Call a builder with a year that may be unknown (no anchor)."""
-    return None if y is None else norm_fn(y, *args)
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """What a pack's date grammar read from one expression, in numbers; :func:`resolve` and
+    :func:`resolve_range` turn it into a norm. A pack reads its own words and numerals (올해,
+    去年, 二〇一九, 상반기) into these fields; the rest is the same for every language."""
+
+    year: int | None = None          # written out: 2019年, '19년
+    years_away: int | None = None    # from the anchor's year: 去年 -1, 올해 0
+    months_away: int | None = None   # from the anchor's month: 上月 -1, 내달 1
+    month: int | None = None
+    day: int | None = None
+    half: int | None = None          # 1 or 2
+    quarter: int | None = None       # 1 to 4
+    direction: int = 0               # 지난 -1, 오는 1: the side of the anchor a bare month or day is on
+    marked: bool = False             # a word such as 께 or 초 marks a bare day as a date (surer)
+
+
+#: a norm (None for a relative date without an anchor) and its score
+Resolved = tuple[Norm | None, float]
+
+
+def in_year(y: int, m: int | None = None, d: int | None = None, h: int | None = None,
+            q: int | None = None) -> Norm | None:
+    """Day ``d`` of month ``m``, month ``m``, half ``h`` or quarter ``q`` of year ``y`` (the first
+    given), else the year itself."""
+    if m is not None:
+        return month(y, m) if d is None else day(y, m, d)
+    if h is not None:
+        return half(y, h)
+    return year(y) if q is None else quarter(y, q)
+
+
+def _year_of(p: DateParts, anchor: dt.date | None) -> int | None:
+    if p.year is not None:
+        return p.year
+    return anchor.year + (p.years_away or 0) if anchor else None
+
+
+def resolve(p: DateParts, anchor: dt.date | None) -> Resolved | None:
+    """The norm and score of one date, or None when it is no date (an impossible one, or one
+    that has no norm though there is an anchor). Without an anchor a relative date has no norm
+    and scores 0.8; with one, the less is written out the lower the score."""
+    norm: Norm | None = None
+    if p.year is not None or p.years_away is not None:
+        y = _year_of(p, anchor)
+        score = 1.0 if p.year is not None else 0.95
+        if y is not None:
+            norm = in_year(y, p.month, p.day, p.half, p.quarter)
+            if norm is None:
+                return None
+    elif p.months_away is not None:
+        score = 0.95
+        if anchor:
+            ym = add_months(anchor, p.months_away)
+            norm = month(*ym) if p.day is None else day(*ym, p.day)
+    elif p.month is not None:
+        if not 1 <= p.month <= 12:
+            return None
+        score = 0.9
+        if anchor:
+            norm = month_near(anchor, p.month, p.direction, p.day)
+    elif p.day is not None:
+        if not 1 <= p.day <= 31:
+            return None
+        score = 0.9 if p.direction or p.marked else 0.85
+        if anchor:
+            norm = day_near(anchor, p.day, p.direction)
+    else:                                  # a half or a quarter of the anchor's year
+        score = 0.8
+        if anchor:
+            norm = in_year(anchor.year, h=p.half, q=p.quarter)
+    if anchor and norm is None:
+        return None
+    return norm, score if norm else 0.8
+
+
+def resolve_range(p: DateParts, last: int, anchor: dt.date | None,
+                  anchor_month: bool = False) -> Resolved | None:
+    """A range from the date ``p`` to ``last``, a number in p's finest unit: years (2019~2021년),
+    months of p's year (3~5월) or days of p's month (5~7일), that month being the one near the
+    anchor when p has none (or, with ``anchor_month``, the anchor's own month when that one
+    lacks the day, as the Korean grammar has it). None when it is no range; without a year or
+    month to put it in, an ordered range has no norm and scores 0.8."""
+    y = _year_of(p, anchor)
+    if p.day is not None:
+        mo = p.month
+        if mo is None and anchor:
+            near = day_near(anchor, p.day, p.direction)
+            if near:
+                y, mo = int(near["value"][:4]), int(near["value"][5:7])
+            elif anchor_month:
+                y, mo = anchor.year, anchor.month
+        if y is None or mo is None:
+            return (None, 0.8) if p.day < last <= 31 else None
+        first, end = day(y, mo, p.day), day(y, mo, last)
+    elif p.month is not None:
+        if y is None:
+            return (None, 0.8) if p.month < last <= 12 else None
+        first, end = month(y, p.month), month(y, last)
+    else:
+        first, end = (year(y) if y is not None else None), year(last)
+    norm = span(first, end)
+    return (norm, 1.0) if norm else None
+
+
+def nearby(anchor: dt.date | None, weeks: int | None = None, weekday: int | None = None,
+           days: int = 0, direction: int = 0) -> Norm | None:
+    """A day or week counted from the anchor (None without one): weekday ``weekday`` (Monday 0)
+    of the week ``weeks`` away (上周五), the nearest such weekday (지난 금요일, ``direction``
+    as in :func:`weekday_near`), the week ``weeks`` away (다음 주), else the day ``days`` away
+    (어제)."""
+    if anchor is None:
+        return None
+    if weekday is not None:
+        if weeks is not None:
+            return in_week(anchor, weeks, weekday)
+        return weekday_near(anchor, weekday, direction)
+    if weeks is not None:
+        return relative_unit(anchor, "week", weeks)
+    return relative_unit(anchor, "day", days)
 
 
 #: a month and/or day without a year: 12月 / 9日 / 12月9日 / 11월 / 9일 / 11월 9일

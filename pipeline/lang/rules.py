@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, NamedTuple, Optional
 
+from .dates import DateParts, resolve, resolve_range, span, year
+
 
 @dataclass(slots=True)
 class Match:
@@ -67,8 +69,6 @@ def select(matches: Iterable[Match]) -> list[Match]:
 def merge_ranges(text: str, matches: list[Match], sep: re.Pattern[str]) -> list[Match]:
     """Join two dates with only a range mark between them (``2018年3月至2020年12月``) into one
     DATE whose norm is a range."""
-    from .dates import span
-
     out: list[Match] = []
     for m in matches:
         prev = out[-1] if out else None
@@ -117,10 +117,49 @@ def amount_norm(key: str, low: Any, high: Any = None, approx: bool = False,
     return norm
 
 
+def context_money(currency: str, units: str, read: Callable[[str], Any],
+                  approx: Callable[[re.Match[str]], bool]) -> Handler:
+    """Handler for an amount with no currency after a money word (매출 3조, 营收3亿): money in
+    the local ``currency`` when the number (group ``num``, as ``read`` reads it) has one of the
+    large ``units``, from an approximation word (group ``approx``) or the number to its end."""
+    has_unit = re.compile(f"[{units}]")
+
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        num = m.group("num")
+        if not has_unit.search(num):
+            return None
+        norm = amount_norm("value", read(num), None, approx(m), currency=currency)
+        start = m.start("approx") if m.group("approx") else m.start("num")
+        return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
+
+    return handler
+
+
+def date_handler(read: Callable[[re.Match[str]], Optional[DateParts]]) -> Handler:
+    """Handler for a pack's dates: ``read`` says what the match writes (None: no date),
+    :func:`~pipeline.lang.dates.resolve` gives its norm and score."""
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        parts = read(m)
+        got = resolve(parts, ctx.anchor) if parts else None
+        return Match(m.start(), m.end(), "DATE", *got) if got else None
+
+    return handler
+
+
+def range_handler(read: Callable[[re.Match[str]], Optional[tuple[DateParts, int]]],
+                  anchor_month: bool = False) -> Handler:
+    """Handler for a pack's date ranges: ``read`` gives the first date and the last number
+    (None: no range), :func:`~pipeline.lang.dates.resolve_range` the norm and score."""
+    def handler(m: re.Match[str], ctx: Context) -> Optional[Match]:
+        ends = read(m)
+        got = resolve_range(ends[0], ends[1], ctx.anchor, anchor_month) if ends else None
+        return Match(m.start(), m.end(), "DATE", *got) if got else None
+
+    return handler
+
+
 def anchor_year(m: re.Match[str], ctx: Context) -> Optional[Match]:
     """Handler for 年底 / 연말 alone: the anchor's year (no norm without an anchor)."""
-    from .dates import year
-
     return Match(m.start(), m.end(), "DATE", year(ctx.anchor.year) if ctx.anchor else None, 0.7)
 
 

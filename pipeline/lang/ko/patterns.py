@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from ..rules import (Context, Match, Rule, amount_norm, anchor_year, context_day, context_money,
+                     date_handler, range_handler)
 from .. import dates as D
 from ..numerals import KO_NATIVE, KO_NATIVE_RX, NUM, parse_number, parse_range, signed
 
@@ -142,15 +143,6 @@ def _money(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "MONEY", norm, 1.0 if norm else 0.5) if norm else None
 
 
-def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
-    num = m.group("num")
-    if not re.search("[만억조]", num):
-        return None
-    norm = amount_norm("value", _value(num), None, _approx(m), currency="KRW")
-    start = m.start("approx") if m.group("approx") else m.start("num")
-    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
-
-
 def _bare_money(m: re.Match[str], ctx: Context) -> Match | None:
     num = m.group("num")
     if not re.search("[억조]", num):
@@ -193,115 +185,43 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if m.group("num") else 0.8)
 
 
-def _date(m: re.Match[str], ctx: Context) -> Match | None:
+def _int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _date_parts(m: re.Match[str]) -> D.DateParts | None:
     g = m.groupdict()
-    a = ctx.anchor
-    direction = _DIR[g["dir"]]
     if g["ry"] == "올" and not (g["m"] or g["h"] or g["q"]):
         return None
-    month = g["m"] or g["m2"]
-    day = g["d"] or g["d2"] or g["d3"] or g["d4"]
-    y: int | None = None
-    relative = True
-    if g["y"]:
-        y, relative = int(g["y"]), False
-    elif g["qy"]:
+    year = _int(g["y"])
+    if g["qy"]:
         short = int(g["qy"].lstrip("'’‘"))
-        y, relative = (2000 if short < 50 else 1900) + short, False
-    elif g["ry"] and a:
-        y = a.year + _REL_YEAR[g["ry"]]
-    score = 1.0 if not relative else 0.95
-    norm: D.Norm | None = None
-    if g["y"] or g["qy"] or g["ry"]:
-        if y is not None:
-            if month and day:
-                norm = D.day(y, int(month), int(day))
-            elif month:
-                norm = D.month(y, int(month))
-            elif g["h"]:
-                norm = D.half(y, 1 if g["h"] == "상" else 2)
-            elif g["q"]:
-                norm = D.quarter(y, int(g["q"]))
-            else:
-                norm = D.year(y)
-            if norm is None:
-                return None
-    elif g["rm"]:
-        if a:
-            ym = D.add_months(a, _REL_MONTH[g["rm"]])
-            norm = D.day(*ym, int(day)) if day else D.month(*ym)
-    elif month:
-        if a:
-            if day:
-                yy = a.year
-                if direction < 0 and (int(month), int(day)) > (a.month, a.day):
-                    yy -= 1
-                elif direction > 0 and (int(month), int(day)) < (a.month, a.day):
-                    yy += 1
-                norm = D.day(yy, int(month), int(day))
-            else:
-                norm = D.month_near(a, int(month), direction)
-        elif not 1 <= int(month) <= 12:
-            return None
-        score = 0.9
-    elif day:
-        if not 1 <= int(day) <= 31:
-            return None
-        if a:
-            norm = D.day_near(a, int(day), direction)
-        score = 0.9 if direction or g["suf"] else 0.85
-    elif g["h2"] or g["q2"]:
-        if a:
-            norm = D.half(a.year, 1 if g["h2"] == "상" else 2) if g["h2"] else D.quarter(a.year, int(g["q2"]))
-        score = 0.8
-    if a and norm is None:
-        return None
-    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+        year = (2000 if short < 50 else 1900) + short
+    half = g["h"] or g["h2"]
+    return D.DateParts(
+        year=year, years_away=_REL_YEAR.get(g["ry"]), months_away=_REL_MONTH.get(g["rm"]),
+        month=_int(g["m"] or g["m2"]), day=_int(g["d"] or g["d2"] or g["d3"] or g["d4"]),
+        half=(1 if half == "상" else 2) if half else None, quarter=_int(g["q"] or g["q2"]),
+        direction=_DIR[g["dir"]], marked=bool(g["suf"]))
 
 
-def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+def _range_parts(m: re.Match[str]) -> tuple[D.DateParts, int]:
     g = m.groupdict()
-    a = ctx.anchor
     if g["y2"]:
-        norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
-    elif g["m2"]:
-        y = int(g["ym"]) if g["ym"] else (a.year + _REL_YEAR.get(g["rym"], 0) if a else None)
-        norm = None if y is None else D.span(D.month(y, int(g["m"])), D.month(y, int(g["m2"])))
-        if y is None and int(g["m"]) < int(g["m2"]) <= 12:
-            return Match(m.start(), m.end(), "DATE", None, 0.8)
-    else:
-        if g["md"]:
-            y = int(g["yd"]) if g["yd"] else (a.year if a else None)
-            mo = int(g["md"])
-        elif a:
-            y, mo = a.year, a.month
-            near = D.day_near(a, int(g["d"]), _DIR[g["rdir"]])
-            if near:
-                y, mo = int(near["value"][:4]), int(near["value"][5:7])
-        else:
-            y = mo = None
-        if y is None or mo is None:
-            ok = int(g["d"]) < int(g["d2"]) <= 31
-            return Match(m.start(), m.end(), "DATE", None, 0.8) if ok else None
-        norm = D.span(D.day(y, mo, int(g["d"])), D.day(y, mo, int(g["d2"])))
-    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+        return D.DateParts(year=int(g["y"])), int(g["y2"])
+    if g["m2"]:
+        return D.DateParts(year=_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]),
+                           month=int(g["m"])), int(g["m2"])
+    return D.DateParts(year=_int(g["yd"]) if g["md"] else None, month=_int(g["md"]),
+                       day=int(g["d"]), direction=_DIR[g["rdir"]]), int(g["d2"])
 
 
 def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     g = m.groupdict()
-    a = ctx.anchor
-    norm: D.Norm | None = None
-    if a:
-        if g["wd"]:
-            wd = _WEEKDAYS.index(g["wd"])
-            if g["wk"]:
-                norm = D.in_week(a, _REL_WEEK[g["wk"]], wd)
-            else:
-                norm = D.weekday_near(a, wd, _DIR[g["dir"]])
-        elif g["wk2"]:
-            norm = D.relative_unit(a, "week", _REL_WEEK[g["wk2"]])
-        else:
-            norm = D.relative_unit(a, "day", _REL_DAY[g["dw"]])
+    week = g["wk"] or g["wk2"]
+    norm = D.nearby(ctx.anchor, weeks=_REL_WEEK[week] if week else None,
+                    weekday=_WEEKDAYS.index(g["wd"]) if g["wd"] else None,
+                    days=_REL_DAY.get(g["dw"], 0), direction=_DIR[g["dir"]])
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
@@ -317,11 +237,12 @@ SAME_DAY = re.compile(r"(?<![가-힣])(?:이 ?날|전날|다음 ?날|이튿날)"
 
 _DIGIT = re.compile(r"\d")
 RULES: list[Rule] = [
-    Rule(MONEY, _money, _DIGIT), Rule(CONTEXT_MONEY, _context_money, _DIGIT),
+    Rule(MONEY, _money, _DIGIT),
+    Rule(CONTEXT_MONEY, context_money("KRW", "만억조", _value, _approx), _DIGIT),
     Rule(BARE_MONEY, _bare_money, re.compile("[억조]")), Rule(VAGUE_MONEY, _vague_money, re.compile("[수몇]")),
     Rule(PERCENT, _percent, re.compile("[%％퍼프]")), Rule(HAL, _hal, re.compile("할")),
-    Rule(QUANTITY, _quantity), Rule(DATE, _date),
-    Rule(DATE_RANGE, _date_range, re.compile("[~∼～〜\\-–]")),
+    Rule(QUANTITY, _quantity), Rule(DATE, date_handler(_date_parts)),
+    Rule(DATE_RANGE, range_handler(_range_parts, anchor_month=True), re.compile("[~∼～〜\\-–]")),
     Rule(DAY_WORDS, _day_words, re.compile("요일|주|오늘|어제|내일|그제|그저께|모레")),
     Rule(YEAR_BARE, _year_bare, re.compile(r"\d{4}")),
     Rule(SAME_DAY, context_day, re.compile("날")),

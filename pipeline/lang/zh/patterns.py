@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..rules import Context, Match, Rule, amount_norm, anchor_year, context_day
+from ..rules import (Context, Match, Rule, amount_norm, anchor_year, context_day, context_money,
+                     date_handler, range_handler)
 from .. import dates as D
 from ..numerals import NUM, parse_number, parse_range, signed
 
@@ -105,8 +106,8 @@ def _num(text: str | None):
     return None if text is None else parse_number(re.sub("[多余餘]", "", text))
 
 
-def _cn_int(text: str) -> int | None:
-    value = parse_number(text)
+def _cn_int(text: str | None) -> int | None:
+    value = None if text is None else parse_number(text)
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -142,15 +143,6 @@ def _money(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "MONEY", norm, score)
 
 
-def _context_money(m: re.Match[str], ctx: Context) -> Match | None:
-    num = m.group("num")
-    if not re.search("[万萬亿億]", num):
-        return None
-    norm = amount_norm("value", _num(num), None, _approx(m), currency="CNY")
-    start = m.start("approx") if m.group("approx") else m.start("num")
-    return Match(start, m.end("num"), "MONEY", norm, 0.7) if norm else None
-
-
 def _percent(m: re.Match[str], ctx: Context) -> Match | None:
     if m.group("cn"):
         norm = amount_norm("value", parse_number(m.group("cn")) if not m.group("cn")[0].isdigit()
@@ -181,91 +173,34 @@ def _quantity(m: re.Match[str], ctx: Context) -> Match | None:
     return Match(m.start(), m.end(), "QUANTITY", norm, 1.0 if arabic else 0.9)
 
 
-def _year(text: str) -> int:
-    return int(text) if text.isdigit() else int(parse_number(text))
-
-
-def _date(m: re.Match[str], ctx: Context) -> Match | None:
+def _date_parts(m: re.Match[str]) -> D.DateParts | None:
     g = m.groupdict()
-    a = ctx.anchor
-    month_s = g["m"] or g["m2"]
-    day_s = g["d"] or g["d2"] or g["d3"] or g["d4"]
-    month = _cn_int(month_s) if month_s else None
-    day = _cn_int(day_s) if day_s else None
+    month_s, day_s = g["m"] or g["m2"], g["d"] or g["d2"] or g["d3"] or g["d4"]
+    month, day = _cn_int(month_s), _cn_int(day_s)
     if (month_s and month is None) or (day_s and day is None):
         return None
-    norm: D.Norm | None = None
-    score = 1.0
-    if g["y"] or g["ry"]:
-        y = _year(g["y"]) if g["y"] else (a.year + _REL_YEAR[g["ry"]] if a else None)
-        score = 1.0 if g["y"] else 0.95
-        if y is not None:
-            if month and day:
-                norm = D.day(y, month, day)
-            elif month:
-                norm = D.month(y, month)
-            elif g["h"]:
-                norm = D.half(y, 1 if g["h"] == "上" else 2)
-            elif g["q"]:
-                norm = D.quarter(y, _cn_int(g["q"]) or 0)
-            else:
-                norm = D.year(y)
-            if norm is None:
-                return None
-    elif g["rm"]:
-        if a:
-            ym = D.add_months(a, _REL_MONTH[g["rm"]])
-            norm = D.day(*ym, day) if day else D.month(*ym)
-        score = 0.95
-    elif month:
-        if not 1 <= month <= 12:
-            return None
-        if a:
-            norm = D.day(a.year, month, day) if day else D.month(a.year, month)
-        score = 0.9
-    elif day:
-        if a:
-            norm = D.day_near(a, day)
-        score = 0.85
-    elif g["h2"] or g["q2"]:
-        if a:
-            norm = D.half(a.year, 1 if g["h2"] == "上" else 2) if g["h2"] \
-                else D.quarter(a.year, _cn_int(g["q2"]) or 0)
-        score = 0.8
-    if a and norm is None:
-        return None
-    return Match(m.start(), m.end(), "DATE", norm, score if norm else 0.8)
+    half = g["h"] or g["h2"]
+    return D.DateParts(
+        year=_cn_int(g["y"]), years_away=_REL_YEAR.get(g["ry"]),
+        months_away=_REL_MONTH.get(g["rm"]), month=month, day=day,
+        half=(1 if half == "上" else 2) if half else None, quarter=_cn_int(g["q"] or g["q2"]))
 
 
-def _date_range(m: re.Match[str], ctx: Context) -> Match | None:
+def _range_parts(m: re.Match[str]) -> tuple[D.DateParts, int] | None:
     g = m.groupdict()
-    a = ctx.anchor
     if g["y2"]:
-        norm = D.span(D.year(int(g["y"])), D.year(int(g["y2"])))
-    elif g["m2"]:
-        y = int(g["ym"]) if g["ym"] else (a.year + _REL_YEAR.get(g["rym"], 0) if a else None)
-        m1, m2 = _cn_int(g["m"]), _cn_int(g["m2"])
-        if m1 is None or m2 is None:
+        return D.DateParts(year=int(g["y"])), int(g["y2"])
+    if g["m2"]:
+        month, last = _cn_int(g["m"]), _cn_int(g["m2"])
+        if month is None or last is None:
             return None
-        if y is None:
-            return Match(m.start(), m.end(), "DATE", None, 0.8) if m1 < m2 <= 12 else None
-        norm = D.span(D.month(y, m1), D.month(y, m2))
-    else:
-        d1, d2 = _cn_int(g["d"]), _cn_int(g["d2"])
-        if d1 is None or d2 is None:
-            return None
-        if g["md"]:
-            y = int(g["yd"]) if g["yd"] else (a.year if a else None)
-            mo = _cn_int(g["md"])
-        elif a:
-            near = D.day_near(a, d1)
-            y, mo = (int(near["value"][:4]), int(near["value"][5:7])) if near else (None, None)
-        else:
-            y = mo = None
-        if y is None or mo is None:
-            return Match(m.start(), m.end(), "DATE", None, 0.8) if d1 < d2 <= 31 else None
-        norm = D.span(D.day(y, mo, d1), D.day(y, mo, d2))
-    return Match(m.start(), m.end(), "DATE", norm) if norm else None
+        return D.DateParts(year=_cn_int(g["ym"]), years_away=_REL_YEAR.get(g["rym"]),
+                           month=month), last
+    day, last = _cn_int(g["d"]), _cn_int(g["d2"])
+    if day is None or last is None:
+        return None
+    return D.DateParts(year=_cn_int(g["yd"]) if g["md"] else None, month=_cn_int(g["md"]),
+                       day=day), last
 
 
 def _weekday(ch: str) -> int:
@@ -274,17 +209,9 @@ def _weekday(ch: str) -> int:
 
 def _day_words(m: re.Match[str], ctx: Context) -> Match | None:
     g = m.groupdict()
-    a = ctx.anchor
-    norm: D.Norm | None = None
-    if a:
-        if g["wk"]:
-            weeks = _REL_WEEK[g["wk"]]
-            norm = D.in_week(a, weeks, _weekday(g["wd"])) if g["wd"] \
-                else D.relative_unit(a, "week", weeks)
-        elif g["wd2"]:
-            norm = D.weekday_near(a, _weekday(g["wd2"]))
-        else:
-            norm = D.relative_unit(a, "day", _REL_DAY[g["dw"]])
+    wd = g["wd"] or g["wd2"]
+    norm = D.nearby(ctx.anchor, weeks=_REL_WEEK[g["wk"]] if g["wk"] else None,
+                    weekday=_weekday(wd) if wd else None, days=_REL_DAY.get(g["dw"], 0))
     return Match(m.start(), m.end(), "DATE", norm, 0.9 if norm else 0.7)
 
 
@@ -299,9 +226,10 @@ SAME_DAY = re.compile(r"当天|当日|同日|當天|當日|前一天|次日|翌�
 
 
 RULES: list[Rule] = [
-    Rule(MONEY, _money), Rule(CONTEXT_MONEY, _context_money), Rule(PERCENT, _percent, re.compile("[%％百成]")),
-    Rule(QUANTITY, _quantity), Rule(DATE, _date),
-    Rule(DATE_RANGE, _date_range, re.compile("[至到\\-–—~～]")),
+    Rule(MONEY, _money), Rule(CONTEXT_MONEY, context_money("CNY", "万萬亿億", _num, _approx)),
+    Rule(PERCENT, _percent, re.compile("[%％百成]")),
+    Rule(QUANTITY, _quantity), Rule(DATE, date_handler(_date_parts)),
+    Rule(DATE_RANGE, range_handler(_range_parts), re.compile("[至到\\-–—~～]")),
     Rule(DAY_WORDS, _day_words, re.compile("[周週星礼禮今昨明前后後]")),
     Rule(SAME_DAY, context_day, re.compile("[当當同次翌][天日]|前一天")),
     Rule(YEAR_PART, anchor_year, re.compile("年[初底末中]")),
