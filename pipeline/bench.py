@@ -270,6 +270,36 @@ def _timed_run(raws: list[nio.RawRecord], config: dict[str, Any], workers: int) 
     return elapsed, resource.getrusage(who).ru_maxrss
 
 
+def ray_scaling(texts: Iterable[str], config: dict[str, Any], workers: list[int]) -> list[dict[str, float]]:
+    """``--engine ray`` on one JSONL file of ``texts``, for each worker count, each in a fresh
+    process: Ray's start-up (``ray_start_s``) apart from the run itself (``run_s``, which
+    includes the actors building their pipelines)."""
+    import multiprocessing
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="newsfacts-bench-ray-") as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with open(path, "wb") as fh:
+            for i, text in enumerate(texts, 1):
+                fh.write(orjson.dumps({"id": str(i), "text": text}) + b"\n")
+        for n in workers:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                timings, docs = pool.submit(_timed_ray, str(path), f"{tmp}/out{n}", config, n).result()
+            rows.append({"workers": n, "ray_start_s": timings["ray_start"], "run_s": timings["run"],
+                         "docs/s": docs / timings["run"]})
+    return rows
+
+
+def _timed_ray(path: str, out_dir: str, config: dict[str, Any], workers: int) -> tuple[dict[str, float], int]:
+    from .ray_engine import run_ray
+
+    timings: dict[str, float] = {}
+    stats = run_ray([path], out_dir, config, workers, timings=timings)
+    return timings, stats.input_lines
+
+
 def default_config(overrides: list[str] | None = None) -> dict[str, Any]:
     return load_config(None, overrides)
 

@@ -25,6 +25,7 @@ class RunConfig:
     worker_timeout: float = 20.0  # seconds a worker process may stay silent (stopped, stuck in C) before it is killed
     batch_size: int = 64
     kb: str = ""                 # knowledge base JSONL (`newsfacts kb build`); "" = models/kb/entities.jsonl
+    rules_off: list[str] = field(default_factory=list)   # hand rules switched off (pipeline/rules.py; ablations)
 
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ that builds the pipeline once per actor, and written as JSONL shards in input or
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from . import io as nio
 from .batch import Answer, RunStats, process_batch
 
 OUTPUT_SUFFIX = ".jsonl"
+BLOCK_BATCHES = 4       # batches per block: small enough that every actor gets blocks, large enough to cost little
 
 
 def expand_inputs(inputs: list[str]) -> dict[str, str]:
@@ -76,8 +78,14 @@ def _split(sources: dict[str, str]) -> Any:
 
 
 def run_ray(inputs: list[str], output_dir: str, config: dict[str, Any], workers: int,
-            address: str | None = None) -> RunStats:
-    """Process ``inputs`` on Ray (local, or the cluster at ``address``) into JSONL shards."""
+            address: str | None = None, timings: dict[str, float] | None = None) -> RunStats:
+    """Process ``inputs`` on Ray (local, or the cluster at ``address``) into JSONL shards.
+
+    After reading, the records are cut into blocks of about ``run.batch_size`` × ``BLOCK_BATCHES``
+    records (``repartition`` without shuffling, so the order holds): one large JSONL file then
+    keeps every actor busy, where a block per file gave all of it to one actor. ``timings`` (if
+    given) receives ``ray_start`` (starting or joining Ray) and ``run`` (the rest), in seconds.
+    """
     import ray
     from ray.data.datasource import BlockBasedFileDatasink
 
@@ -90,19 +98,26 @@ def run_ray(inputs: list[str], output_dir: str, config: dict[str, Any], workers:
             file.write(b"".join(bytes(line) + b"\n" for line in lines))
 
     sources = expand_inputs(inputs)
+    started = time.perf_counter()
     if not ray.is_initialized():
         ray.init(address=address, num_cpus=None if address else workers + 1, include_dashboard=False,
                  log_to_driver=False, ignore_reinit_error=True)
+    ray_started = time.perf_counter()
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
     batch_size = int(config.get("run", {}).get("batch_size", 64))
-    ds = (ray.data.read_binary_files(list(sources), include_paths=True)
-          .flat_map(_split(sources))
+    records = ray.data.read_binary_files(list(sources), include_paths=True).flat_map(_split(sources)).materialize()
+    blocks = max(1, -(-records.count() // (batch_size * BLOCK_BATCHES)))
+    ds = (records.repartition(max(blocks, workers), shuffle=False)
           .map_batches(PipelineActor, fn_constructor_args=(config,), batch_size=batch_size,
                        concurrency=workers, batch_format="numpy"))
     ds.write_datasink(JsonlDatasink(output_dir))
-    return shard_stats(output_dir)
+    if timings is not None:
+        timings.update(ray_start=ray_started - started, run=time.perf_counter() - ray_started)
+    stats = shard_stats(output_dir)
+    stats.seconds = time.perf_counter() - started
+    return stats
 
 
 def output_shards(output_dir: str) -> list[Path]:

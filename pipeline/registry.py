@@ -17,6 +17,7 @@ STAGES: dict[str, str] = {
     "patterns": "pipeline.stages.patterns:PatternsStage",
     "gazetteer": "pipeline.stages.gazetteer:GazetteerStage",
     "ner": "pipeline.stages.ner:NerStage",
+    "propose": "pipeline.stages.propose:ProposeStage",
     "resolve": "pipeline.stages.resolve:ResolveStage",
     "link": "pipeline.stages.link:LinkStage",
     "events": "pipeline.stages.events:EventStage",

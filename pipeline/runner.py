@@ -7,7 +7,7 @@ import time
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
-from . import contracts, registry
+from . import contracts, registry, rules
 from .config import RunConfig, build, load_config
 from .errors import ConfigError
 from .stages.base import CAPABILITIES, Shared, Stage
@@ -46,6 +46,9 @@ class Pipeline:
         if not self._ready:
             for stage in self.stages:
                 stage.setup()
+            unknown = sorted(set(self.run.rules_off) - set(rules.RULES))
+            if unknown:
+                raise ConfigError(f"[run] rules_off: unknown rule {unknown[0]!r} (newsfacts ablate --list shows them)")
             self._ready = True
 
     def __call__(self, text: str | Document, **meta: Any) -> Document:
@@ -63,6 +66,10 @@ class Pipeline:
         too; everything else runs. :meth:`check` raises the first failure instead.
         """
         self.setup()
+        with rules.switched_off(self.run.rules_off):
+            self._process(doc)
+
+    def _process(self, doc: Document) -> None:
         strict = contracts.strict()
         missing: dict[str, str] = {}          # capability -> the stage that failed to provide it
         current = self.stages[0]

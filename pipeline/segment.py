@@ -1,28 +1,65 @@
-"""Rule-based sentence boundaries for Korean, Chinese and English (offsets only, text untouched)."""
+"""Sentence boundaries (offsets only, text untouched): a language-neutral splitter that applies the
+boundary rules every language pack declares in its ``words.toml`` (``[sentences]``).
+
+A pack may say where its sentences end besides a period, ! or ? before a space (``ends``: 。！？,
+the Korean 다.), after which words a period does not end one (``abbreviations``: Mr, Inc, U.S.),
+and which period between what comes ``before`` and ``after`` it ends nothing (``no_break``: the
+last dot of the Korean date "2021. 3. 5."). The text is mixed (a Korean article quotes English),
+so the rules of all packs apply to every text.
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
 from .lang.rules import trim
 
-#: A sentence ends after these, plus any closing quotes or brackets.
-_CJK_END = re.compile(r"[。！？!?；]+[”’\"'」』）)\]]*|(?<=[다요죠음함됨임])\.[”’\"'」』）)\]]*(?=\s|$)")
 _PERIOD = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+|$)")
-_ABBREV = frozenset("""mr mrs ms dr prof inc corp co ltd llc plc jr sr st gen gov sen rep no nos vs
-etc jan feb mar apr jun jul aug sep sept oct nov dec fig al dept est approx u.s u.k u.n e.u""".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
-_DOTTED_DATE = re.compile(r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}$")
+#: how far before a period a ``no_break`` rule's ``before`` may reach
+_REACH = 24
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None,
-                    max_chars: int = 2000) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the sentences in ``text[start:end]``, whitespace trimmed."""
+@dataclass(frozen=True)
+class BoundaryRules:
+    """The sentence boundary rules of a set of language packs, joined."""
+
+    ends: re.Pattern[str] | None
+    abbreviations: frozenset[str]
+    no_break: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+
+    @classmethod
+    def of(cls, packs: Iterable[Any]) -> "BoundaryRules":
+        """The rules of ``packs`` (each with ``words``, as :class:`pipeline.lang.pack.LanguagePack`)."""
+        ends: list[str] = []
+        abbreviations: set[str] = set()
+        no_break = []
+        for pack in packs:
+            ends += pack.words.get("sentences.ends")
+            abbreviations.update(w.lower() for w in pack.words.get("sentences.abbreviations"))
+            no_break += [(re.compile(r["before"]), re.compile(r.get("after", "")))
+                         for r in pack.words.value("sentences.no_break", [])]
+        return cls(re.compile("|".join(f"(?:{e})" for e in ends)) if ends else None,
+                   frozenset(abbreviations), tuple(no_break))
+
+
+def registered() -> BoundaryRules:
+    """The rules of every registered language pack."""
+    from . import lang
+    return BoundaryRules.of(lang.packs())
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, max_chars: int = 2000,
+                    rules: BoundaryRules | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the sentences in ``text[start:end]``, whitespace trimmed, by ``rules``
+    (those of every registered language pack when None)."""
     end = len(text) if end is None else end
+    rules = rules or registered()
     pos = start
     for line_end in _line_ends(text, start, end):
-        yield from _split_line(text, pos, line_end, max_chars)
+        yield from _split_line(text, pos, line_end, max_chars, rules)
         pos = line_end + 1
 
 
@@ -37,9 +74,11 @@ def _line_ends(text: str, start: int, end: int) -> Iterator[int]:
         pos = nl + 1
 
 
-def _split_line(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
-    cuts = sorted({m.end() for m in _CJK_END.finditer(text, start, end)}
-                  | {m.end() for m in _PERIOD.finditer(text, start, end) if _is_boundary(text, m.start(), m.end(), end)})
+def _split_line(text: str, start: int, end: int, max_chars: int,
+                rules: BoundaryRules) -> Iterator[tuple[int, int]]:
+    ends = {m.end() for m in rules.ends.finditer(text, start, end)} if rules.ends else set()
+    cuts = sorted(ends | {m.end() for m in _PERIOD.finditer(text, start, end)
+                          if _is_boundary(text, m.start(), m.end(), end, rules)})
     pos = start
     for cut in [*cuts, end]:
         for s, e in _cap(text, pos, cut, max_chars):
@@ -49,7 +88,7 @@ def _split_line(text: str, start: int, end: int, max_chars: int) -> Iterator[tup
         pos = cut
 
 
-def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+def _is_boundary(text: str, dot: int, after: int, end: int, rules: BoundaryRules) -> bool:
     if text[dot] != ".":
         return True
     nxt = after
@@ -57,14 +96,15 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
         nxt += 1
     if nxt < end and (text[nxt].isdigit() and dot > 0 and text[dot - 1].isdigit()):
         return False  # "2021. 3. 5." is a date, not three sentences
-    if _DOTTED_DATE.search(text, max(0, dot - 12), dot):
-        return False  # the last dot of "2021. 3. 5." before "기준이다"
+    for before, following in rules.no_break:
+        if before.search(text, max(0, dot - _REACH), dot) and following.match(text, nxt, end):
+            return False
     if nxt < end and text[nxt].islower():
         return False
     word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if word:
         w = word.group(1).lower()
-        if w in _ABBREV or _INITIALS.fullmatch(text[word.start():dot + 1]):
+        if w in rules.abbreviations or _INITIALS.fullmatch(text[word.start():dot + 1]):
             return False
     return True
 

@@ -25,9 +25,6 @@ class SpanIndex(Generic[T]):
         self._entries = entries
         self._longest = max((e - s for s, e, _, _ in entries), default=0)
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def _window(self, lo: int, hi: int) -> list[tuple[int, int, int, T]]:
         first = bisect.bisect_left(self._starts, lo - self._longest)
         last = bisect.bisect_left(self._starts, hi)
@@ -56,15 +53,11 @@ class SpanIndex(Generic[T]):
         last = bisect.bisect_left(self._starts, hi)
         return self._ordered(self._entries[first:last])
 
-    def starting_at(self, pos: int) -> list[T]:
-        """Items whose span starts at ``pos``, in list order."""
-        first = bisect.bisect_left(self._starts, pos)
-        last = bisect.bisect_right(self._starts, pos)
-        return self._ordered(self._entries[first:last])
-
     def any_containing(self, lo: int, hi: int) -> bool:
         """Some item's span contains ``[lo, hi)``."""
-        return any(x[0] <= lo and hi <= x[1] for x in self._window(lo, hi))
+        first = bisect.bisect_left(self._starts, hi - self._longest)
+        last = bisect.bisect_right(self._starts, lo)
+        return any(hi <= x[1] for x in self._entries[first:last])
 
 
 class GrowingSpanIndex(Generic[T]):

@@ -9,6 +9,7 @@ from test_cli_run import newsfacts
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_bench_reports_ratios_baseline_and_scaling():
     proc = newsfacts("bench", "--langs", "en,ko", "--chars", "3000", "--workers", "2",
                      "--scale-docs", "12", "--json")

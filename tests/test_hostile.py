@@ -159,6 +159,7 @@ def newsfacts_run(inputs: list[str], out: Path, workers: int, *extra: str) -> di
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_run_accounts_for_every_input_with_one_and_two_workers(tmp_path, record_validator):
     outputs = []
     for workers in (1, 2):
@@ -185,6 +186,7 @@ def big_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_big_inputs_finish_within_the_time_limit(big_corpus, record_validator):
     import pipeline
     from pipeline.batch import process_raw
@@ -208,6 +210,7 @@ def test_big_inputs_finish_within_the_time_limit(big_corpus, record_validator):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_run_over_the_whole_corpus_accounts_for_every_input(big_corpus, tmp_path):
     out = tmp_path / "all.jsonl"
     stats = newsfacts_run([str(big_corpus)], out, 2, "--set", f"run.time_limit={BIG_LIMIT}")

@@ -57,6 +57,8 @@ def test_csl_reader_keeps_catalogued_lists_people_in_full_and_affiliates_parents
     assert affiliate.lists == [{"list": "us-entity-list", "citation": "84 FR 22963", "date": "2019-05-16",
                                 "status": "listed", "authority": "us-bis", "source": "csl:" + tmp_path.name}]
     assert kim.kind == "person" and kim.en == ["Kim Jong Un", "Jong Un Kim"] and kim.ids == ["ofac:20264"]
+    from pipeline.kb.importers.names import person_forms
+    assert person_forms("DERIPASKA, Oleg Vladimirovich", ["RU"]) == ["Oleg Vladimirovich Deripaska", "Oleg Deripaska"]
     assert ghoura.kind == "person"                 # an untyped Entity List entry that reads as a name
 
 
@@ -153,8 +155,11 @@ def test_default_kb_has_the_official_lists_and_no_non_commercial_set(kb):
     ("Beijing Huawei Longshine Information Technology Co., Ltd.", "us-entity-list"),   # Entity List
     ("Tianjin Phytium Information Technology", "us-entity-list"),
     ("China Telecom Corporation Limited", "us-ns-cmic-list"),                        # NS-CMIC
+    ("Able Supply Chain Limited", "us-unverified-list"),                              # Unverified List
     ("通用动力公司", "cn-export-control-list"),                                        # MOFCOM control list
     ("斯巴鲁株式会社", "cn-watch-list"),                                                # MOFCOM watch list
+    ("하이크비전", "us-entity-list"),                                                   # Hangul, curated
+    ("헌팅턴잉걸스", "cn-export-control-list"),                                         # Hangul, across scripts
 ])
 def test_kb_lookup_finds_listed_parties(name, list_id):
     proc = newsfacts("kb", "lookup", name, "--json")

@@ -40,8 +40,10 @@ def test_a_failed_stage_keeps_what_earlier_stages_found(lang, fail_registered, r
     assert record["errors"] == [
         {"stage": "fail", "type": "ValueError", "message": "a bug in this stage"},
         {"stage": "resolve", "type": "StageSkipped", "message": "skipped: needs entities (fail failed)"},
-        {"stage": "link", "type": "StageSkipped", "message": "skipped: needs entities (fail failed)"},
-        {"stage": "events", "type": "StageSkipped", "message": "skipped: needs entities (fail failed)"}]
+        {"stage": "link", "type": "StageSkipped",
+         "message": "skipped: needs entities (fail failed), entities.canonical (fail failed)"},
+        {"stage": "events", "type": "StageSkipped",
+         "message": "skipped: needs entities (fail failed), entities.canonical (fail failed)"}]
     found = {(e["type"], e["source"]) for e in record["entities"]}
     assert ("DATE", "rule") in found and ("FIRM", "kb") in found     # the grammars' and the KB's
     assert all(e["text"] != "FAIL" for e in record["entities"])       # the failed stage's half-work is undone

@@ -5,7 +5,8 @@ import pytest
 
 from pipeline.entities import typer as orgtype
 from pipeline.stages.base import Shared
-from pipeline.stages.resolve import ResolveConfig, ResolveStage, prefer, select
+from pipeline.entities.resolve import prefer, select
+from pipeline.stages.resolve import ResolveConfig, ResolveStage
 from pipeline.types import Document, Entity, Sentence
 
 

@@ -155,6 +155,7 @@ def _kill_when(proc: subprocess.Popen, out: Path, size: int, delay: float) -> No
 
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_killed_five_times_and_resumed_gives_the_uninterrupted_output(tmp_path, workers):
     src = _corpus(tmp_path / "in.jsonl")
     full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
@@ -185,6 +186,7 @@ def test_killed_five_times_and_resumed_gives_the_uninterrupted_output(tmp_path, 
 # --- determinism --------------------------------------------------------------------------------
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)   # several full runs: minutes on a loaded 2-core machine
 def test_output_is_byte_identical_across_workers_batch_sizes_hash_seeds_and_runs(tmp_path):
     src = _corpus(tmp_path / "in.jsonl", 90)
     runs = [("1", "0", []), ("2", "1", []), ("1", "2", []), ("2", "3", ["--set", "run.batch_size=1"]),

@@ -89,7 +89,7 @@ def test_resolve_keeps_the_types_the_kb_knows_and_asks_the_one_typer_for_the_oth
         asked.append(mention)
         return "UNIVERSITY"
 
-    stage.typer = always_university
+    stage.resolver.typer = always_university
     text = "Huawei and Zorblat Dynamics signed a deal in Shenzhen."
     doc = _doc(text, "en", [("Huawei", "ORG", "model"), ("Zorblat Dynamics", "ORG", "model"),
                             ("Shenzhen", "LOC", "model")])
@@ -101,11 +101,11 @@ def test_resolve_keeps_the_types_the_kb_knows_and_asks_the_one_typer_for_the_oth
 
 def test_an_abbreviation_in_brackets_knows_the_type_of_its_name():
     stage = _stage()
-    stage.collect = []
+    stage.resolver.collect = []
     text = "그러나 루마니아 국가조달청(ANAP)은 이를 부인했다."
     doc = _doc(text, "ko", [("루마니아 국가조달청", "ORG", "model"), ("ANAP", "ORG", "model")])
     stage.process(doc)
-    mentions = {m.text: m for _, m in stage.collect}
+    mentions = {m.text: m for _, m in stage.resolver.collect}
     assert mentions["루마니아 국가조달청"].partner_type is None
     assert mentions["ANAP"].partner_type == doc.entities[0].type == "GOV"
     assert features(mentions["ANAP"])["partner=GOV"] == 1.0

@@ -22,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="documents in each worker-scaling run (the texts repeated), so that the "
                         "models' start-up (about 2 s per worker) weighs little (default 4000)")
     p.add_argument("--profile", action="store_true", help="print the share of time per stage and language")
+    p.add_argument("--ray", action="store_true",
+                   help="also run --engine ray on one JSONL of the scaling documents with 1 and --workers "
+                        "actors (Ray's start-up reported apart)")
     p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[], metavar="STAGE.KEY=VALUE")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
 
@@ -40,9 +43,10 @@ def main(args: argparse.Namespace) -> int:
     texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars)]
     scale_texts = list(itertools.islice(itertools.cycle(texts), args.scale_docs))
     scale = bench.scaling(scale_texts, config, sorted({1, args.workers}))
+    ray_rows = bench.ray_scaling(scale_texts, config, sorted({1, args.workers})) if args.ray else []
     if args.json:
         print(json.dumps({"machine": describe(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
-                          "scaling": scale}, indent=2))
+                          "scaling": scale, "ray": ray_rows}, indent=2))
         return 0
     print(f"# {describe()}; stages: {', '.join(pipe.names)}")
     print("# c/s: characters per CPU second of one process (per core); workers: wall-clock docs/s")
@@ -53,6 +57,9 @@ def main(args: argparse.Namespace) -> int:
     print(f"{'workers':>7} {'docs/s':>8} {'speed-up':>9} {'peak RSS/worker MB':>19}")
     for row in scale:
         print(f"{row['workers']:7d} {row['docs/s']:8.1f} {row['docs/s'] / scale[0]['docs/s']:9.2f} {row['peak_rss_mb']:19.0f}")
+    for row in ray_rows:
+        print(f"ray {row['workers']:3d} actors: start-up {row['ray_start_s']:.1f} s, run {row['run_s']:.1f} s "
+              f"({row['docs/s']:.1f} docs/s, speed-up {ray_rows[0]['run_s'] / row['run_s']:.2f})")
     if args.profile:
         for r in results:
             total = sum(r.stage_seconds.values()) or 1.0

@@ -85,7 +85,11 @@ def _run_ray(args: argparse.Namespace, config: dict, workers: int) -> RunStats:
     if args.output == "-" or args.resume or args.format != "jsonl":
         raise ConfigError("--engine ray writes JSONL shards to a directory: give -o DIR "
                           "(no --resume, no --format)")
-    return run_ray(args.inputs, args.output, config, workers, args.address)
+    timings: dict[str, float] = {}
+    stats = run_ray(args.inputs, args.output, config, workers, args.address, timings)
+    if not args.quiet:
+        print(f"newsfacts: Ray start-up {timings['ray_start']:.1f} s, run {timings['run']:.1f} s", file=sys.stderr)
+    return stats
 
 
 def _finish(args: argparse.Namespace, stats: RunStats) -> int:

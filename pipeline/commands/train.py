@@ -47,6 +47,11 @@ def main(args: argparse.Namespace) -> int:
 
         train_typer(load_typer_config(args.config), output=args.output, limit=args.limit)
         return 0
+    if kind == "loanwords":
+        from ..lang.ko.loanword_training import load_config as load_loanword_config, train as train_loanwords
+
+        print(json.dumps(train_loanwords(load_loanword_config(args.config), output=args.output), ensure_ascii=False))
+        return 0
     from ..ner.train import load_config, train
 
     cfg = load_config(args.config)

@@ -103,7 +103,7 @@ def _public_type(entity: dict[str, Any], types: dict[str, str], split_university
 
 def _pipeline(cfg: dict[str, Any], until_resolve: bool) -> tuple[Any, Any]:
     """The configured pipeline (only up to its resolve stage, with the rules typing, when
-    ``until_resolve``), set up, and its resolve stage."""
+    ``until_resolve``), set up, and the resolver of its resolve stage."""
     from ..config import load_config as load_pipeline_config
     from ..runner import load
 
@@ -114,7 +114,7 @@ def _pipeline(cfg: dict[str, Any], until_resolve: bool) -> tuple[Any, Any]:
         pipeline_cfg["pipeline"]["stages"] = stages[:stages.index("resolve") + 1]
     nlp = load(pipeline_cfg)
     nlp.setup()
-    return nlp, next(s for s in nlp.stages if s.name == "resolve")
+    return nlp, next(s for s in nlp.stages if s.name == "resolve").resolver
 
 
 def prepare(cfg: dict[str, Any], limit: int | None = None, log: Callable[[str], None] = print

@@ -46,6 +46,7 @@ from __future__ import annotations
 from ..types import Document, Event
 from .assemble import Assembler
 from .catalogue import Catalogue, load_catalogue
+from . import confidence
 from .merge import merge, to_events
 from .linear import LinearModel
 
@@ -57,15 +58,30 @@ class EventExtractor:
 
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
                  keep_bare: bool = False, discover: bool = True, role_model: LinearModel | None = None,
-                 collect: list | None = None, date_model: LinearModel | None = None) -> None:
+                 collect: list | None = None, date_model: LinearModel | None = None,
+                 confidence_model: LinearModel | None = None) -> None:
         from .. import lang
 
-        grammars = {p.code: p.grammar for p in lang.packs()}
+        grammars = {p.code: p.grammar for p in lang.packs() if p.grammar is not None}
         self.assembler = Assembler(catalogue, grammars, carry=carry, keep_modal=keep_modal,
                                    discover=discover, role_model=role_model, collect=collect,
                                    date_model=date_model)
         self.keep_bare = keep_bare
         self.carry = carry
+        self.confidence = confidence_model
+        self.collect = collect
 
     def __call__(self, doc: Document) -> list[Event]:
-        return to_events(merge(self.assembler.candidates(doc), keep_bare=self.keep_bare, carry=self.carry))
+        groups = merge(self.assembler.candidates(doc), keep_bare=self.keep_bare, carry=self.carry)
+        feats = [confidence.features(g, doc.lang, len(doc.sentences)) for g in groups]
+        if self.confidence is not None:       # a planned act, kept on request, counts half (keep_modal)
+            scores = [self.confidence.probability(f) * (0.5 if g.modal else 1.0) for f, g in zip(feats, groups)]
+            # a text shorter than every text the model learnt from keeps its events, scored
+            floor = self.confidence.threshold if len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0) else 0.0
+            kept = [i for i, p in enumerate(scores) if p >= floor]
+            groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
+        else:
+            scores = [None] * len(groups)
+        if self.collect is not None:
+            self.collect.append({"kind": "events", "features": feats})
+        return to_events(groups, scores)

@@ -35,6 +35,7 @@ from . import enumeration, roles
 from .catalogue import Catalogue, ListEntry, ListMention, country_of
 from .discover import discover_en, discover_ko, discover_zh, inside, known_names
 from .linear import LinearModel
+from ..rules import declare, false, is_on, last, nothing, rule, true
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 #: putting on a white list lifts controls, taking off one restricts
@@ -64,6 +65,11 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日�
 CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
 REGIME_ACTIONS = frozenset({"impose", "ban", "lift"})
+ARTICLE_LIST = declare("events.article_list",
+                       "An act that names no list acts on the list the article speaks of (named last before it).")
+REGIME_LIST = declare("events.regime_list",
+                      "Sanctions by a regime's keeper or its country, naming no list, are on the regime's list.")
+LIST_CUE = declare("events.list_cue", "Cue words say which list an act naming none is on (investment -> NS-CMIC).")
 #: actions that, with no list in sight, act on the list the article speaks of
 LISTING_ACTIONS = frozenset({"add", "remove", "impose", "ban"})
 #: sentences after a trigger's own whose names may still be its targets ("These included A and B")
@@ -91,6 +97,8 @@ class Candidate:
     anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
     implied_list: bool = False     # the list is the authority's regime, named nowhere (EU sanctions)
     dealing: bool = False          # a ban on others dealing with the parties (禁止…与其进行交易)
+    list_via: str = "none"         # how the list was found: named, generic, carried, anaphor, context, regime, cue
+    inherited: bool = False        # a target noun's frame (제재 대상에는) that took another act's
 
     def __post_init__(self) -> None:
         self.last = max(self.last, self.sentence)
@@ -262,40 +270,43 @@ class Assembler:
         previous = last_list[0] if last_list and si - last_list[1] <= self.carry else None
         mention = _nearest(mentions, trig)
         entry, carried, action = None, False, rule.action
+        via = "none"
         if mention is not None and mention.entry is not None:
-            entry = mention.entry
+            entry, via = mention.entry, "named"
         elif mention is not None:                      # 블랙리스트, blacklist, 화이트리스트
-            entry = self.catalogue.resolve_generic(mention.generic, auth_ids, previous)
+            entry, via = self.catalogue.resolve_generic(mention.generic, auth_ids, previous), "generic"
             if mention.generic.invert:                 # on a white list = fewer controls
                 action = INVERTED.get(action, action)
         elif rule.generic and self.catalogue.generics:
-            entry = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids, previous)
+            entry, via = self.catalogue.resolve_generic(self.catalogue.generics[0], auth_ids, previous), "generic"
         elif rule.list_bound or rule.carry:
             if g.indefinite_list and g.indefinite_list.search(mtext, trig.end, hi):
                 entry = None                           # "added X to a list of companies"
             elif previous is not None:
-                entry, carried = previous, True
+                entry, carried, via = previous, True, "carried"
             elif last_list is not None and g.list_anaphor and \
                     g.list_anaphor.search(mtext, max(lo, trig.start - 12), min(hi, trig.end + 12)):
-                entry, carried = last_list[0], True    # 被列入名单的实体 / added to the list
-            elif self._context[si] is not None:
-                entry, carried = self._context[si], True   # the list the article is about
+                entry, carried, via = last_list[0], True, "anaphor"    # 被列入名单的实体 / added to the list
+            elif self._context[si] is not None and is_on(ARTICLE_LIST):
+                entry, carried, via = self._context[si], True, "context"   # the list the article is about
             elif rule.list_bound:
                 return None
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
         if authority is None and entry is None and action in REGIME_ACTIONS:
             authority = _country_subject(g, doc.text, trig, ents)   # "China sanctioned X"
-        implied = entry is None and action in REGIME_ACTIONS and authority is not None
-        if implied:
-            entry = self.catalogue.regime_of(_cid(authority))   # EU sanctions: the EU list
-        if entry is None and action in LISTING_ACTIONS:
+        if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
             acting = _cid(authority) if authority is not None else None
             side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
             entry = self.catalogue.by_cue(doc.text, sent.start, sent.end, side)   # an investment ban
             carried = carried or entry is not None
-        if entry is None and action in LISTING_ACTIONS and self._context[si] is not None:
-            entry, carried = self._context[si], True   # "sanctioned" in an article about the SDN list
+            via = "cue" if entry is not None else via
+        implied = entry is None and action in REGIME_ACTIONS and authority is not None
+        if implied and is_on(REGIME_LIST):     # no list named nor cued: EU sanctions are the EU list's
+            entry = self.catalogue.regime_of(_cid(authority))
+            via = "regime" if entry is not None else via
+        if entry is None and action in LISTING_ACTIONS and self._context[si] is not None and is_on(ARTICLE_LIST):
+            entry, carried, via = self._context[si], True, "context"   # "sanctioned" in an article about the SDN list
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
@@ -339,9 +350,10 @@ class Assembler:
                          count=_count(doc, g, sent, region, reason, self._quantities),
                          evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
-                         anaphoric=anaphoric)
+                         anaphoric=anaphoric, list_via=via if entry is not None else "none")
         return cand
 
+    @rule("events.target_noun_frame")
     def _inherited(self, doc: Document, g: Grammar, si: int, sent: Sentence, trig: Trigger, lo: int,
                    hi: int, mentions: list[ListMention], ents: list[Entity], dates: list[Entity],
                    mtext: str, frame: Candidate | None) -> Candidate | None:
@@ -367,7 +379,8 @@ class Assembler:
             date = frame.date
         return Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry,
                          authority=authority, targets=_dedupe(targets, authority), date=date,
-                         evidence=[(sent.start, sent.end)], carried_list=True)
+                         evidence=[(sent.start, sent.end)], carried_list=True, inherited=True,
+                         list_via="inherited" if entry is not None else "none")
 
     def _choose(self, doc: Document, g: Grammar, sent: Sentence, trig: Trigger, action: str,
                 region: tuple[int, int], entry: ListEntry | None, carried: bool, authority: Entity | None,
@@ -466,8 +479,11 @@ class Assembler:
         return None
 
     # -- sentences that go on about the last candidate ---------------------------------------
+    @rule("events.continuation")
     def _continue(self, cand: Candidate, doc: Document, g: Grammar, si: int,
                   ents: list[Entity], mtext: str, appendix: bool) -> None:
+        """A sentence that goes on about the last act (이 중에는, 其中, These..., an appendix line
+        under a heading naming its list) adds its names, reason and count to it."""
         sent = doc.sentences[si]
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
@@ -503,6 +519,7 @@ _ZH_INCLUDING = re.compile(r"(?:其中)?(?:包括|包含|有)")
 _ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作出|依法)")
 
 
+@rule("events.slot_names", off=nothing)
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
               region: tuple[int, int], look: "_EntityLookup") -> list[Entity]:
     """Entities for the names in the trigger's object slot that no stage recognised."""
@@ -537,6 +554,7 @@ _NUMBERED_TYPES = {"校": "UNIVERSITY", "大学": "UNIVERSITY", "universities": 
                    "대학": "UNIVERSITY", "회사": "FIRM", "기업": "FIRM"}
 
 
+@rule("events.cut_off_follows_listing")
 def _consequences(cands: list[Candidate]) -> None:
     """A firm cutting off those a listing in the same sentence names (由于两校被列入实体清单，公司
     暂停向两校提供…; 블랙리스트에 오른 대학의 사용을 중단): the cut-off follows from that list."""
@@ -563,6 +581,7 @@ def _dealing() -> re.Pattern[str]:
 COMPANION_REACH = 2
 
 
+@rule("events.companion_ban")
 def _companions(cands: list[Candidate]) -> None:
     """A bar the article states with a listing (禁止其从事进出口活动, "banned from buying", 거래
     금지) is a ban of its own on the listed parties (conventions, D9): a ban in the listing's
@@ -587,6 +606,7 @@ def _companions(cands: list[Candidate]) -> None:
         ban.authority = ban.authority or host.authority
 
 
+@rule("events.implied_act")
 def _implied(cands: list[Candidate]) -> None:
     """Acts that another act on the same list implies (``ListEntry.implies``: an investment ban
     under the NS-CMIC order puts its targets on that list): one more candidate each."""
@@ -600,6 +620,7 @@ def _implied(cands: list[Candidate]) -> None:
                                    carried_list=c.carried_list))
 
 
+@rule("events.numbered_antecedents", off=nothing)
 def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,
                           region: tuple[int, int]) -> list[Entity]:
     """"两校" / "the two universities" / "두 대학": the last N distinct ones of that kind."""
@@ -617,6 +638,7 @@ def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,
     return []
 
 
+@rule("events.definite_firm")
 def _antecedent(doc: Document, g: Grammar, mtext: str, trig: Trigger,
                 region: tuple[int, int]) -> Entity | None:
     """The firm "the California company" / "the San Diego-based firm" in the argument region
@@ -751,6 +773,7 @@ _GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "�
 _TITLE_AFTER = re.compile(r"\s*(?:前|现任|现|原|전|현)?\s*\S{0,4}?(?:" + orgtype.titles().pattern + r")\s*")
 
 
+@rule("events.affiliation", off=false)
 def _affiliation(text: str, e: Entity, ents: list[Entity]) -> bool:
     """``e`` is an organisation that a title and a person follow (哈德逊研究所董事会主席萨拉·斯特恩,
     里根基金会前执行主任约翰·希布斯奇): it describes the person, who is the target."""
@@ -761,6 +784,7 @@ def _affiliation(text: str, e: Entity, ents: list[Entity]) -> bool:
 _BEFORE_LIST = re.compile(r"\s*(?:기업|企业|companies)?\s*[（(]?\s*■")
 
 
+@rule("events.list_name_part", off=false)
 def _part_of_list_name(mtext: str, e: Entity) -> bool:
     """중국 군산복합체 기업(NS-CMIC) 명단: the words before a list's short name belong to it."""
     return bool(_BEFORE_LIST.match(mtext, e.end))
@@ -820,6 +844,7 @@ def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
     return min(mentions, key=lambda m: _distance(m, trig), default=None)
 
 
+@rule("events.country_subject")
 def _country_subject(g: Grammar, text: str, trig: Trigger, ents: list[Entity]) -> Entity | None:
     """A country acting (美方, Washington, 미국은) when no body is named: the first LOC before
     the trigger that is not marked as an object and that a subject marker follows or that opens
@@ -843,6 +868,7 @@ def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
 _PARTY_PREFIX = re.compile(r"\s*(?:Title:\s*)?(?:In\s+the\s+Matter\s+of:?\s*)?", re.IGNORECASE)
 
 
+@rule("events.sanction_context", off=true)
 def _sanction_context(doc: Document, g: Grammar, si: int, mtext: str) -> bool:
     """The sentence, the one before it or the document's first line speaks of sanctions or
     export controls (``Grammar.sanction_cue``; a list name, masked as ■, counts)."""
@@ -854,6 +880,7 @@ def _sanction_context(doc: Document, g: Grammar, si: int, mtext: str) -> bool:
     return any("■" in mtext[a:b] or g.sanction_cue.search(doc.text, a, b) for a, b in spans)
 
 
+@rule("events.order_title_parties", off=last)
 def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity]:
     """Of the parties an order's title line enumerates (``name, address; name, address; Order
     ...``), the names: the first entity of each ``;`` part that begins before its first comma

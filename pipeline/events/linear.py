@@ -3,10 +3,9 @@
 (:class:`pipeline.linear.LinearModel`), fit at training time (:mod:`.train`)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..linear import LinearModel, load_model
+from ..resources import shipped
 
 __all__ = ["MODEL_DIR", "LinearModel", "load_model"]
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "events"
+MODEL_DIR = shipped("models/events")

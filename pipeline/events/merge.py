@@ -43,10 +43,10 @@ def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) 
     return groups
 
 
-def to_events(groups: list[Candidate]) -> list[Event]:
-    """Event records (E1, E2...) from merged candidates."""
+def to_events(groups: list[Candidate], scores: list[float | None]) -> list[Event]:
+    """Event records (E1, E2...) from merged candidates and their confidence (:mod:`.confidence`)."""
     events = []
-    for i, c in enumerate(groups, 1):
+    for i, (c, p) in enumerate(zip(groups, scores), 1):
         lst = None
         if c.list is not None:
             lst = {"id": c.list.id, "name": c.list.name, "authority": c.list.authority}
@@ -54,24 +54,10 @@ def to_events(groups: list[Candidate]) -> list[Event]:
             id=f"E{i}", action=c.action, authority=c.authority.id if c.authority else None,
             targets=[t.id for t in c.targets], list=lst, date=c.date, reason=c.reason,
             evidence=[{"start": s, "end": e} for s, e in sorted(set(c.evidence))],
-            score=round(score(c), 3), count=c.count, cameo=CAMEO[c.action]))
+            score=None if p is None else round(p, 3), count=c.count, cameo=CAMEO[c.action]))
         if c.date is not None:
             events[-1].date = {"value": c.date["value"], "precision": c.date["precision"]}
     return events
-
-
-def score(c: Candidate) -> float:
-    """Confidence from what was found: a list, targets (or a count), a named authority."""
-    s = 0.45
-    s += 0.2 if c.list is not None else 0.0
-    s += 0.2 if c.targets else (0.1 if c.count else 0.0)
-    s += 0.1 if c.authority is not None else 0.0
-    s += 0.05 if c.date is not None else 0.0
-    if c.carried_list or c.implied_list:
-        s -= 0.1
-    if c.modal:
-        s *= 0.5
-    return max(0.05, min(1.0, s))
 
 
 def _host(groups: list[Candidate], bare: Candidate, carry: int) -> Candidate | None:

@@ -7,10 +7,13 @@
 3. Dates (:mod:`.dates`): with the role model chosen, each act's candidate dates are recorded; a
    candidate is right when its month is the month of a gold event with the act's action that has
    one of the act's targets (acts whose targets no gold event has are left out).
-4. Each is a logistic regression (scikit-learn, L2) fit on all pairs. The documents of the sets
-   named in ``folds_of`` are also split into ``folds`` folds: each fold is processed with both
+4. Confidence (:mod:`.confidence`): with both models chosen, each merged event is right when one
+   of its (target, action, list) tuples is a gold one.
+5. Each is a logistic regression (scikit-learn, L2) fit on all pairs. The documents of the sets
+   named in ``folds_of`` are also split into ``folds`` folds: each fold is processed with the
    models fit on everything else, which gives the role threshold (the F1-best one over those
-   out-of-fold decisions) and the honest event scores of those sets (pipeline.eval.score).
+   out-of-fold decisions), the confidence threshold (the one that gives those documents the best
+   event F1) and the honest event scores of those sets (pipeline.eval.score).
 
     newsfacts train --config configs/train/events.toml
 """
@@ -150,6 +153,38 @@ def _fit_models(items: list[dict[str, Any]], factory: Callable[..., Any], c: flo
     return roles, LinearModel(_fit([p for g in groups for p in g], c))
 
 
+def event_pairs(item: dict[str, Any], factory: Callable[..., Any], roles: LinearModel,
+                dates: LinearModel) -> tuple[list[Pair], dict[str, Any]]:
+    """Each event of one document (run with ``roles`` and ``dates``) with whether it is right,
+    and the document's record with every event (for choosing the threshold)."""
+    records: list[dict[str, Any]] = []
+    doc = copy.deepcopy(item["doc"])
+    doc.events = factory(roles, dates, records)(doc)
+    feats = next(r["features"] for r in records if r["kind"] == "events")
+    record = doc.to_dict()
+    gold = gold_events.without_month(gold_events.gold_tuples(item["gold"]))
+    out = []
+    for f, event in zip(feats, record["events"]):
+        one = gold_events.without_month(gold_events.predicted_tuples(item["gold"], {**record, "events": [event]},
+                                                                     doc.text))
+        out.append((f, int(bool(one & gold))))
+    return out, record
+
+
+def _confidence_threshold(rows: list[tuple[dict, dict, list[float]]]) -> float:
+    """The threshold that gives the documents ``(gold, record, event scores)`` the best event F1
+    (target, action, list, month)."""
+    from ..eval.score import score
+
+    best = (0.0, -1.0)
+    for t in [i / 100 for i in range(0, 81, 4)]:
+        kept = [{**rec, "events": [e for e, p in zip(rec["events"], ps) if p >= t]} for _, rec, ps in rows]
+        f1 = score([g for g, _, _ in rows], kept).to_dict()["events"]["with_date"]["f1"]
+        if f1 > best[1]:
+            best = (t, f1)
+    return best[0]
+
+
 def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
     from ..eval.score import score
     from . import EventExtractor, load_catalogue
@@ -158,7 +193,7 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
     catalogue = load_catalogue()
 
     def factory(roles: LinearModel | None, dates: LinearModel | None, records: list | None = None) -> Any:
-        return EventExtractor(catalogue, role_model=roles, date_model=dates, collect=records)
+        return EventExtractor(catalogue, role_model=roles, date_model=dates, collect=records, discover=False)
 
     docs = prepare(cfg, log)
     for item in docs:
@@ -175,14 +210,24 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
         fold_models[k] = _fit_models(rest, factory, c)
         scored += [(fold_models[k][0].probability(f), y) for d in held if d["fold"] == k for f, y in d["role_pairs"]]
     threshold, pair_f1 = _best_threshold(scored) if scored else (0.5, 0.0)
-    rows: dict[str, list[tuple[dict, dict]]] = {}
-    for item in held:
+    for item in held:                     # each held document's events, by its fold's models
         roles, dates = fold_models[item["fold"]]
-        doc = copy.deepcopy(item["doc"])
-        doc.events = factory(LinearModel(roles.weights, threshold), dates)(doc)
-        rows.setdefault(item["set"], []).append((item["gold"], doc.to_dict()))
-    cross = {name: score([g for g, _ in r], [p for _, p in r]).to_dict() for name, r in rows.items()}
+        item["event_pairs"], item["record"] = event_pairs(item, factory, LinearModel(roles.weights, threshold), dates)
     roles, dates = _fit_models(docs, factory, c, threshold)
+    for item in (d for d in docs if d.get("fold") is None):
+        item["event_pairs"], _ = event_pairs(item, factory, roles, dates)
+    scored_rows = []
+    for k in range(folds if held else 0):   # confidence out of fold: fit without fold k's events
+        confidence = LinearModel(_fit([p for d in docs if d.get("fold") != k for p in d["event_pairs"]], c))
+        scored_rows += [(d["gold"], d["record"], [confidence.probability(f) for f, _ in d["event_pairs"]])
+                        for d in held if d["fold"] == k]
+    event_threshold = _confidence_threshold(scored_rows) if scored_rows else 0.0
+    rows: dict[str, list[tuple[dict, dict]]] = {}
+    for item, (gold, record, ps) in zip([d for k in range(folds) for d in held if d["fold"] == k], scored_rows):
+        kept = {**record, "events": [e for e, p in zip(record["events"], ps) if p >= event_threshold]}
+        rows.setdefault(item["set"], []).append((gold, kept))
+    cross = {name: score([g for g, _ in r], [p for _, p in r]).to_dict() for name, r in rows.items()}
+    confidence = LinearModel(_fit([p for d in docs for p in d["event_pairs"]], c), event_threshold)
     meta = {"sets": cfg["sets"], "role_pairs": sum(len(d["role_pairs"]) for d in docs),
             "role_positives": sum(y for d in docs for _, y in d["role_pairs"]), "c": c, "folds": folds,
             "out_of_fold_role_pair_f1": round(pair_f1, 4),
@@ -197,5 +242,10 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
     (out / "roles.json").write_text(LinearModel(roles.weights, threshold, meta).to_json() + "\n", encoding="utf-8")
     (out / "dates.json").write_text(LinearModel(dates.weights, 0.5, {"sets": cfg["sets"], "c": c}).to_json() + "\n",
                                     encoding="utf-8")
+    # texts shorter than any it learnt from (a headline, one sentence) are outside what it knows
+    shortest = min((len(d["doc"].sentences) for d in docs if d["gold"].get("events")), default=0)
+    (out / "confidence.json").write_text(LinearModel(confidence.weights, confidence.threshold,
+                                                     {"sets": cfg["sets"], "c": c, "min_sentences": shortest}
+                                                     ).to_json() + "\n", encoding="utf-8")
     log(json.dumps(meta, ensure_ascii=False))
     return meta

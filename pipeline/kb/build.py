@@ -107,7 +107,11 @@ def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: di
         if source_id in by_source_id:
             return by_source_id[source_id], source_id
     person = entry.kind == "person"
-    for name in _zh_names(entry.zh) + entry.en + entry.ko:
+    names = _zh_names(entry.zh) + entry.en + entry.ko
+    if person:      # a short form (Oleg Deripaska) may be two people's: only the longest forms merge
+        longest = max(len(n.split()) for n in names)
+        names = [n for n in names if len(n.split()) == longest]
+    for name in names:
         for k in _merge_keys(name):
             target = index.get(k)
             if target is None or person != (target.type == "PERSON"):
@@ -120,7 +124,8 @@ def _merge_target(entry: ListEntry, index: dict[str, KBEntity], by_source_id: di
 
 def _memberships(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One membership per (list, date), or per (list, entry number or citation) without a date:
-    the first source read wins, later ones fill in what it lacks (an entry number, a citation)."""
+    the first source read wins, later ones fill in what it lacks (an entry number, a citation);
+    one with none of these is dropped when another of the same list has them."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         k = (item.get("list", ""), item.get("date") or item.get("entry") or item.get("citation", ""))
@@ -128,7 +133,8 @@ def _memberships(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             merged[k] = {**item, **merged[k]}
         else:
             merged[k] = dict(item)
-    return list(merged.values())
+    detailed = {lid for (lid, detail) in merged if detail}
+    return [m for (lid, detail), m in merged.items() if detail or lid not in detailed]   # a bare one says no more
 
 
 def mark_removed(entities: list[KBEntity]) -> None:

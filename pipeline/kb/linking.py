@@ -9,8 +9,9 @@ from ..entities import typer as orgtype
 
 
 def kb_canonical(name: str, entity_type: str, shared: Any) -> dict[str, Any] | None:
-    """The ``canonical`` of the KB entity ``name`` names, or None; organisations only are looked
-    up across scripts, and never taken for a person."""
+    """The ``canonical`` of the KB entity ``name`` names, or None. Across scripts an organisation
+    is never taken for a person nor a person for an organisation, and a person is found only by
+    the pinyin of a Chinese name (:data:`PERSON_KINDS`)."""
     from . import shared_kb, shared_xscript
 
     kb = shared_kb(shared)
@@ -18,12 +19,16 @@ def kb_canonical(name: str, entity_type: str, shared: Any) -> dict[str, Any] | N
         records = kb.lookup(form)
         if records:
             return records[0].canonical()
-    if entity_type not in orgtype.ORG_TYPES:
+    person = entity_type == "PERSON"
+    if not person and entity_type not in orgtype.ORG_TYPES:
         return None
-    found = shared_xscript(shared).best(name, kinds=CROSS_SCRIPT_KINDS)
+    kinds = PERSON_KINDS if person else CROSS_SCRIPT_KINDS
+    found = shared_xscript(shared).best(name, kinds=kinds)
     record = kb.get(found.entity_id) if found else None
-    return record.canonical() if record is not None and record.type != "PERSON" else None
+    return record.canonical() if record is not None and (record.type == "PERSON") == person else None
 
 
 #: the cross-script key kinds used for linking (English fuzzy matching is left to exact names)
 CROSS_SCRIPT_KINDS = frozenset({"skeleton", "skeleton_zh", "sino", "hangul", "han", "pinyin", "letters"})
+#: a person only by the pinyin of a Chinese name or a curated Korean one (陈全国 = Chen Quanguo)
+PERSON_KINDS = frozenset({"letters", "hangul"})

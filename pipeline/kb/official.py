@@ -14,16 +14,10 @@ tell, so nothing is claimed. Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` s
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 #: actions that take a party off a list or end a measure
 REMOVALS = frozenset({"remove", "lift", "suspend"})
-STATUSES = ("confirmed", "not_listed", "removed")
-
-
-def covered_lists(entities: Iterable[Any]) -> frozenset[str]:
-    """The list ids the KB has data about (some entity carries a membership of each)."""
-    return frozenset(item["list"] for e in entities for item in e.lists)
 
 
 def official_status(entity: Any | None, list_id: str, action: str, date: str | None = None,

@@ -18,7 +18,8 @@ H      h, only at the start of a name
 =====  ===============================================
 
 A run of vowels is one V (Korean's epenthetic eu is dropped, and an English word's final e; so is a
-vowel that ends the name: 斯 si, 스 seu, s), w and y are dropped, and a repeated class counts once. ``rapidfuzz`` compares skeletons.
+vowel that ends the name: 斯 si, 스 seu, s), an English r after a vowel and before a consonant is
+not heard (Martin 마틴, Kaspersky 카스퍼스키), w and y are dropped, and a repeated class counts once. ``rapidfuzz`` compares skeletons.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ _CLASSES = str.maketrans({"p": "P", "b": "P", "f": "P", "v": "P", "t": "T", "d":
 _ENGLISH = [(re.compile(p), r) for p, r in (
     (r"[^a-z ]", ""), (r"tch|sch|ch|sh|th|dg", "s"), (r"ph", "f"), (r"gh", ""), (r"ck", "k"), (r"qu", "kw"),
     (r"\bkn", "n"), (r"\bwr", "r"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "j"),
-    (r"e\b", ""), (r"ng", "n"), (r"(?<!^)h", ""), (r"y(?![aeiou])", "i"), (r"[wy ]", ""), (r"[aeiou]+", "V"))]
+    (r"e\b", ""), (r"ng", "n"), (r"(?<!^)h", ""), (r"(?<=[aeiou])r(?![aeiouy])", ""), (r"y(?![aeiou])", "i"), (r"[wy ]", ""), (r"[aeiou]+", "V"))]
 #: Revised Romanization of Korean -> sounds
 _KOREAN = [(re.compile(p), r) for p, r in (
     (r"[^a-z]", ""), (r"eu", ""), (r"ch", "s"), (r"ng", "n"), (r"(?<!^)h", ""), (r"[wy]", ""), (r"[aeiou]+", "V"))]

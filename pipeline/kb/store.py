@@ -68,8 +68,9 @@ class KnowledgeBase:
 
     The aliases live in one Aho-Corasick automaton (``self.automaton``: key -> the number of its
     row in ``self.rows``, ``[key, ids, case rule, forms, other ids]``, see ``pipeline.kb.index``),
-    which the gazetteer's matcher also walks. ``index`` is the saved alias index of a built KB, else it is built from the entities.
-    A KB read from a file parses an entity's JSON line only when the entity is asked for.
+    which the gazetteer's matcher also walks. ``index`` is the saved alias index of a built KB,
+    else it is built from the entities. A KB read from a file parses an entity's JSON line only
+    when the entity is asked for.
     """
 
     def __init__(self, entities: list[KBEntity], index: "AliasIndex | None" = None) -> None:

@@ -57,7 +57,7 @@ _KO_GENERIC = re.compile(r"(?:주식회사|㈜|\(주\)|유한공사|유한회사
 _EN_GENERIC = re.compile(r"(?:\s+(?:industries|technologies|technology|systems|group|holdings|corporation|company|"
                          r"international|incorporated|electronics|electric|robotics|defense|defence|aerospace|"
                          r"solutions|networks|communications|motors|energy|capital|investments|trading|logistics|"
-                         r"security|labs))+$", re.IGNORECASE)
+                         r"security|labs|lab|laboratory))+$", re.IGNORECASE)
 
 
 _DIGITS = re.compile(r"\d+|[一二三四五六七八九十百零〇]+")
@@ -102,7 +102,7 @@ class CrossScriptMatcher:
         ids: list[str] = []
         pairs: dict[str, dict[tuple[str, int], None]] = {kind: {} for kind in KINDS}
         for entity in entities:
-            if entity.type == "LOC" or (entity.type == "PERSON" and not any(s.startswith("seed:") for s in entity.sources)):
+            if entity.type == "LOC":
                 continue
             n = len(ids)
             ids.append(entity.id)
@@ -170,6 +170,11 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
     """(kind, key) pairs of one KB entity."""
     english = [entity.name] + list(entity.aliases.get("en", []))
     chinese_firm = entity.country in PINYIN_COUNTRIES
+    if entity.type == "PERSON":      # a person by the letters of a pinyin name only (Chen Quanguo = 陈全国)
+        if chinese_firm or any(s.startswith("seed:") for s in entity.sources):
+            yield from (("letters", re.sub(r"[^a-z]", "", key(n))) for n in english if " " in n.strip())
+            yield from (("hangul", b) for n in entity.aliases.get("ko", []) if len(b := _bare_ko(n)) >= 2)
+        return
     for name in english:
         bare = _bare_en(name)
         for variant in {bare, _EN_GENERIC.sub("", bare)}:
@@ -177,7 +182,7 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
                 yield "latin", key(variant)
                 if chinese_firm:
                     yield "letters", re.sub(r"[^a-z]", "", key(variant))
-                elif len(skeleton := phonetic.english(variant)) >= MIN_SKELETON:
+                if len(skeleton := phonetic.english(variant)) >= MIN_SKELETON:
                     yield "skeleton", skeleton
     for name in entity.aliases.get("zh-Hans", []):
         bare = _bare_zh(name)
@@ -213,7 +218,7 @@ def query_keys(mention: str, mention_in: str, sino_syllables: frozenset[str] = f
         transliterated = "·" in mention and len(skeleton) >= MIN_SKELETON   # 亨廷顿·英格尔斯
         letters = "".join(phonetic.pinyin(bare))
         return [("han", key(bare)), ("skeleton", skeleton if transliterated else ""),
-                ("letters", letters if len(letters) >= 8 else "")]
+                ("letters", letters if len(letters) >= 8 or 2 <= len(bare) <= 4 else "")]
     bare = key(_bare_en(mention))
     return [("latin", bare), ("pinyin", re.sub(r"[^a-z]", "", bare) if len(bare) >= 6 else "")]
 

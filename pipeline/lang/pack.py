@@ -116,6 +116,9 @@ class LanguagePack:
         return load_words(self.folder)
 
     @cached_property
-    def grammar(self) -> Grammar:
-        """The sanction trigger grammar (read on first use)."""
+    def grammar(self) -> Grammar | None:
+        """The sanction trigger grammar (read on first use); None for a pack without
+        ``triggers.toml`` (its sentences give no events)."""
+        if not (self.folder / "triggers.toml").exists():
+            return None
         return load_grammar(self.folder, self.code, self.numbers, self.fragments)

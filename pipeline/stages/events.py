@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from ..types import Document
 from .base import Stage
-from .link import doc_canonical
 
 
 @dataclass(frozen=True)
@@ -19,9 +18,8 @@ class EventConfig:
                 instead of dropping them
     keep_bare:  keep events with neither list, target nor count (noun uses of "sanctions")
     min_score:  drop events scored below this
-    discover_targets: add entities (source "rule") for names in a trigger's object slot or an
-                appendix of a list that no earlier stage recognised (将A、B列入…, "removing A; B")
-    models:     the folder of the learned decisions (roles.json: targets, dates.json: dates; JSON,
+    models:     the folder of the learned decisions (roles.json: targets, dates.json: dates,
+                confidence.json: each event's score and whether it is kept; JSON,
                 ``newsfacts train --config configs/train/events.toml``); "" = models/events,
                 "none" = the rules alone
     """
@@ -31,20 +29,16 @@ class EventConfig:
     keep_modal: bool = False
     keep_bare: bool = False
     min_score: float = 0.0
-    discover_targets: bool = True
     models: str = ""
 
 
 class EventStage(Stage):
-    """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events.
-
-    With ``discover_targets`` it also adds entities for enumerated target names that earlier
-    stages missed; they get a document-level canonical id, and entities are renumbered in text
-    order (events follow the new ids).
-    """
+    """Finds sanction triggers per sentence (ko/zh/en), fills arguments, merges events. It reads
+    the entities as the entity layer left them (names in the acts' slots were proposed by the
+    ``propose`` stage) and changes none."""
 
     requires = frozenset({"lang", "sentences", "entities", "entities.norm", "entities.canonical"})
-    provides = frozenset({"events", "entities", "entities.canonical"})
+    provides = frozenset({"events"})
     Config = EventConfig
 
     def setup(self) -> None:
@@ -63,28 +57,16 @@ class EventStage(Stage):
         self._extract = EventExtractor(catalogue, carry=self.config.carry,
                                        keep_modal=self.config.keep_modal,
                                        keep_bare=self.config.keep_bare,
-                                       discover=self.config.discover_targets,
+                                       discover=False,
                                        role_model=None if off else load_model(folder / "roles.json"),
-                                       date_model=None if off else load_model(folder / "dates.json"))
+                                       date_model=None if off else load_model(folder / "dates.json"),
+                                       confidence_model=None if off else load_model(folder / "confidence.json"))
 
     def process(self, doc: Document) -> None:
-        known = {id(e) for e in doc.entities}
         events = [e for e in self._extract(doc) if (e.score or 0) >= self.config.min_score]
         for i, event in enumerate(events, 1):
             event.id = f"E{i}"
         doc.events = events
-        discovered = [e for e in doc.entities if id(e) not in known]
-        if discovered:
-            from ..kb.linking import kb_canonical
-
-            for entity in discovered:
-                entity.canonical = entity.canonical or kb_canonical(entity.text, entity.type, self.shared) \
-                    or doc_canonical([entity])
-            used = {e.authority for e in events} | {t for e in events for t in e.targets}
-            doc.entities = [e for e in doc.entities if e.id in used or not any(
-                d is not e and d.start <= e.start and e.end <= d.end and d.end - d.start > e.end - e.start
-                for d in discovered)]          # 美国 and 通用原子航空系统公司 inside the name found
-            renumber(doc)
         self._official(doc)
 
     def _official(self, doc: Document) -> None:
@@ -94,11 +76,3 @@ class EventStage(Stage):
         entities = {e.id: e for e in doc.entities}
         for event in doc.events:
             event.official = event_status(event, entities, self.kb, self.kb.covered_lists)
-
-
-def renumber(doc: Document) -> None:
-    """Entities back in text order; events point at the new ids."""
-    new_id = doc.renumber_entities()
-    for event in doc.events:
-        event.authority = new_id.get(event.authority, event.authority) if event.authority else None
-        event.targets = [new_id.get(t, t) for t in event.targets]

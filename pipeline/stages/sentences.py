@@ -1,10 +1,10 @@
-"""Sentence splitting for the three languages, each sentence with its own language."""
+"""Sentence splitting by the boundary rules of the language packs, each sentence with its own language."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..langid import detect
-from ..segment import split_sentences
+from ..segment import registered, split_sentences
 from ..types import Document, Sentence
 from .base import Stage
 
@@ -23,10 +23,13 @@ class SentenceStage(Stage):
     provides = frozenset({"sentences"})
     Config = SentenceConfig
 
+    def setup(self) -> None:
+        self._rules = registered()
+
     def process(self, doc: Document) -> None:
         doc.sentences = []
         for start, end in _unskipped_ranges(doc):
-            for s, e in split_sentences(doc.text, start, end, self.config.max_chars):
+            for s, e in split_sentences(doc.text, start, end, self.config.max_chars, self._rules):
                 chunk = doc.text[s:e]
                 lang = detect(chunk, doc.lang) if len(chunk) >= MIN_EVIDENCE else doc.lang
                 if lang == "und" or (lang == "zh" and doc.lang == "ja"):

@@ -15,8 +15,9 @@ _LEGAL = re.compile(r"\b(?:co|corp|corporation|company|ltd|limited|llc|inc|gmbh|
 
 
 def person_forms(name: str, countries: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """``KIM, Jong Un`` -> ``Jong Un Kim`` (and ``Kim Jong Un`` for family-name-first countries);
-    a name without a comma is kept as written, capitalised."""
+    """``KIM, Jong Un`` -> ``Jong Un Kim`` (and ``Kim Jong Un`` for family-name-first countries;
+    ``Oleg Deripaska`` besides ``Oleg Vladimirovich Deripaska``, without the middle names); a name
+    without a comma is kept as written, capitalised."""
     if "," not in name:
         return [_capitalise(name)]
     family, _, given = (part.strip() for part in name.partition(","))
@@ -26,6 +27,8 @@ def person_forms(name: str, countries: list[str] | tuple[str, ...] = ()) -> list
     forms = [f"{given} {family}"]
     if FAMILY_FIRST & set(countries):
         forms.insert(0, f"{family} {given}")
+    elif len(given.split()) >= 2:               # Oleg Vladimirovich Deripaska -> Oleg Deripaska
+        forms.append(f"{given.split()[0]} {family}")
     return forms
 
 

@@ -1,0 +1,303 @@
+"""Cross-language linking inside a document: aliases in parentheses, coreferent mentions.
+
+1. ``Hikvision(海康威視)``, ``화웨이(华为)``, ``中国科学院 (CAS)``: a name followed by another name in
+   parentheses (another script, or an abbreviation of it) names one entity. The side that is not
+   an entity yet becomes one (source "alias").
+2. Later mentions of a name discovered that way become entities too.
+3. Every organisation and person mention gets a ``canonical`` value: the KB's when one mention of
+   its group is in the KB, else a document-level id ``doc:<slug or hash>`` shared by mentions
+   with the same normalised name (legal form aside) or linked by a parenthesis.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from typing import Any
+
+from . import typer as orgtype
+from ..lang.rules import trim
+from ..kb.build import slug
+from ..kb.matcher import boundary_ok
+from ..kb.normalize import key, name_lang, normalize, script
+from ..spans import GrowingSpanIndex
+from ..types import Document, Entity
+from ..rules import false, rule
+
+NAME_TYPES = orgtype.ORG_TYPES | {"PERSON"}
+LINKABLE = NAME_TYPES | {"LOC"}
+_PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
+_ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
+_LATIN_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9&'.-]*(?:[ ](?:of|and|for|the|&|[A-Z0-9][A-Za-z0-9&'.-]*))*$")
+_BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
+#: Characters that end a Chinese name when walking back from a parenthesis.
+_ZH_STOPS = set("的和与及对将把被在向从了是为由等、，。；：“”\"'《》")
+
+
+class Linker:
+    """Links names to the KB or to document-level ids (see the module docstring)."""
+
+    def __init__(self, kb: Any, shared: Any, max_outer_chars: int = 24) -> None:
+        self.kb = kb
+        self.shared = shared
+        self.max_outer_chars = max_outer_chars
+
+    def __call__(self, doc: Document) -> None:
+        groups = _Groups()
+        norm = normalize(doc.text)
+        spans = GrowingSpanIndex(doc.entities, _extent)   # doc.entities as this stage adds to it
+        discovered = self._discover(doc, groups, spans)
+        self._later_mentions(doc, norm, discovered, groups, spans)
+        self._assign(doc, groups)
+        doc.renumber_entities()
+
+    # -- 1. parentheses -------------------------------------------------------------------
+    def _discover(self, doc: Document, groups: "_Groups", spans: GrowingSpanIndex[Entity]) -> list[Entity]:
+        """Link ``outer(inner)`` pairs; returns the entities of the pairs."""
+        found: list[Entity] = []
+        for sent in doc.sentences:
+            for m in _PAREN.finditer(doc.text, sent.start, sent.end):
+                inner_s, inner_e = trim(doc.text, m.start(1), m.end(1))
+                paren = m.start() + (1 if doc.text[m.start()] in " \t" else 0)
+                outer = _entity_ending(spans, paren, m.start())
+                inner = _entity_at(spans, inner_s, inner_e)
+                if outer is None and inner is None:
+                    continue
+                if _covered(spans, inner_s, inner_e) and inner is None:
+                    continue
+                if inner is not None and inner.type == "LOC" and (outer is None or outer.type != "LOC"):
+                    continue  # 삼성반도체(중국), Intel (Dalian): a place that qualifies a name
+                if outer is None:
+                    outer = self._outer_from_text(doc, m.start(), sent.start, inner, spans)
+                if outer is None or not _alias_pair(outer.text, doc.text[inner_s:inner_e]):
+                    continue
+                if inner is None:
+                    inner = doc.add_entity(Entity(id="", text=doc.text[inner_s:inner_e], type=outer.type,
+                                                  start=inner_s, end=inner_e, source="alias",
+                                                  score=min(outer.score or 0.8, 0.8)))
+                groups.union(outer, inner)
+                found += [outer, inner]
+        return found
+
+    def _outer_from_text(self, doc: Document, paren: int, lo: int, inner: Entity,
+                         spans: GrowingSpanIndex[Entity]) -> Entity | None:
+        """The name written right before a parenthesis whose content is a known entity."""
+        end = paren
+        start = _name_start(doc.text, lo, end, self.max_outer_chars)
+        if start is None or _covered(spans, start, end):
+            return None
+        return doc.add_entity(Entity(id="", text=doc.text[start:end], type=inner.type, start=start,
+                                     end=end, source="alias", score=min(inner.score or 0.8, 0.8)))
+
+    # -- 2. later mentions ----------------------------------------------------------------
+    @rule("link.later_mentions")
+    def _later_mentions(self, doc: Document, norm: str, discovered: list[Entity], groups: "_Groups",
+                        spans: GrowingSpanIndex[Entity]) -> None:
+        """Later mentions of a name that a bracket pair made known become entities of its group."""
+        names = {key(e.text): e for e in discovered if len(e.text) >= 2}
+        present = _names_by_sentence(norm, list(names), doc.sentences)
+        for si, sent in enumerate(doc.sentences):
+            for name in present.get(si, ()):
+                source = names[name]
+                pos = norm.find(name, sent.start, sent.end)
+                while pos != -1:
+                    end = pos + len(name)
+                    if boundary_ok(doc.text, pos, end, sent.start, sent.end) and not _covered(spans, pos, end):
+                        mention = doc.add_entity(Entity(id="", text=doc.text[pos:end], type=source.type,
+                                                        start=pos, end=end, source="alias",
+                                                        score=min(source.score or 0.8, 0.8)))
+                        groups.union(source, mention)
+                    pos = norm.find(name, end, sent.end)
+
+    # -- 3. canonical ids -----------------------------------------------------------------
+    def _assign(self, doc: Document, groups: "_Groups") -> None:
+        names = [e for e in doc.entities if e.type in NAME_TYPES or groups.has(e)]
+        by_key: dict[str, Entity] = {}
+        for e in names:
+            k = _coref_key(e.text)
+            if k in by_key:
+                groups.union(by_key[k], e)
+            else:
+                by_key[k] = e
+        _link_surnames(names, groups)
+        for members in groups.sets(names):
+            kb_ids = [m.canonical for m in members if _is_kb(m.canonical)]
+            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or self._cross_script(members) \
+                or doc_canonical(members)
+            for m in members:
+                if not _is_kb(m.canonical):
+                    m.canonical = dict(shared)
+
+    @rule("link.cross_script")
+    def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
+        """A KB entity named in another script (헌팅턴잉걸스 -> Huntington Ingalls Industries,
+        陈全国 -> Chen Quanguo): ``pipeline.kb.linking`` for the name mentions of the group."""
+        from ..kb.linking import kb_canonical
+
+        return next((c for m in members if m.type in NAME_TYPES
+                     if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
+
+    def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
+        for m in members:
+            for name in (m.text, orgtype.strip_legal_form(m.text)):
+                records = self.kb.lookup(name)
+                if records:
+                    return records[0].canonical()
+        return None
+
+
+class _Groups:
+    """Union-find over entities (by object identity)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+        self._items: dict[int, Entity] = {}
+
+    def _find(self, i: int) -> int:
+        while self._parent.get(i, i) != i:
+            i = self._parent[i]
+        return i
+
+    def has(self, e: Entity) -> bool:
+        return id(e) in self._items
+
+    def union(self, a: Entity, b: Entity) -> None:
+        self._items[id(a)], self._items[id(b)] = a, b
+        ra, rb = self._find(id(a)), self._find(id(b))
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def sets(self, entities: list[Entity]) -> list[list[Entity]]:
+        out: dict[int, list[Entity]] = {}
+        for e in entities:
+            out.setdefault(self._find(id(e)), []).append(e)
+        return list(out.values())
+
+
+def _is_kb(canonical: dict[str, Any] | None) -> bool:
+    return bool(canonical) and str(canonical.get("id", "")).startswith("nf:")
+
+
+def doc_canonical(members: list[Entity]) -> dict[str, Any]:
+    """A document-level id and names for a group of mentions not in the KB."""
+    ordered = sorted(members, key=lambda e: e.start)
+    names: dict[str, str] = {}
+    for m in ordered:
+        names.setdefault(name_lang(m.text), m.text)
+    latin = names.get("en")
+    base = slug(orgtype.strip_legal_form(latin)) if latin else ""
+    if not base or base == "x":
+        base = hashlib.sha1(_coref_key(ordered[0].text).encode()).hexdigest()[:10]
+    return {"id": f"doc:{base}", "name": latin or ordered[0].text, "names": names}
+
+
+def _coref_key(text: str) -> str:
+    """Mentions with the same key corefer: normalised, legal form and punctuation dropped."""
+    return re.sub(r"[\s.,·'\"-]", "", key(orgtype.strip_legal_form(text)))
+
+
+@rule("link.surname_joins_full_name")
+def _link_surnames(names: list[Entity], groups: _Groups) -> None:
+    """``Raimondo`` after ``Gina Raimondo``: a one-word Latin PERSON joins the full name it ends."""
+    by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
+    for f in names:
+        if f.type == "PERSON" and " " in f.text.strip():
+            by_surname.setdefault(f.text.split()[-1], []).append(f)
+    for e in names:
+        if e.type == "PERSON" and " " not in e.text.strip() and e.text.isascii():
+            match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)
+            if match is not None:
+                groups.union(match, e)
+
+
+@rule("link.alias_in_brackets", off=false)
+def _alias_pair(outer: str, inner: str) -> bool:
+    """``outer(inner)`` names one thing: another script, or an abbreviation of ``outer``."""
+    if not inner or _BAD_INNER.search(inner) or len(inner) > 80:
+        return False
+    if inner[0].islower() and " " in inner:
+        return False
+    if _script_family(outer) != _script_family(inner):
+        return True
+    if _ABBREV.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and len(inner) < len(outer):
+        return True
+    return len(inner) < len(outer) and _subsequence(inner.replace(" ", ""), outer)
+
+
+def _script_family(text: str) -> str:
+    scripts = [script(c) for c in text if script(c) != "other"]
+    if "hangul" in scripts:
+        return "hangul"
+    if "han" in scripts:
+        return "han"
+    return "latin"
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _entity_ending(spans: GrowingSpanIndex[Entity], paren: int, space_start: int) -> Entity | None:
+    """The name entity that ends right before the parenthesis (a space between allowed)."""
+    ends = {paren, space_start}
+    best = None
+    for e in spans.overlapping(space_start - 1, paren):
+        if e.end in ends and e.type in LINKABLE and (best is None or e.end - e.start > best.end - best.start):
+            best = e
+    return best
+
+
+def _entity_at(spans: GrowingSpanIndex[Entity], s: int, e: int) -> Entity | None:
+    return next((x for x in spans.overlapping(s, e) if x.start == s and x.end == e and x.type in LINKABLE), None)
+
+
+def _covered(spans: GrowingSpanIndex[Entity], s: int, e: int) -> bool:
+    return bool(spans.overlapping(s, e))
+
+
+def _extent(e: Entity) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dict[int, list[str]]:
+    """For each sentence (by index), the ``names`` that occur in ``norm`` starting inside it, in
+    the order of ``names``: one Aho-Corasick pass instead of a search per sentence and name."""
+    if not names:
+        return {}
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for i, name in enumerate(names):
+        automaton.add_word(name, i)
+    automaton.make_automaton()
+    starts = [s.start for s in sentences]
+    found: dict[int, set[int]] = {}
+    for last, i in automaton.iter(norm):
+        si = bisect.bisect_right(starts, last - len(names[i]) + 1) - 1
+        if si >= 0:
+            found.setdefault(si, set()).add(i)
+    return {si: [names[i] for i in sorted(ids)] for si, ids in found.items()}
+
+
+def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+    """Start of the name that ends at ``end``: a Korean word, Capitalised English words, or
+    Chinese characters back to a function word or punctuation."""
+    if end <= lo:
+        return None
+    last = script(text[end - 1])
+    i = end
+    if last == "han":
+        while i > lo and end - i < max_chars and (script(text[i - 1]) == "han" or text[i - 1] == "·") \
+                and text[i - 1] not in _ZH_STOPS:
+            i -= 1
+    elif last == "hangul":
+        while i > lo and end - i < max_chars and not text[i - 1].isspace() and script(text[i - 1]) != "other":
+            i -= 1
+    elif last == "latin":
+        window = max(lo, end - 3 * max_chars)
+        m = _LATIN_NAME.search(text, window, end)
+        if m is None:
+            return None
+        i = m.start()
+    return i if end - i >= 2 else None
