@@ -34,7 +34,7 @@ UNSEEN = [
     ("en", "Researchers at Seoul National University published the study on Friday.",
      "Seoul National University", "UNIVERSITY"),
     ("en", "Amnesty International said the arrests were arbitrary.", "Amnesty International", "ORG"),
-    ("ko", "에스케이하이닉스는 이날 실적을 발표했다.", "에스케이하이닉스", "FIRM"),   # the rules: ORG
+    ("ko", "카카오뱅크 주가는 이날 급락했다.", "카카오뱅크", "FIRM"),
     ("ko", "경기도교육청은 이날 방침을 발표했다.", "경기도교육청", "GOV"),
     ("ko", "부경대학교 연구팀이 개발했다.", "부경대학교", "UNIVERSITY"),
     ("ko", "대한상공회의소는 이날 보고서를 냈다.", "대한상공회의소", "ORG"),
