@@ -1,4 +1,4 @@
-# newsfacts: `make run` (set-up + the sample corpus), `make test` (set-up + all tests).
+# newsfacts: `make run` (set-up + the sample corpus), `make test` (set-up + all tests, slow ones included).
 PYTHON ?= python3.11
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -20,7 +20,7 @@ run: install
 	$(VENV)/bin/newsfacts run corpus/samples -o out/samples.jsonl --stats out/samples.stats.json
 
 test: install
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --runslow
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -72,7 +72,7 @@ def corpus(lang: str, max_chars: int) -> list[str]:
 
 def _public_sentences(sets: list[tuple[str, str]]) -> Iterator[dict[str, Any]]:
     """The sentences of these public sets, one set after the other (those absent are skipped)."""
-    from .eval.formats import read_set
+    from .eval.ner_sets import read_set
 
     for name, split in sets:
         try:
@@ -84,7 +84,7 @@ def _public_sentences(sets: list[tuple[str, str]]) -> Iterator[dict[str, Any]]:
 def long_text(max_chars: int) -> str:
     """One article of up to ``max_chars`` characters of distinct English text: the Federal
     Register abstracts, then CoNLL-2003 sentences, a paragraph each ("" without the data)."""
-    from .eval.formats import data_dir
+    from .eval.ner_sets import data_dir
 
     parts: list[str] = []
     total = 0

@@ -52,9 +52,10 @@ def iter_inputs(paths: list[str]) -> Iterator[RawRecord]:
             yield from _jsonl_lines(sys.stdin.buffer, "-")
             continue
         if path.startswith(HF_PREFIX):
-            from .integrations.hf import iter_dataset
+            from .integrations.hf import iter_rows
 
-            yield from iter_dataset(path[len(HF_PREFIX):])
+            for line, payload in enumerate(iter_rows(path[len(HF_PREFIX):]), 1):
+                yield RawRecord(path, line, "jsonl", payload)
             continue
         p = Path(path)
         if p.is_dir():

@@ -5,7 +5,6 @@ instance (never the global one); English: spaCy's rule-based tokenizer; anything
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 import sys
@@ -21,10 +20,11 @@ class Tokenizer(Protocol):
 
 
 class Memo:
-    """An analyser's latest results by text (oldest dropped first), shared by the stages of a process.
+    """An analyser's latest results by text (oldest dropped first).
 
     The tokenize stage and the NER featurizer analyse the same sentences with the same analyser;
-    with one memo they pay for it once. The tokenize stage clears the memos at each document.
+    one memo per pipeline (:meth:`pipeline.stages.base.Shared.analysis`) makes them pay once.
+    The analysers are pure functions of the text: a hit gives what a fresh analysis would.
     """
 
     def __init__(self, analyse: Callable[[str], Any], size: int = 1024) -> None:
@@ -44,22 +44,6 @@ class Memo:
         self._results.clear()
 
 
-_MEMOS: list[Memo] = []
-
-
-def _memo(analyse: Callable[[str], Any]) -> Memo:
-    memo = Memo(analyse)
-    _MEMOS.append(memo)
-    return memo
-
-
-def forget_analyses() -> None:
-    """Empty every analysis memo (at a new document; benchmarks call it to measure fresh text)."""
-    for memo in _MEMOS:
-        memo.clear()
-
-
-@functools.cache
 def mecab_analysis() -> Memo:
     """MeCab-ko (default dictionary): text -> tuple of (start, end, pos, semantic class or "")."""
     import mecab
@@ -78,19 +62,17 @@ def mecab_analysis() -> Memo:
             out.append((start, end, pos, "" if sem == "*" else sem))
         return tuple(out)
 
-    return _memo(analyse)
+    return Memo(analyse)
 
 
-@functools.cache
 def kiwi_analysis() -> Memo:
     """Kiwi (default model, no threads): text -> tuple of (start, length, tag, form)."""
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi(num_workers=0)
-    return _memo(lambda text: tuple((t.start, t.len, t.tag, t.form) for t in kiwi.tokenize(text)))
+    return Memo(lambda text: tuple((t.start, t.len, t.tag, t.form) for t in kiwi.tokenize(text)))
 
 
-@functools.cache
 def jieba_analysis(hmm: bool = True) -> Memo:
     """jieba with POS tags and its default dictionary: text -> tuple of (word, flag), spaces included
     (:class:`pipeline.jieba_hmm.PosAnalyser`)."""
@@ -104,7 +86,25 @@ def jieba_analysis(hmm: bool = True) -> Memo:
     freq, total, tags = default_tables()
     base = jieba.Tokenizer()
     base.FREQ, base.total, base.initialized = freq, total, True    # what check_initialized loads
-    return _memo(PosAnalyser(base, hmm, tags))
+    return Memo(PosAnalyser(base, hmm, tags))
+
+
+#: the analysers that stages share, by name
+ANALYSERS: dict[str, Callable[[], Memo]] = {
+    "mecab": mecab_analysis,
+    "kiwi": kiwi_analysis,
+    "jieba": lambda: jieba_analysis(True),
+    "jieba-nohmm": lambda: jieba_analysis(False),
+}
+
+#: a source of analysers by name (a key of :data:`ANALYSERS`): :func:`fresh`, or a pipeline's
+#: :meth:`pipeline.stages.base.Shared.analysis`, which gives its stages the same one
+Analyses = Callable[[str], Memo]
+
+
+def fresh(name: str) -> Memo:
+    """A new analyser ``name``, shared with no one (training, scripts, a tokenizer on its own)."""
+    return ANALYSERS[name]()
 
 
 _FALLBACK = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -153,16 +153,16 @@ def import_spacy() -> None:
 
 
 def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: bool = True,
-                      memo: bool = False) -> Tokenizer:
+                      analyses: Analyses | None = None) -> Tokenizer:
     """jieba with part-of-speech tags, from its own ``Tokenizer`` instance.
 
     ``hmm``: words missing from jieba's dictionary are found by its segmentation HMM and tagged
     ``nz`` (:mod:`pipeline.jieba_hmm`; the analysis the Chinese NER model is trained on), else
-    they come out one character at a time. ``memo``: share the analyses with other stages
-    (:func:`jieba_analysis`) when the dictionary is the default one.
+    they come out one character at a time. ``analyses``: take the analyser from there (shared
+    with the NER featurizer) when the dictionary is the default one.
     """
-    if memo and not user_dict and not words:
-        return _word_tokenizer(jieba_analysis(hmm))
+    if analyses and not user_dict and not words:
+        return _word_tokenizer(analyses("jieba" if hmm else "jieba-nohmm"))
     import logging
 
     import jieba
@@ -179,26 +179,30 @@ def chinese_tokenizer(user_dict: str = "", words: list[str] | None = None, hmm: 
 
 
 def _word_tokenizer(analyse: Callable[[str], Any]) -> Tokenizer:
-    """Tokens from an analysis that cuts the whole text into (word, flag) pairs, spaces included."""
+    """Tokens from an analysis that cuts the whole text into (word, flag) pairs, spaces included.
+    jieba's dictionary is simplified Chinese: it reads the text with traditional characters as
+    simplified (``simplified``: same length, same offsets, as the Chinese NER model does), and
+    the tokens keep the text's own characters."""
+    from .kb.normalize import simplified
 
     def tokenize(text: str, offset: int = 0) -> list[Token]:
         tokens, pos = [], 0
-        for word, flag in analyse(text):
+        for word, flag in analyse(simplified(text)):
             start, pos = pos, pos + len(word)
             if not word.isspace():
-                tokens.append(Token(start + offset, pos + offset, word, flag))
+                tokens.append(Token(start + offset, pos + offset, text[start:pos], flag))
         return tokens
 
     return tokenize
 
 
-def korean_tokenizer(backend: str = "mecab", memo: bool = False) -> Tokenizer:
+def korean_tokenizer(backend: str = "mecab", analyses: Analyses | None = None) -> Tokenizer:
     """A Korean morphological analyser; morphemes carry the surface span they come from.
 
-    ``memo``: MeCab and Kiwi share their analyses with other stages (the NER featurizer).
+    ``analyses``: MeCab and Kiwi come from there (shared with the NER featurizer).
     """
     factories: dict[str, Callable[[], Tokenizer]] = {
-        "mecab": lambda: _mecab(memo), "kiwi": lambda: _kiwi(memo),
+        "mecab": lambda: _mecab(analyses), "kiwi": lambda: _kiwi(analyses),
         "okt": lambda: _konlpy("Okt"), "komoran": lambda: _konlpy("Komoran"),
         "hannanum": lambda: _konlpy("Hannanum"), "kkma": lambda: _konlpy("Kkma"),
     }
@@ -207,9 +211,9 @@ def korean_tokenizer(backend: str = "mecab", memo: bool = False) -> Tokenizer:
     return factories[backend]()
 
 
-def _mecab(memo: bool = False) -> Tokenizer:
-    if memo:
-        analysis = mecab_analysis()
+def _mecab(analyses: Analyses | None = None) -> Tokenizer:
+    if analyses:
+        analysis = analyses("mecab")
 
         def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
             return [Token(s + offset, e + offset, text[s:e], pos) for s, e, pos, _ in analysis(text)]
@@ -229,9 +233,9 @@ def _mecab(memo: bool = False) -> Tokenizer:
     return tokenize
 
 
-def _kiwi(memo: bool = False) -> Tokenizer:
-    if memo:
-        analysis = kiwi_analysis()
+def _kiwi(analyses: Analyses | None = None) -> Tokenizer:
+    if analyses:
+        analysis = analyses("kiwi")
 
         def tokenize_shared(text: str, offset: int = 0) -> list[Token]:
             out = []

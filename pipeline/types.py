@@ -12,7 +12,7 @@ import operator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.1"   # 1.1: optional "errors" of a partial record (compatible with 1.0)
+SCHEMA_VERSION = "1.2"   # 1.1: optional "errors" of a partial record; 1.2: optional entity "rule" (compatible with 1.0)
 
 ENTITY_TYPES = ("FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON", "LOC",
                 "MONEY", "DATE", "PERCENT", "QUANTITY")
@@ -55,6 +55,7 @@ class Entity:
     score: float | None = None
     norm: dict[str, Any] | None = None
     canonical: dict[str, Any] | None = None
+    rule: str | None = None       # the hand rule that built the span (source "rule"), by its id
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(asdict(self))

@@ -3,7 +3,7 @@
 
     python scripts/check_gpu_ner.py [--texts N] [--devices cuda,cpu]
 
-Builds the tiny BERT of tests/test_hf_ner.py (WordPiece vocabulary from the test sentences),
+Builds the tiny BERT of tests/ner/test_hf_ner.py (WordPiece vocabulary from the test sentences),
 fine-tunes it on CUDA with ``pipeline.ner.hf_train.train_hf`` on the Korean, Chinese and English
 gold of that test, then tags the same texts (repeated to ``--texts``) with ``HfNer`` on CUDA and
 on the CPU and compares: the mentions must be the same, with character offsets that cut the
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "tests" / "ner")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     devices = args.devices.split(",")
     if "cuda" in devices and not torch.cuda.is_available():
-        print("no CUDA device: nothing to check (the CPU path is covered by tests/test_hf_ner.py)")
+        print("no CUDA device: nothing to check (the CPU path is covered by tests/ner/test_hf_ner.py)")
         return 0
     from pipeline.ner.hf_backend import HfNer
     from pipeline.ner.hf_train import train_hf

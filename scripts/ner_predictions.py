@@ -21,7 +21,7 @@ SETS = {"ko": ("klue-ner", "dev"), "zh": ("cluener2020", "dev"), "en": ("conll20
 
 
 def predictions(limit: int) -> dict[str, list]:
-    from pipeline.eval.formats import read_set
+    from pipeline.eval.ner_sets import read_set
     from pipeline.ner.model import load_model
 
     out: dict[str, list] = {}

@@ -1,4 +1,9 @@
-"""Shared fixtures: the default pipeline, the schema validator, and ../shared/data."""
+"""Shared fixtures: the default pipeline, the schema validator, and ../shared/data; ``--runslow``.
+
+Tests are grouped by area in folders (lang/<code>/, stages/, ner/, cli/...); this file and the
+helpers beside it (facts_helpers.py, hostile/) are importable from all of them (pytest's
+``pythonpath`` setting in pyproject.toml).
+"""
 from __future__ import annotations
 
 import os
@@ -10,6 +15,21 @@ REPO = Path(__file__).resolve().parents[1]
 # every stage in every test sees only what it declares (pipeline/contracts.py)
 os.environ.setdefault("NEWSFACTS_STRICT_CONTRACTS", "1")
 SHARED_DATA = Path(os.environ.get("NEWSFACTS_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", default=False,
+                     help="also run the tests marked slow (make test does)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` are skipped unless ``--runslow`` is given."""
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow: needs --runslow")
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(skip)
 
 
 def shared_data(*parts: str) -> Path:

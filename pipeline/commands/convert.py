@@ -26,7 +26,7 @@ def main(args: argparse.Namespace) -> int:
 
     from .. import io as nio
     from ..errors import ConfigError
-    from ..eval.formats import FORMATS, read_set
+    from ..eval.ner_sets import FORMATS, read_set
     from ..eval.records import gold_record
     from ..eval.tagmap import tagmap
 

@@ -45,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def build_kb(args: argparse.Namespace) -> int:
-    from ..eval.formats import data_dir
+    from ..eval.ner_sets import data_dir
     from ..kb import importers
     from ..kb.build import build, load_seeds
     from ..kb.card import write_card_sources
@@ -95,7 +95,7 @@ def build_kb(args: argparse.Namespace) -> int:
 
 
 def coverage(args: argparse.Namespace) -> int:
-    from ..eval.formats import data_dir
+    from ..eval.ner_sets import data_dir
     from ..kb.coverage import mofcom_coverage
 
     print(json.dumps(mofcom_coverage(args.data or data_dir(), args.kb), ensure_ascii=False, indent=1))

@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(a saved Hugging Face dataset, .parquet or .arrow files)")
     p.add_argument("-o", "--output", default="-", help="output JSONL file, - for stdout (default)")
     p.add_argument("--format", default="jsonl", choices=["jsonl", "facts", "ftm", "parquet", "hf"],
-                   help="output format (see pipeline/formats.py; parquet and hf need -o PATH)")
+                   help="output format (see pipeline/output_formats.py; parquet and hf need -o PATH)")
     p.add_argument("--config", help="TOML config (default: configs/default.toml)")
     p.add_argument("--set", dest="overrides", nargs="+", action="extend", default=[],
                    metavar="STAGE.KEY=VALUE", help="override config values")
@@ -45,7 +45,7 @@ def main(args: argparse.Namespace) -> int:
     from ..batch import run_corpus
 
     if args.format != "jsonl" and args.engine == "local":
-        from ..formats import run_with_format
+        from ..output_formats import run_with_format
 
         return run_with_format(args, main)
     overrides = list(args.overrides)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from ..errors import ConfigError
 
@@ -46,6 +47,12 @@ def main(args: argparse.Namespace) -> int:
         from ..entities.typer_train import load_config as load_typer_config, train as train_typer
 
         train_typer(load_typer_config(args.config), output=args.output, limit=args.limit)
+        return 0
+    if kind == "rates":
+        from ..entities.rates import train as measure_rates
+
+        cfg = tomllib.loads(Path(args.config).read_text(encoding="utf-8"))
+        print(json.dumps(measure_rates(cfg, output=args.output), ensure_ascii=False))
         return 0
     if kind == "loanwords":
         from ..lang.ko.loanword_training import load_config as load_loanword_config, train as train_loanwords

@@ -11,15 +11,18 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 from typing import Any
 
 from . import typer as orgtype
+from .. import lang
 from ..lang.rules import trim
 from ..kb.build import slug
 from ..kb.matcher import boundary_ok
-from ..kb.normalize import key, name_lang, normalize, script
+from ..kb.normalize import key, normalize, script
+from ..kb.xscript import mention_script
 from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
 from ..rules import false, rule
@@ -30,8 +33,6 @@ _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
 _LATIN_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9&'.-]*(?:[ ](?:of|and|for|the|&|[A-Z0-9][A-Za-z0-9&'.-]*))*$")
 _BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
-#: Characters that end a Chinese name when walking back from a parenthesis.
-_ZH_STOPS = set("的和与及对将把被在向从了是为由等、，。；：“”\"'《》")
 
 
 class Linker:
@@ -181,14 +182,22 @@ def _is_kb(canonical: dict[str, Any] | None) -> bool:
 def doc_canonical(members: list[Entity]) -> dict[str, Any]:
     """A document-level id and names for a group of mentions not in the KB."""
     ordered = sorted(members, key=lambda e: e.start)
+    written = [(m.text, mention_script(m.text)) for m in ordered]
     names: dict[str, str] = {}
-    for m in ordered:
-        names.setdefault(name_lang(m.text), m.text)
-    latin = names.get("en")
+    for text, in_script in written:
+        names.setdefault(_written_lang(in_script), text)
+    latin = next((text for text, in_script in written if in_script == "latin"), None)
     base = slug(orgtype.strip_legal_form(latin)) if latin else ""
     if not base or base == "x":
         base = hashlib.sha1(_coref_key(ordered[0].text).encode()).hexdigest()[:10]
     return {"id": f"doc:{base}", "name": latin or ordered[0].text, "names": names}
+
+
+def _written_lang(in_script: str) -> str:
+    """The language a name written in ``in_script`` is given under: its pack's code (the script
+    itself where no pack writes in it)."""
+    pack = lang.for_script(in_script)
+    return pack.code if pack is not None else in_script
 
 
 def _coref_key(text: str) -> str:
@@ -280,6 +289,14 @@ def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dic
     return {si: [names[i] for i in sorted(ids)] for si, ids in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _han_stops() -> frozenset[str]:
+    """Characters that end a name in Han letters when walking back from a parenthesis (the Han
+    pack's ``name_stops``)."""
+    pack = lang.for_script("han")
+    return frozenset(pack.words.value("name_stops", "") if pack is not None else "")
+
+
 def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
     """Start of the name that ends at ``end``: a Korean word, Capitalised English words, or
     Chinese characters back to a function word or punctuation."""
@@ -289,7 +306,7 @@ def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
     i = end
     if last == "han":
         while i > lo and end - i < max_chars and (script(text[i - 1]) == "han" or text[i - 1] == "·") \
-                and text[i - 1] not in _ZH_STOPS:
+                and text[i - 1] not in _han_stops():
             i -= 1
     elif last == "hangul":
         while i > lo and end - i < max_chars and not text[i - 1].isspace() and script(text[i - 1]) != "other":

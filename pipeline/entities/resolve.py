@@ -19,19 +19,25 @@ import itertools
 import re
 from typing import Any, Callable, Iterator
 
+from . import rates
 from . import typer as orgtype
 from .typing_model import CONTEXT_CHARS, OrgMention, OrgTyper
+from .. import lang
 from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
 from ..lang.casing import all_common
 from ..spans import SpanIndex
-from ..types import Document, Entity
+from ..types import Document, Entity, Sentence
 from ..rules import declare, is_on, last, listed, rule
 
 NUMERIC = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
 #: Which source is trusted with a name when two candidates claim the same text.
 NAME_RANK = {"kb": 3, "rule": 2, "alias": 2, "model": 1}
+
+
+def _rank(e: Entity) -> int:
+    return NAME_RANK["model"] if _from_text(e) else NAME_RANK.get(e.source, 0)
 
 
 def _contains(a: Entity, b: Entity) -> bool:
@@ -51,15 +57,6 @@ def _number_vs_name(a: Entity, b: Entity) -> Entity | None:
     return number if number.source == "rule" else name
 
 
-@rule("resolve.grammar_number_wins")
-def _rule_number(a: Entity, b: Entity) -> Entity | None:
-    """MONEY/DATE/PERCENT/QUANTITY: the grammar (rule) beats the model, whatever the lengths."""
-    if a.type in NUMERIC and b.type in NUMERIC and a.source != b.source:
-        if "rule" in (a.source, b.source):
-            return a if a.source == "rule" else b
-    return None
-
-
 #: A conjunction right after (or before) a name inside a longer span: A and B, A和B, A와 B.
 _CONJ_AFTER = re.compile(r"\s*(?:and|&|or)\s|[、，,和与及或]|(?:와|과|및) ")
 _CONJ_BEFORE = re.compile(r"(?:\s(?:and|&|or)|[、，,和与及或]|(?:와|과|및))\s*$")
@@ -73,7 +70,7 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     organisation head (삼성전자 시안: the KB name wins), or is what words before it describe
     (中国高校 + 哈尔滨工业大学: the KB name wins)."""
     for outer, inner in ((a, b), (b, a)):
-        if outer.source == "model" and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
+        if _from_text(outer) and inner.source == "kb" and outer.type in orgtype.ORG_TYPES \
                 and _contains(outer, inner):
             after = outer.text[inner.end - outer.start:]
             before = outer.text[:inner.start - outer.start]
@@ -88,21 +85,6 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     return None
 
 
-@rule("resolve.kb_name_across_word_boundary")
-def _crossing_model_name(a: Entity, b: Entity) -> Entity | None:
-    """A KB name that crosses a model organisation's edge inside a word (其中兴业银行: 中兴 vs 兴业银行)
-    loses to it when the model's name has an organisation head: the KB matched across a word
-    boundary. (A KB name that ends at a space, General Dynamics against the model's Dynamics Land
-    Systems, matched a whole word: ``_kb_name_continued`` joins the two.)"""
-    if a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end:
-        for model, kb in ((a, b), (b, a)):
-            edge = kb.end if kb.start < model.start else kb.start
-            if model.source == "model" and kb.source == "kb" and model.type in orgtype.ORG_TYPES \
-                    and orgtype.by_name(model.text) and not _at_space(model.text, edge - model.start):
-                return model
-    return None
-
-
 def _at_space(text: str, i: int) -> bool:
     """Whether position ``i`` of ``text`` is next to a space (a boundary between spaced words)."""
     return text[i - 1:i].isspace() or text[i:i + 1].isspace()
@@ -114,7 +96,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
     contains another name is the whole item of the enumeration (TechInsights Japan KK, 美国 in
     美国通用原子航空系统公司): the proposal checked that it is not a coordination of two names."""
     for outer, inner in ((a, b), (b, a)):
-        if outer.source == "rule" and outer.type in NAME_TYPES and _contains(outer, inner):
+        if outer.source == "rule" and not _from_text(outer) and outer.type in NAME_TYPES and _contains(outer, inner):
             return outer
     return None
 
@@ -122,7 +104,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
 @rule("resolve.source_rank")
 def _source_rank(a: Entity, b: Entity) -> Entity | None:
     """For names: kb over rule/alias over model."""
-    ra, rb = NAME_RANK.get(a.source, 0), NAME_RANK.get(b.source, 0)
+    ra, rb = _rank(a), _rank(b)
     if ra != rb:
         return a if ra > rb else b
     return None
@@ -135,16 +117,9 @@ def _longer(a: Entity, b: Entity) -> Entity | None:
     return None if la == lb else (a if la > lb else b)
 
 
-@rule("resolve.higher_score")
-def _score(a: Entity, b: Entity) -> Entity:
-    """Of two overlapping candidates alike in all else, the one scored higher."""
-    return b if (b.score or 0.0) > (a.score or 0.0) else a
-
-
 #: The overlap rules, in order; each returns the winner or None when it does not decide.
 RULES: tuple[Callable[[Entity, Entity], Entity | None], ...] = (
-    _number_vs_name, _rule_number, _model_org_contains, _crossing_model_name, _proposed_name_contains,
-    _source_rank, _longer, _score,
+    _number_vs_name, _model_org_contains, _proposed_name_contains, _source_rank, _longer,
 )
 
 
@@ -201,19 +176,6 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
 
 
 #: Abbreviations whose period belongs to a name (Co., Inc., Michael R.): others end a sentence.
-_ABBREV_END = re.compile(r"(?:\b(?:co|corp|inc|ltd|llc|plc|bros|jr|sr|st|dept|univ|assn|govt?|l\.p|s\.a)"
-                         r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$", re.IGNORECASE)
-
-
-@rule("resolve.trim_period", off=last)
-def _trim_period(text: str, e: Entity) -> Entity:
-    """A model span ending in a sentence's full stop (… General Corporation.) loses the stop."""
-    if not e.text.endswith(".") or _ABBREV_END.search(e.text) or len(e.text) < 3:
-        return e
-    return Entity(id="", text=text[e.start:e.end - 1], type=e.type, start=e.start, end=e.end - 1,
-                  source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
-
-
 #: a Latin name, then Chinese characters (Inter-Coastal Electronics尚未回应)
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*)$", re.S)
 
@@ -256,7 +218,7 @@ def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> l
                 end -= 1
             if end - start >= 2:
                 typ = orgtype.by_name(doc.text[start:end]) or e.type
-                out.append(_candidate(doc.text, start, end, typ, e.score or 0.7))
+                out.append(_piece(doc.text, start, end, typ, e))
         if out:
             return out
     return [e]
@@ -339,7 +301,7 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
 
 
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_trim_period``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
+    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_cut_at_script_change``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
     or split (``_split_titled_person``, ``_split_coordination``)."""
     out = []
     names = SpanIndex((e for e in candidates if e.source == "kb" and e.type != "LOC"), _span)
@@ -352,7 +314,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None and fixed.type == "PERSON":
                 fixed.type = orgtype.not_person(fixed.text) or "PERSON"
             if fixed is not None:
-                fixed = _cut_at_script_change(doc.text, _trim_period(doc.text, fixed))
+                fixed = _cut_at_script_change(doc.text, fixed)
                 for part in _split_titled_person(doc.text, fixed):
                     out += _split_coordination(doc, part, names)
     return out
@@ -373,7 +335,7 @@ def _split_items(text: str, e: Entity) -> list[Entity]:
         stop = m.start() if m else e.end
         if stop - pos >= 2:
             typ = orgtype.by_name(text[pos:stop]) if e.type in orgtype.ORG_TYPES else None
-            out.append(_candidate(text, pos, stop, typ or e.type, e.score or 0.5))
+            out.append(_piece(text, pos, stop, typ or e.type, e))
         pos = m.end() if m else e.end
     return out
 
@@ -395,7 +357,7 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
     latin = script(doc.text[org.start]) == "latin"
     if not (gap == "" and not latin or gap == " " and latin and orgtype.by_name(doc.text[place.start:org.end])):
         return None
-    return _candidate(doc.text, place.start, org.end, org.type, min(place.score or 1.0, org.score or 1.0))
+    return _built(doc.text, place.start, org.end, org.type, "resolve.place_glued_to_name")
 
 
 @rule("resolve.place_begins_headed_name")
@@ -419,7 +381,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
         for stop in range(end, place.end, -1):
             found = orgtype.head(text[s:stop])
             if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
-                return _candidate(doc.text, s, stop, found[0], 0.7)
+                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name")
         return None
     if script(first) == "han" and script(text[place.end - 1]) == "han":
         stop = place.end
@@ -427,14 +389,15 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
         for tok in itertools.takewhile(lambda t: t.start < hi, (doc.tokens[i] for i in range(after, len(doc.tokens)))):
             if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
                 org = orgs[tok.start]
-                return _candidate(doc.text, s, org.end, org.type, min(org.score or 1.0, 0.7))
+                return _built(doc.text, s, org.end, org.type, "resolve.place_begins_headed_name")
             if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
                     or taken.any_overlapping(tok.start, tok.end):
                 return None
             stop = tok.end
             found = orgtype.head(text[s:stop])
             if found:
-                return _candidate(doc.text, s, stop, found[0], 0.7) if stop - place.end > found[1] else None
+                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name") \
+                    if stop - place.end > found[1] else None
         return None
     if first == " ":
         end, pos = place.end, place.end
@@ -444,7 +407,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
                     and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
                 end = pos
         if end > place.end:
-            return _trim_period(text, _candidate(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", 0.7))
+            return _built(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", "resolve.place_begins_headed_name")
     return None
 
 
@@ -469,7 +432,7 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
         for stop in range(pos, word_start, -1):
             found = orgtype.head(doc.text[date.start:stop])
             if found and is_particle_tail(doc.text[stop:pos]):
-                return _candidate(doc.text, date.start, stop, found[0], 0.7)
+                return _built(doc.text, date.start, stop, found[0], "resolve.date_begins_name")
     return None
 
 
@@ -478,15 +441,15 @@ _LATIN_NAME_WORD = re.compile(r" [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 @rule("resolve.latin_name_continued")
 def _name_continued(doc: Document, person: Entity, hi: int, others: list[Entity]) -> Entity | None:
-    """A one-word Latin person in a Chinese or Korean sentence followed by a capitalised word that
-    no other candidate claims (Wilbur + Ross): one name. (Korean transliterations are left alone:
-    on KLUE dev the next word is a title or a noun far more often than a surname.)"""
+    """A one-word Latin person followed by a capitalised word that no other candidate claims
+    (Wilbur + Ross): one name. (Korean transliterations are left alone: on KLUE dev the next word
+    is a title or a noun far more often than a surname.)"""
     if not person.text.isascii() or " " in person.text.strip():
         return None
     m = _LATIN_NAME_WORD.match(doc.text, person.end, hi)
     if m is None or any(e.start < m.end() and person.end < e.end for e in others if e is not person):
         return None
-    return _candidate(doc.text, person.start, m.end(), "PERSON", min(person.score or 1.0, 0.7))
+    return _built(doc.text, person.start, m.end(), "PERSON", "resolve.latin_name_continued")
 
 
 @rule("resolve.kb_name_continued")
@@ -496,8 +459,7 @@ def _kb_name_continued(doc: Document, kb: Entity, model: Entity) -> Entity | Non
     if not (kb.start < model.start < kb.end < model.end) or not _at_space(doc.text, kb.end) \
             or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text):
         return None
-    return _candidate(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type,
-                      min(model.score or 1.0, 0.7))
+    return _built(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type, "resolve.kb_name_continued")
 
 
 @rule("resolve.seat_in_brackets")
@@ -508,7 +470,7 @@ def _place_in_brackets(doc: Document, firm: Entity, places: dict[tuple[int, int]
     m = (_BRACKETED_LATIN if firm.text.isascii() else _BRACKETED).match(doc.text, firm.end)
     if m is None or (m.start(1), m.end(1)) not in places:
         return None
-    out = _candidate(doc.text, firm.start, m.end(), "FIRM", min(firm.score or 1.0, 0.8))
+    out = _built(doc.text, firm.start, m.end(), "FIRM", "resolve.seat_in_brackets")
     out.canonical = firm.canonical
     return out
 
@@ -527,14 +489,35 @@ def _pair(span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _candidate(text: str, start: int, end: int, typ: str, score: float) -> Entity:
-    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="model", score=score)
+def _piece(text: str, start: int, end: int, typ: str, whole: Entity) -> Entity:
+    """A part of a model span (an item of an enumeration, a conjunct): still the model's finding."""
+    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source=whole.source, score=whole.score)
+
+
+def _built(text: str, start: int, end: int, typ: str, rule_id: str) -> Entity:
+    """A name a hand rule built from other candidates: source "rule", its id, and as its score
+    the rule's measured precision on the gold sets (``pipeline.entities.rates``)."""
+    return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="rule",
+                  score=rates.precision(rule_id), rule=rule_id)
+
+
+def _from_text(e: Entity) -> bool:
+    """A span the model found, or one this module built from the model's spans: weighed alike."""
+    return e.source == "model" or e.source == "rule" and (e.rule or "").startswith("resolve.")
+
+
+def _holds(sent: Sentence, name_rule: str) -> bool:
+    """Whether the pack of the sentence's language turns the name rule on (``[names]`` in its
+    ``words.toml``)."""
+    pack = lang.get(sent.lang)
+    return pack is not None and bool(pack.words.value(f"names.{name_rule}", False))
 
 
 def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
     """Longer candidates for ``select``: organisations a place or a date begins (``_glued_org``,
     ``_headed_tail``, ``_dated_name``), firms with their seat in brackets (``_place_in_brackets``),
-    Latin names continued (``_name_continued``)."""
+    Latin names continued (``_name_continued``); ``_dated_name`` and ``_name_continued`` only in
+    the sentences whose pack turns them on (``[names]`` in its ``words.toml``)."""
     out: list[Entity] = []
     orgs = SpanIndex((e for e in candidates if e.source == "model" and e.type in orgtype.ORG_TYPES), _span)
     spans = {(e.start, e.end) for e in candidates if e.type in orgtype.ORG_TYPES}
@@ -560,12 +543,12 @@ def compounds(doc: Document, candidates: list[Entity]) -> list[Entity]:
             out.append(seated)
     for person in (e for e in candidates if e.type == "PERSON" and e.source == "model"):
         sent = doc.sentence_at(person.start)
-        if sent is not None and sent.lang in ("ko", "zh") and (full := _name_continued(doc, person, sent.end,
-                                                                                            candidates)):
+        if sent is not None and _holds(sent, "latin_name_continued") \
+                and (full := _name_continued(doc, person, sent.end, candidates)):
             out.append(full)
     for date in (e for e in candidates if e.type == "DATE"):
         sent = doc.sentence_at(date.start)
-        if sent is not None and sent.lang == "ko" and (named := _dated_name(doc, date, sent.end)):
+        if sent is not None and _holds(sent, "date_begins_name") and (named := _dated_name(doc, date, sent.end)):
             out.append(named)
     return [e for e in out if (e.start, e.end) not in spans and not orgtype.is_description(e.text)]
 
@@ -621,7 +604,7 @@ class Resolver:
             candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
         for i, entity in enumerate(doc.entities):
-            if entity.source in ("model", "alias"):
+            if entity.source == "alias" or _from_text(entity):
                 self._settle(doc, i)
         doc.renumber_entities()
 

@@ -2,8 +2,8 @@
 
 The Korean NER model misses such names, types them PERSON or cuts them (펑자루이 -> 펑자루). Words
 that score as transliterations (:mod:`pipeline.lang.ko.loanwords`) become candidates (source
-"rule") where the sentence gives them a name's place, by the Korean pack's word lists
-(``[transliteration]`` in ``pipeline/lang/ko/words.toml``):
+"rule") where the sentence gives them a name's place, by the word lists of the packs that declare
+them (``[transliteration]`` in their ``words.toml``: the Korean pack's), in those packs' sentences:
 
 - **headed firms**: name words before a firm head, glued or apart (캐멀 그룹, 킹파이테크놀로지,
   CK 인터내셔널) -> FIRM;
@@ -77,6 +77,7 @@ class Word:
 
 @dataclass(frozen=True)
 class _Lists:
+    langs: frozenset[str]          # the languages of the packs that declare them
     firm_heads: tuple[str, ...]
     apposition: dict[str, str]
     counts: tuple[tuple[str, str], ...]
@@ -86,13 +87,20 @@ class _Lists:
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    words = lang.get("ko").words
-    apposition = {w: typ for typ, ws in words.table("transliteration.apposition_types").items() for w in ws}
-    counts = tuple(sorted(((w, typ) for typ, ws in words.table("transliteration.count_types").items() for w in ws),
-                          key=lambda x: -len(x[0])))
-    return _Lists(firm_heads=tuple(sorted(words.get("transliteration.firm_heads"), key=len, reverse=True)),
-                  apposition=apposition, counts=counts, titles=frozenset(words.get("titles")),
-                  not_names=frozenset(words.get("transliteration.not_names")))
+    """The word lists of the packs that say where a transliterated name stands (``[transliteration]``)."""
+    packs = [p for p in lang.packs() if p.words.value("transliteration")]
+
+    def words(key: str) -> list[str]:
+        return [w for p in packs for w in p.words.get(key)]
+
+    def typed(key: str) -> list[tuple[str, str]]:
+        return [(w, typ) for p in packs for typ, ws in p.words.table(key).items() for w in ws]
+
+    return _Lists(langs=frozenset(p.code for p in packs),
+                  firm_heads=tuple(sorted(words("transliteration.firm_heads"), key=len, reverse=True)),
+                  apposition=dict(typed("transliteration.apposition_types")),
+                  counts=tuple(sorted(typed("transliteration.count_types"), key=lambda x: -len(x[0]))),
+                  titles=frozenset(words("titles")), not_names=frozenset(words("transliteration.not_names")))
 
 
 def _agrees(stem: str, tail: str) -> bool:
@@ -222,10 +230,11 @@ class TransliterationFinder:
 
     # -- candidates --------------------------------------------------------------------------
     def candidates(self, doc: Document, found: list[Entity]) -> list[Entity]:
-        """New candidates for the Korean sentences of ``doc``; ``found`` are the others."""
+        """New candidates for the sentences of ``doc`` in the languages of the lists (``_Lists.langs``);
+        ``found`` are the others."""
         out: dict[tuple[int, int], Entity] = {}
         for sent in doc.sentences:
-            if sent.lang != "ko":
+            if sent.lang not in self.lists.langs:
                 continue
             words = sentence_words(doc.text, sent.start, sent.end)
             inside = [e for e in found if sent.start <= e.start < sent.end]

@@ -185,7 +185,7 @@ def rule_type(name: str, given: str, before: str = "", after: str = "") -> str:
 
 def is_description(name: str) -> bool:
     """The words describe a kind of party (美国军工企业, 高校, 数十家公司), not one by name."""
-    return bool(tables().description.match(name))
+    return bool(tables().description.match(normalize(name)))
 
 
 def strip_legal_form(name: str) -> str:

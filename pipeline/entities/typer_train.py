@@ -74,7 +74,7 @@ def overlapping_gold(gold: Iterable[dict[str, Any]], start: int, end: int) -> di
 def _documents(cfg: dict[str, Any], limit: int | None,
                log: Callable[[str], None]) -> Iterator[tuple[str, float, dict[str, Any]]]:
     """(set name, weight, gold record with newsfacts types) of every configured set."""
-    from ..eval.formats import read_set
+    from ..eval.ner_sets import read_set
     from ..eval.gold import read_gold
 
     for spec in cfg["sets"]:

@@ -1,6 +1,6 @@
 """Run the pipeline over gold sets and score it with the one scorer (:mod:`.score`).
 
-Public NER sets (:mod:`.formats`) are scored in their own tags; the project's gold sets
+Public NER sets (:mod:`.ner_sets`) are scored in their own tags; the project's gold sets
 (:mod:`.gold`: samples, heldout, notices, news:dev, news:test) in newsfacts types, with events and
 links."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import orjson
 
-from .formats import SETS, read_set, set_path
+from .ner_sets import SETS, read_set, set_path
 from .gold import GOLD_SETS, read_gold
 from .records import gold_record
 from .score import Options, restrict, score

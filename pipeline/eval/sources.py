@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .formats import data_dir
+from .ner_sets import data_dir
 
 def _read(path: str) -> str:
     return (data_dir() / path).read_text(encoding="utf-8")

@@ -34,9 +34,10 @@ Decisions (and why):
   to a decision above it that named none.
 - **Merging** is tolerant where the text is vague and strict where it is not: see :mod:`.merge`.
   A date inherited from an earlier sentence yields to a date stated with the action.
-- **Discovered targets** (:mod:`.discover`): names in a trigger's object slot or an appendix
-  that no earlier stage recognised become entities (``source="rule"``, no canonical id), because
-  official texts list targets the knowledge base and the models have never seen.
+- **Discovered targets** (:mod:`.discover`, and each pack's ``slots.py`` for where the slot is):
+  names in a trigger's object slot or an appendix that no earlier stage recognised become entities
+  (``source="rule"``, no canonical id), because official texts list targets the knowledge base
+  and the models have never seen.
 - **White lists** (화이트리스트, 白名单): being put on one is ``lift``, being taken off ``restrict``.
 - **Not events**: quoted speech, questions, requests and applications (移除的申请), negated and
   planned actions.
@@ -59,7 +60,7 @@ class EventExtractor:
     def __init__(self, catalogue: Catalogue, carry: int = 3, keep_modal: bool = False,
                  keep_bare: bool = False, discover: bool = True, role_model: LinearModel | None = None,
                  collect: list | None = None, date_model: LinearModel | None = None,
-                 confidence_model: LinearModel | None = None) -> None:
+                 confidence_model: LinearModel | None = None, keep_all: bool = False) -> None:
         from .. import lang
 
         grammars = {p.code: p.grammar for p in lang.packs() if p.grammar is not None}
@@ -69,6 +70,7 @@ class EventExtractor:
         self.keep_bare = keep_bare
         self.carry = carry
         self.confidence = confidence_model
+        self.keep_all = keep_all
         self.collect = collect
 
     def __call__(self, doc: Document) -> list[Event]:
@@ -77,7 +79,8 @@ class EventExtractor:
         if self.confidence is not None:       # a planned act, kept on request, counts half (keep_modal)
             scores = [self.confidence.probability(f) * (0.5 if g.modal else 1.0) for f, g in zip(feats, groups)]
             # a text shorter than every text the model learnt from keeps its events, scored
-            floor = self.confidence.threshold if len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0) else 0.0
+            learnt = len(doc.sentences) >= self.confidence.meta.get("min_sentences", 0)
+            floor = self.confidence.threshold if learnt and not self.keep_all else 0.0
             kept = [i for i, p in enumerate(scores) if p >= floor]
             groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
         else:

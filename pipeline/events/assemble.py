@@ -26,14 +26,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .. import lang
 from ..entities import typer as orgtype
+from ..lang import scripts
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
-from ..spans import GrowingSpanIndex, SpanIndex
+from ..spans import SpanIndex
 from ..types import Document, Entity, Sentence
 from . import dates as date_model
 from . import enumeration, roles
 from .catalogue import Catalogue, ListEntry, ListMention, country_of
-from .discover import discover_en, discover_ko, discover_zh, inside, known_names
+from .discover import EntityLookup, inside
 from .linear import LinearModel
 from ..rules import declare, false, is_on, last, nothing, rule, true
 
@@ -42,10 +44,6 @@ TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 INVERTED = {"add": "lift", "remove": "restrict"}
 #: actions that can be taken against a whole country (sanctions on Russia, 일본에 대한 수출 규제)
 COUNTRY_ACTIONS = frozenset({"impose", "restrict", "lift", "ban", "suspend"})
-TARGET_UNITS = frozenset({
-    "개사", "곳", "기관", "기업", "업체", "단체", "회사", "명", "개인", "대학", "실체", "법인", "개",
-    "家", "名", "所", "位", "个", "entities", "entity", "companies", "company", "firms", "persons",
-    "individuals", "people", "organizations", "universities", "institutes", "parties", "businesses"})
 _TITLE = re.compile(r"《[^《》]{1,80}》")
 _OPEN = "（("
 #: in an appendix line, what follows the sex of a listed person describes them
@@ -62,8 +60,8 @@ _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
-CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 #: actions that, by a regime's keeper, put their targets on its list
+CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
 REGIME_ACTIONS = frozenset({"impose", "ban", "lift"})
 ARTICLE_LIST = declare("events.article_list",
                        "An act that names no list acts on the list the article speaks of (named last before it).")
@@ -158,13 +156,13 @@ class Assembler:
         secondary = _bracketed_aliases(text, doc.entities)
         self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
         by_sentence = _SentenceEntities(doc)
-        self._look = _EntityLookup(doc)
+        self._look = EntityLookup(doc)
         mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
         grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
-                    or self.grammars.get(_script(text[sent.start:sent.end])) for sent in doc.sentences]
+                    or self._grammar_of_script(text[sent.start:sent.end]) for sent in doc.sentences]
         specific = [[m.entry for m in masked.mentions if s.start <= m.start < s.end and m.entry]
                     for s in doc.sentences]
         first = next((lists[0] for lists in specific if lists), None)
@@ -213,15 +211,20 @@ class Assembler:
                     here.append(cand)
                     if cand.list is not None and not cand.implied_list:
                         last_list = (cand.list, si)
-            _consequences(here)
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
         _companions(out)
-        _implied(out)
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
+
+    def _grammar_of_script(self, chunk: str) -> Grammar | None:
+        """The grammar of the pack whose script has the most letters in ``chunk`` (a sentence
+        whose language was not identified)."""
+        script = scripts.dominant(chunk)
+        pack = lang.for_script(script) if script else None
+        return self.grammars.get(pack.code) if pack is not None else None
 
     def _dates(self, doc: Document, cands: list[Candidate], dates: list[Entity]) -> None:
         """Each act's date chosen among the dates around it by the date model (:mod:`.dates`);
@@ -293,8 +296,6 @@ class Assembler:
                 return None
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
-        if authority is None and entry is None and action in REGIME_ACTIONS:
-            authority = _country_subject(g, doc.text, trig, ents)   # "China sanctioned X"
         if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
             acting = _cid(authority) if authority is not None else None
             side = country_of(acting) or (country_of(self._context[si].authority) if self._context[si] else None)
@@ -311,8 +312,6 @@ class Assembler:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
             authority = _document_authority(doc, entry)
-        if authority is None:
-            authority = _country_subject(g, doc.text, trig, ents)
         new: list[Entity] = []
         if self.discover and action != "investigate":
             new = _discover(doc, g, mtext, trig, region, self._look)
@@ -324,8 +323,6 @@ class Assembler:
                    and e is not authority and (e in new or _is_target(g, doc.text, e, action))
                    and not _part_of_list_name(mtext, e) and not _affiliation(doc.text, e, ents)
                    and not (reason and reason["start"] <= e.start and e.end <= reason["end"])]
-        if rule.line:                                  # "A, address; B a/k/a C, address; Order ..."
-            targets = _party_names(doc.text, region[0], trig.start, targets)
         if trig.passive and g.together is not None:    # "X was added ... together with Y"
             m = g.together.search(mtext, trig.end, hi)
             if m:
@@ -334,8 +331,6 @@ class Assembler:
         if g.definite_firm is not None:                # "the San Diego-based company"
             antecedent = _antecedent(doc, g, mtext, trig, region)
             targets += [antecedent] if antecedent is not None else []
-        if not targets and g.numbered is not None:     # 两校, 两家公司, the two universities
-            targets = _numbered_antecedents(doc, g, mtext, region)
         targets = self._choose(doc, g, sent, trig, action, region, entry, carried, authority, targets,
                                ents, reason, mtext, si)
         targets = _dedupe(targets, authority)
@@ -487,13 +482,7 @@ class Assembler:
         sent = doc.sentences[si]
         m = _DESCRIPTION.search(doc.text, sent.start, sent.end)   # （一）X（En），男，Y公司创始人
         end = m.start() if m else sent.end
-        new: list[Entity] = []
-        script = _script(doc.text[sent.start:end])
-        if self.discover and "zh" in (g.lang, script) and re.search(r"[\u4e00-\u9fff]", doc.text[sent.start:end]) \
-                and not re.search(r"[\uac00-\ud7a3]", doc.text[sent.start:end]):
-            new = discover_zh(doc, sent.start, end, self._look.near(sent.start, end), mtext, self._look.known())
-        elif self.discover and appendix and script == "en":       # -TechInsights Europe Limited
-            new = discover_en(doc, sent.start, end, self._look.near(sent.start, end), single=True, mask=mtext)
+        new = _line_names(doc, g, sent.start, end, mtext, self._look, appendix) if self.discover else []
         gone = inside(new, ents)
         ents = [e for e in ents if e.id not in gone] + new
         extra = [e for e in ents if e.type in TARGET_TYPES and e is not cand.authority and e.end <= end
@@ -512,66 +501,32 @@ class Assembler:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-_EN_SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
-                          r"|\s+(?:engage[sd]?|ha(?:ve|s)\s+(?:engaged|been)|were|was|are|is|will|for|over)\b")
-_ZH_SLOT_START = re.compile(r"(?:将|將|把|对|對)")
-_ZH_INCLUDING = re.compile(r"(?:其中)?(?:包括|包含|有)")
-_ZH_LIGHT_VERB = re.compile(r"(?:进行|实施|采取|实行|予以|给予|作出|依法)")
-
-
 @rule("events.slot_names", off=nothing)
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
-              region: tuple[int, int], look: "_EntityLookup") -> list[Entity]:
-    """Entities for the names in the trigger's object slot that no stage recognised."""
-    lo, hi = region
-    if g.lang == "zh":
-        starts = [m.end() for m in _ZH_SLOT_START.finditer(mtext, lo, trig.start)]
-        found: list[Entity] = []
-        listed = _ZH_INCLUDING.search(mtext, trig.end, hi)   # 列入…，其中包括A、B和C等
-        if listed:
-            found = discover_zh(doc, listed.end(), hi, look.near(listed.end(), hi), mtext, look.known())
-        if starts:                 # 对X进行/采取…: the object ends at the light verb
-            verb = _ZH_LIGHT_VERB.search(mtext, starts[-1], trig.start)
-            stop = verb.start() if verb else trig.start
-            return found + discover_zh(doc, starts[-1], stop, look.near(starts[-1], stop), mtext, look.known())
-        return discover_zh(doc, trig.end, hi, look.near(trig.end, hi), mtext, look.known()) \
-            if hi > trig.end else []
-    if g.lang == "ko":
-        return discover_ko(doc, lo, hi, look.near(lo, hi), mtext)
-    if g.lang == "en":
-        if trig.rule.line:
-            lo = doc.text.rfind("\n", 0, trig.start) + 1
-        if trig.passive:
-            return discover_en(doc, lo, trig.start, look.near(lo, trig.start), mask=mtext)
-        m = _EN_SLOT_END.search(mtext, trig.end, hi)
-        stop = m.start() if m else hi
-        return discover_en(doc, trig.end, stop, look.near(trig.end, stop), mask=mtext)
+              region: tuple[int, int], look: EntityLookup) -> list[Entity]:
+    """Entities for the names in the trigger's object slot that no stage recognised, as the pack
+    of the grammar's language reads the slot (its ``slots.py``)."""
+    pack = lang.get(g.lang)
+    reader = pack.slot_reader if pack is not None else None
+    return reader.slot_names(doc, mtext, trig, region, look) if reader is not None else []
+
+
+def _line_names(doc: Document, g: Grammar, start: int, end: int, mtext: str, look: EntityLookup,
+                appendix: bool) -> list[Entity]:
+    """Entities for the names of a line that goes on about the last act, as the grammar's pack
+    reads it, else as the pack of the line's script does (a Latin appendix line)."""
+    script = scripts.dominant(doc.text[start:end])
+    for pack in (lang.get(g.lang), lang.for_script(script) if script else None):
+        reader = pack.slot_reader if pack is not None else None
+        found = reader.line_names(doc, start, end, mtext, look, appendix, script) if reader is not None else None
+        if found is not None:
+            return found
     return []
-
-
-_NUMBERED_TYPES = {"校": "UNIVERSITY", "大学": "UNIVERSITY", "universities": "UNIVERSITY",
-                   "公司": "FIRM", "企业": "FIRM", "companies": "FIRM", "firms": "FIRM",
-                   "대학": "UNIVERSITY", "회사": "FIRM", "기업": "FIRM"}
-
-
-@rule("events.cut_off_follows_listing")
-def _consequences(cands: list[Candidate]) -> None:
-    """A firm cutting off those a listing in the same sentence names (由于两校被列入实体清单，公司
-    暂停向两校提供…; 블랙리스트에 오른 대학의 사용을 중단): the cut-off follows from that list."""
-    listings = [c for c in cands if c.action == "add" and c.list is not None]
-    for c in cands:
-        if listings and c.list is None and c.action in ("ban", "restrict", "suspend") \
-                and c.authority is not None and c.authority.type == "FIRM":
-            c.list = listings[0].list
-            if not c.targets:
-                c.targets = list(listings[0].targets)
 
 
 @functools.lru_cache(maxsize=1)
 def _dealing() -> re.Pattern[str]:
     """Words of a bar on dealing with a party (the packs' ``events.dealing``)."""
-    from .. import lang
-
     words = [w for p in lang.packs() for w in p.words.get("events.dealing")]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x",
                       re.IGNORECASE)
@@ -606,38 +561,6 @@ def _companions(cands: list[Candidate]) -> None:
         ban.authority = ban.authority or host.authority
 
 
-@rule("events.implied_act")
-def _implied(cands: list[Candidate]) -> None:
-    """Acts that another act on the same list implies (``ListEntry.implies``: an investment ban
-    under the NS-CMIC order puts its targets on that list): one more candidate each."""
-    for c in list(cands):
-        other = c.list.implies.get(c.action) if c.list is not None else None
-        if other and c.targets and not any(o.action == other and o.list is c.list and o.sentence == c.sentence
-                                           for o in cands):
-            cands.append(Candidate(action=other, trigger=c.trigger, sentence=c.sentence, list=c.list,
-                                   authority=c.authority, targets=list(c.targets), date=c.date,
-                                   reason=c.reason, count=c.count, evidence=list(c.evidence),
-                                   carried_list=c.carried_list))
-
-
-@rule("events.numbered_antecedents", off=nothing)
-def _numbered_antecedents(doc: Document, g: Grammar, mtext: str,
-                          region: tuple[int, int]) -> list[Entity]:
-    """"两校" / "the two universities" / "두 대학": the last N distinct ones of that kind."""
-    m = g.numbered.search(mtext, *region)
-    if m is None:
-        return []
-    n, etype = g.number(m.group("n")), _NUMBERED_TYPES.get(m.group("u").lower())
-    out: list[Entity] = []
-    for e in sorted((e for e in doc.entities if e.type == etype and e.end <= m.start()),
-                    key=lambda e: -e.end):
-        if all((_cid(e) or e.text) != (_cid(o) or o.text) for o in out):
-            out.append(e)
-        if n and len(out) == n:
-            return list(reversed(out))
-    return []
-
-
 @rule("events.definite_firm")
 def _antecedent(doc: Document, g: Grammar, mtext: str, trig: Trigger,
                 region: tuple[int, int]) -> Entity | None:
@@ -649,15 +572,6 @@ def _antecedent(doc: Document, g: Grammar, mtext: str, trig: Trigger,
         return None                                   # "the Huawei company" names its firm
     before = [e for e in doc.entities if e.type == "FIRM" and e.end <= m.start()]
     return max(before, key=lambda e: e.end, default=None)
-
-
-def _script(chunk: str) -> str:
-    """ko/zh/en by the letters of a sentence whose language was not identified."""
-    hangul = sum("\uac00" <= c <= "\ud7a3" for c in chunk)
-    han = sum("\u4e00" <= c <= "\u9fff" for c in chunk)
-    latin = sum(c.isascii() and c.isalpha() for c in chunk)
-    best = max((hangul, "ko"), (han, "zh"), (latin, "en"))
-    return best[1] if best[0] else "und"
 
 
 def _cid(e: Entity | None) -> str | None:
@@ -844,28 +758,12 @@ def _nearest(mentions: list[ListMention], trig: Trigger) -> ListMention | None:
     return min(mentions, key=lambda m: _distance(m, trig), default=None)
 
 
-@rule("events.country_subject")
-def _country_subject(g: Grammar, text: str, trig: Trigger, ents: list[Entity]) -> Entity | None:
-    """A country acting (美方, Washington, 미국은) when no body is named: the first LOC before
-    the trigger that is not marked as an object and that a subject marker follows or that opens
-    its clause (12月9日，美方借口…制裁)."""
-    return next((e for e in ents if e.type == "LOC" and e.end <= trig.start
-                 and not _object_marked(g, text, e)
-                 and (g.subject_after is None or g.subject_after.match(text[e.end:trig.start])
-                      or _CLAUSE_START.search(text, max(0, e.start - 40), e.start))), None)
-
-
-#: what may stand between the start of a clause and its subject: nothing, a quote, a space
-_CLAUSE_START = re.compile(r"(?:^|[，,；;。：:\n])[\s“\"「『]*$")
-
-
 def _document_authority(doc: Document, entry: ListEntry) -> Entity | None:
     """An entity anywhere in the document whose canonical id keeps ``entry``."""
     keepers = entry.all_authorities
     return next((e for e in doc.entities if _cid(e) in keepers), None)
 
 
-_PARTY_PREFIX = re.compile(r"\s*(?:Title:\s*)?(?:In\s+the\s+Matter\s+of:?\s*)?", re.IGNORECASE)
 
 
 @rule("events.sanction_context", off=true)
@@ -878,22 +776,6 @@ def _sanction_context(doc: Document, g: Grammar, si: int, mtext: str) -> bool:
     first = doc.text.find("\n")
     spans.append((0, first if first > 0 else min(len(doc.text), 200)))
     return any("■" in mtext[a:b] or g.sanction_cue.search(doc.text, a, b) for a, b in spans)
-
-
-@rule("events.order_title_parties", off=last)
-def _party_names(text: str, lo: int, hi: int, ents: list[Entity]) -> list[Entity]:
-    """Of the parties an order's title line enumerates (``name, address; name, address; Order
-    ...``), the names: the first entity of each ``;`` part that begins before its first comma
-    (not the streets and cities of the addresses)."""
-    out, start = [], lo
-    for part in text[lo:hi].split(";"):
-        head = start + _PARTY_PREFIX.match(part).end()
-        comma = part.find(",")
-        first = start + (comma if comma >= 0 else len(part))
-        named = sorted((e for e in ents if head <= e.start < first), key=lambda e: e.start)
-        out += named[:1]
-        start += len(part) + 1
-    return out
 
 
 def _date(text: str, dates: _Dates, sent: Sentence, trig: Trigger) -> dict | None:
@@ -964,6 +846,12 @@ def _reason(text: str, mtext: str, g: Grammar, sent: Sentence, trig: Trigger) ->
     return _span(text, best[1], best[2]) if best else None
 
 
+@functools.lru_cache(maxsize=1)
+def _target_units() -> frozenset[str]:
+    """Units of a count of targets (the packs' ``target_units``: 44개 기관, 11家, 28 entities)."""
+    return frozenset(w for p in lang.packs() for w in p.words.get("target_units"))
+
+
 def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
            reason: dict | None, quantities: SpanIndex[Entity]) -> int | None:
     """The number of targets the text gives in the argument region (the largest: a total
@@ -973,7 +861,7 @@ def _count(doc: Document, g: Grammar, sent: Sentence, region: tuple[int, int],
         return not (reason and reason["start"] <= s and e <= reason["end"])
     found = [int(norm["value"]) for q in quantities.inside(lo, hi)
              if q.type == "QUANTITY" and lo <= q.start and q.end <= hi
-             and str((norm := q.norm or {}).get("unit", "")).lower() in TARGET_UNITS
+             and str((norm := q.norm or {}).get("unit", "")).lower() in _target_units()
              and isinstance(norm.get("value"), (int, float)) and outside_reason(q.start, q.end)]
     if not found:
         found = [n for m in g.count.finditer(doc.text, lo, hi)
@@ -1050,24 +938,3 @@ class _Dates:
             gap -= 1
         return next((d for d in self.index.overlapping(gap - 1, pos) if gap <= d.end <= pos
                      and (d.norm or {}).get("precision") == "month"), None)
-
-
-class _EntityLookup:
-    """What target discovery asks of the document's entities while the stage adds to them: the
-    entities near a stretch of text, and the type of every name (``discover.known_names``)."""
-
-    MARGIN = 100   # characters around the stretch: any superset of the entities touching it will do
-
-    def __init__(self, doc: Document) -> None:
-        self.entities = doc.entities
-        self.index = GrowingSpanIndex(doc.entities, _extent)
-        self._known: dict[str, str] = {}
-        self._seen = 0
-
-    def near(self, lo: int, hi: int) -> list[Entity]:
-        return self.index.overlapping(lo - self.MARGIN, hi + self.MARGIN)
-
-    def known(self) -> dict[str, str]:
-        known_names(self.entities[self._seen:], self._known)
-        self._seen = len(self.entities)
-        return self._known

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .. import lang
 from ..resources import resolve
 
 DEFAULT_CATALOGUE = "configs/lists.toml"   # shipped with the package (pipeline.resources)
@@ -28,8 +29,6 @@ class ListEntry:
     regime_of: tuple[str, ...] = ()
     #: how an act on this list is reported (impose -> add on a designation list)
     actions: dict[str, str] = field(default_factory=dict)
-    #: acts that an act on this list implies (a ban under the NS-CMIC order lists its targets)
-    implies: dict[str, str] = field(default_factory=dict)
     #: words that, in a sentence naming no list, say the act is on this one ("investment" for
     #: the NS-CMIC order, 不可靠 for the Unreliable Entity List)
     cues: tuple[str, ...] = ()
@@ -157,16 +156,18 @@ def country_of(entity_id: str | None) -> str | None:
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
-    """Read the list catalogue from TOML (configs/lists.toml by default)."""
+    """Read the list catalogue from TOML (configs/lists.toml by default): names and cues under the
+    codes of the registered language packs."""
     with open(resolve(path or DEFAULT_CATALOGUE), "rb") as fh:
         data = tomllib.load(fh)
+    codes = [p.code for p in lang.packs()]
     entries = [
         ListEntry(id=d["id"], name=d["name"], authority=d["authority"],
                   authorities=tuple(d.get("authorities", ())),
-                  names={lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")},
+                  names={code: tuple(d.get(code, ())) for code in codes},
                   regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
-                  actions=dict(d.get("actions", {})), implies=dict(d.get("implies", {})),
-                  cues=tuple(c for lang in ("en", "zh", "ko") for c in d.get("cues", {}).get(lang, ())))
+                  actions=dict(d.get("actions", {})),
+                  cues=tuple(c for code in codes for c in d.get("cues", {}).get(code, ())))
         for d in data.get("list", [])
     ]
     generics, generic_names = [], []
@@ -174,7 +175,7 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
         generics.append(GenericTerm(default=d.get("default", ""),
                                     by_authority=dict(d.get("by_authority", {})),
                                     invert=bool(d.get("white_list", False))))
-        generic_names.append({lang: tuple(d.get(lang, ())) for lang in ("en", "zh", "ko")})
+        generic_names.append({code: tuple(d.get(code, ())) for code in codes})
     return Catalogue(entries, generics, generic_names)
 
 

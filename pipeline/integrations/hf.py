@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, NewsfactsError
-from ..io import HF_PREFIX as PREFIX
-from ..io import RawRecord
 
 BATCH_ROWS = 256
 INSTALL_HINT = "install the hf extra: pip install 'newsfacts[hf]'"
@@ -231,25 +229,21 @@ def read_results(path: str | Path) -> Iterator[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- reading inputs
-def iter_dataset(path: str) -> Iterator[RawRecord]:
-    """One raw record per row of a saved dataset, Parquet or Arrow input."""
+def iter_rows(path: str) -> Iterator[bytes]:
+    """One JSON object per row of a saved dataset, Parquet or Arrow input (the split name, if
+    any, under ``split``)."""
     import orjson
 
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"input not found: {path}")
-    line = 0
-    source = PREFIX + path
     for split, table in _input_tables(p):
         if "text" not in table.column_names and "html" not in table.column_names:
-            raise InputError(f"{source} has no 'text' column (columns: {', '.join(table.column_names)})")
+            raise InputError(f"{path} has no 'text' column (columns: {', '.join(table.column_names)})")
         for row in table.to_pylist():
-            line += 1
             if split:
                 row.setdefault("split", split)
-            payload = orjson.dumps(row, default=str,
-                                   option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
-            yield RawRecord(source, line, "jsonl", payload)
+            yield orjson.dumps(row, default=str, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
 
 
 def _input_tables(p: Path) -> Iterator[tuple[str | None, Any]]:
@@ -264,7 +258,7 @@ def _input_tables(p: Path) -> Iterator[tuple[str | None, Any]]:
         return
     files = sorted(q for q in p.rglob("*") if q.suffix in (".parquet", ".arrow")) if p.is_dir() else [p]
     if not files:
-        raise InputError(f"{PREFIX}{p}: no dataset, .parquet or .arrow files there")
+        raise InputError(f"{p}: no dataset, .parquet or .arrow files there")
     for f in files:
         yield from ((None, t) for t in _file_tables(f))
 

@@ -82,13 +82,3 @@ def script(ch: str) -> str:
     if ch.isalnum() and (cp < 0x250 or 0xFF10 <= cp <= 0xFF5A):
         return "latin"
     return "other"
-
-
-def name_lang(name: str) -> str:
-    """The language a name is written in, by its script: ko, zh or en."""
-    scripts = {script(c) for c in name}
-    if "hangul" in scripts:
-        return "ko"
-    if "han" in scripts:
-        return "zh"
-    return "en"

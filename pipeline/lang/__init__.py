@@ -1,10 +1,11 @@
 """Language packs, one folder per language (as ``spacy/lang/<code>/``).
 
 A pack (:class:`pipeline.lang.pack.LanguagePack`) holds what is particular to one language: its
-amount and date grammar (``patterns.py``), its sanction trigger grammar (``triggers.toml``), its
-word lists (``words.toml``: organisation heads, legal forms, titles, context cues, particles...)
-and its default tokenizer. Stages dispatch on a sentence's language (or a name's script) through
-:func:`get` and never name a language themselves.
+amount and date grammar (``patterns.py``), its sanction trigger grammar (``triggers.toml``), where
+names stand in its trigger slots (``slots.py``), its word lists (``words.toml``: organisation
+heads, legal forms, titles, context cues, particles...) and its default tokenizer. Stages
+dispatch on a sentence's language (or a name's script) through :func:`get` and never name a
+language themselves.
 
 Adding a language: a folder ``pipeline/lang/<code>/`` with an ``__init__.py`` that defines
 ``PACK``, and one line in :data:`LANGUAGES` (or :func:`register` at run time).

@@ -8,15 +8,20 @@ written once too.
 """
 from __future__ import annotations
 
+import importlib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, cast
 
 from .rules import Rule
-from .triggers import LIST_MASK, Grammar, TriggerRule
+from .triggers import LIST_MASK, Grammar, Trigger, TriggerRule
+
+if TYPE_CHECKING:
+    from ..events.discover import EntityLookup
+    from ..types import Document, Entity
 
 _PLACEHOLDER = re.compile(r"<<([A-Z_]+)>>")
 
@@ -89,6 +94,24 @@ def load_grammar(folder: Path, lang: str, numbers: Mapping[str, int] | None = No
                    **fields)
 
 
+class SlotReader(Protocol):
+    """A pack's ``slots.py``: where names that no stage recognised stand in its sentences (target
+    discovery, :mod:`pipeline.events.discover`). Both return the entities they added to ``doc``."""
+
+    def slot_names(self, doc: Document, mtext: str, trig: Trigger, region: tuple[int, int],
+                   look: EntityLookup) -> list[Entity]:
+        """Names in the object slot of ``trig`` (``region``: its argument region; ``mtext``: the
+        text with list names and titles masked)."""
+        ...
+
+    def line_names(self, doc: Document, start: int, end: int, mtext: str, look: EntityLookup,
+                   appendix: bool, script: str | None) -> list[Entity] | None:
+        """Names in ``text[start:end]``, a line that goes on about the last act (``appendix``: under
+        a heading naming its list; ``script``: the line's dominant script), or None when the pack
+        does not read such a line."""
+        ...
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     """Everything particular to one language.
@@ -100,6 +123,7 @@ class LanguagePack:
     patterns:  the MONEY/DATE/PERCENT/QUANTITY grammar for its sentences
     range_sep: what joins two dates or amounts into a range
     folder:    where its data files are
+    slots:     the module that reads names in its trigger slots (a :class:`SlotReader`), if any
     """
 
     code: str
@@ -110,6 +134,7 @@ class LanguagePack:
     folder: Path
     numbers: Mapping[str, int] | None = None
     fragments: Mapping[str, str] = field(default_factory=dict)
+    slots: str | None = None
 
     @cached_property
     def words(self) -> Words:
@@ -122,3 +147,8 @@ class LanguagePack:
         if not (self.folder / "triggers.toml").exists():
             return None
         return load_grammar(self.folder, self.code, self.numbers, self.fragments)
+
+    @cached_property
+    def slot_reader(self) -> SlotReader | None:
+        """The pack's reader of names in trigger slots (imported on first use), if it has one."""
+        return cast(SlotReader, importlib.import_module(self.slots)) if self.slots else None

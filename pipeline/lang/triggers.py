@@ -72,7 +72,6 @@ class Grammar:
     object_before: re.Pattern[str] | None = None  # text before an entity that marks an object
     object_after_entity: re.Pattern[str] | None = None  # text after an entity marking an object
     anaphor: re.Pattern[str] | None = None      # "the above" (上述, 해당, these) in an object
-    numbered: re.Pattern[str] | None = None     # "两校", "the two universities": groups n, u
     definite_firm: re.Pattern[str] | None = None  # "the California company": a firm named before
     country_object: re.Pattern[str] | None = None  # before a country the measure is against
     object_close: re.Pattern[str] | None = None  # after a GOV/LOC object: it is a whole NP

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import ConfigError
-from ..eval.formats import spans_from_tags
+from ..eval.ner_sets import spans_from_tags
 from ..lang.rules import trim
-from .model import Mention
+from .mention import Mention
 
 #: label name (upper case, without its B-/I- prefix) -> newsfacts type; others are dropped
 LABEL_TYPES = {

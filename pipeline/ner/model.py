@@ -2,37 +2,28 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..eval.formats import spans_from_tags
+from ..eval.ner_sets import spans_from_tags
 from ..lang.rules import trim
+from ..tokenizers import Analyses, fresh
 from .features import Featurizer, featurizer
+from .mention import META_FILE, Mention
 
 MODEL_FILE = "model.crfsuite"
-META_FILE = "meta.json"
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    label: str     # the tag of the training set (PS, company, ORG...)
-    type: str      # the newsfacts entity type it maps to ("" when not emitted)
-    score: float   # the smallest per-unit marginal probability of the predicted tags
 
 
 class CrfNer:
-    """Loads a model directory and tags sentences."""
+    """Loads a model directory and tags sentences; the featurizer takes its analysers from ``analyses``."""
 
-    def __init__(self, directory: str | Path) -> None:
+    def __init__(self, directory: str | Path, analyses: Analyses = fresh) -> None:
         import pycrfsuite
 
         directory = Path(directory)
         self.meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         self.types: dict[str, str] = self.meta["types"]
-        self.featurizer: Featurizer = featurizer(self.meta["featurizer"])
+        self.featurizer: Featurizer = featurizer(self.meta["featurizer"], analyses)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(directory / MODEL_FILE))
 
@@ -57,11 +48,12 @@ class CrfNer:
         return out
 
 
-def load_model(directory: str | Path) -> Any:
-    """The tagger stored in ``directory`` (CRF or spaCy, as its meta.json says)."""
+def load_model(directory: str | Path, analyses: Analyses = fresh) -> Any:
+    """The tagger stored in ``directory`` (CRF or spaCy, as its meta.json says); a CRF's featurizer
+    takes its analysers from ``analyses`` (a pipeline's, to share them with its tokenize stage)."""
     meta = json.loads((Path(directory) / META_FILE).read_text(encoding="utf-8"))
     if meta.get("backend") == "spacy":
         from .spacy_backend import SpacyNer
 
         return SpacyNer(directory)
-    return CrfNer(directory)
+    return CrfNer(directory, analyses)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .model import META_FILE, Mention
+from .mention import META_FILE, Mention
 
 SPACY_DIR = "spacy"
 

@@ -3,7 +3,7 @@
 The config names the featurizer, the backend (``crf``, the default, or ``spacy``) and its
 settings, the training sets, the tag -> entity type map of the model, and the evaluation sets
 with their own gold tag -> entity type maps.
-Data sets are named as in :data:`pipeline.eval.formats.SETS` (``set`` + ``split``) or given
+Data sets are named as in :data:`pipeline.eval.ner_sets.SETS` (``set`` + ``split``) or given
 as ``format`` + ``path``.
 """
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable
 
 from ..errors import ConfigError
 from .features import Featurizer, featurizer
-from .model import META_FILE, MODEL_FILE, load_model
+from .mention import META_FILE
+from .model import MODEL_FILE, load_model
 from ..eval.score import prf
 
 CRF_DEFAULTS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "min_freq": 1}
@@ -56,7 +57,7 @@ def records(sets: Iterable[dict[str, Any]], limit: int | None = None) -> list[di
     A spec is ``{set, split}`` (a known public set) or ``{format, path}``, optionally cut by
     ``slice = [start, stop]`` (to hold out part of a training set).
     """
-    from ..eval.formats import FORMATS, read_set
+    from ..eval.ner_sets import FORMATS, read_set
 
     out: list[dict[str, Any]] = []
     for spec in sets:

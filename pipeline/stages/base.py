@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, TypeVar
 
 from ..types import Document
+
+if TYPE_CHECKING:
+    from ..tokenizers import Memo
 
 #: The closed vocabulary of what stages require and provide.
 CAPABILITIES = frozenset({
@@ -34,6 +37,13 @@ class Shared:
         if key not in self._items:
             self._items[key] = factory()
         return self._items[key]
+
+    def analysis(self, name: str) -> Memo:
+        """The pipeline's memoized analyser ``name`` (a key of :data:`pipeline.tokenizers.ANALYSERS`):
+        the tokenize stage and the NER featurizers get the same one, so a sentence is analysed once."""
+        from ..tokenizers import ANALYSERS
+
+        return self.get(f"analysis:{name}", ANALYSERS[name])
 
 
 class Stage:

@@ -18,6 +18,8 @@ class EventConfig:
                 instead of dropping them
     keep_bare:  keep events with neither list, target nor count (noun uses of "sanctions")
     min_score:  drop events scored below this
+    keep_all:   keep the events the confidence model would drop (each with its score), for
+                users who choose their own cut on ``score``
     models:     the folder of the learned decisions (roles.json: targets, dates.json: dates,
                 confidence.json: each event's score and whether it is kept; JSON,
                 ``newsfacts train --config configs/train/events.toml``); "" = models/events,
@@ -29,6 +31,7 @@ class EventConfig:
     keep_modal: bool = False
     keep_bare: bool = False
     min_score: float = 0.0
+    keep_all: bool = False
     models: str = ""
 
 
@@ -57,6 +60,7 @@ class EventStage(Stage):
         self._extract = EventExtractor(catalogue, carry=self.config.carry,
                                        keep_modal=self.config.keep_modal,
                                        keep_bare=self.config.keep_bare,
+                                       keep_all=self.config.keep_all,
                                        discover=False,
                                        role_model=None if off else load_model(folder / "roles.json"),
                                        date_model=None if off else load_model(folder / "dates.json"),

@@ -63,8 +63,9 @@ class NerStage(Stage):
             from ..ner.model import load_model
 
             path = self._root / lang
-            with untimed():
-                self.models[lang] = self.shared.get(f"ner:{path}", lambda: load_model(path))
+            with untimed():      # the featurizer shares the tokenize stage's analysers
+                self.models[lang] = self.shared.get(f"ner:{path}",
+                                                    lambda: load_model(path, self.shared.analysis))
         return self.models[lang]
 
     def process(self, doc: Document) -> None:

@@ -26,8 +26,9 @@ class TokenizeConfig:
 class TokenizeStage(Stage):
     """Korean morphemes, Chinese words (jieba), English tokens (spaCy); a regex for the rest.
 
-    MeCab, Kiwi and jieba (default dictionary) analyses are memoized for the document, so that
-    the NER featurizer reuses them instead of analysing each sentence again.
+    MeCab, Kiwi and jieba (default dictionary) come from the pipeline's shared analysers
+    (:meth:`~pipeline.stages.base.Shared.analysis`), so that the NER featurizer reuses their
+    analyses instead of analysing each sentence again.
     """
 
     requires = frozenset({"sentences"})
@@ -41,8 +42,9 @@ class TokenizeStage(Stage):
         if self.config.zh_user_dict and not Path(self.config.zh_user_dict).is_file():
             raise ConfigError(f"tokenize.zh_user_dict: file not found: {self.config.zh_user_dict}")
         self._factories = {
-            "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend, memo=True),
-            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm, memo=True),
+            "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend, self.shared.analysis),
+            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm,
+                                                       analyses=self.shared.analysis),
             "en": tokenizers.english_tokenizer,
         }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}
@@ -59,7 +61,6 @@ class TokenizeStage(Stage):
         return self._loaded[key]
 
     def process(self, doc: Document) -> None:
-        tokenizers.forget_analyses()    # the memos serve this document's later stages (NER features)
         doc.tokens = []
         for sent in doc.sentences:
             doc.tokens.extend(self.tokenizer(sent.lang)(doc.text[sent.start:sent.end], sent.start))

@@ -28,8 +28,6 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO
-
 CASES_FILE = Path(__file__).with_name("cases.jsonl")
 LANGS = {"ko", "zh", "en"}
 KINDS = {"entity", "no_entity", "event", "no_event", "same_entity"}
@@ -37,30 +35,13 @@ KINDS = {"entity", "no_entity", "event", "no_event", "same_entity"}
 #: Rules for which no text was found on which switching the rule off changes what a case can
 #: state, with the reason. Each stays here until the rule is deleted or gets a case.
 NO_CASE: dict[str, str] = {
-    "resolve.grammar_number_wins":
-        "never decides alone: for two numbers from the grammar ('rule') and the model, source_rank "
-        "(rule 2 > model 1) picks the same winner, and the KB has no numeric entities",
-    "events.cut_off_follows_listing":
-        "fires (the firm's cut-off gets the listing's list and targets) but the candidate keeps "
-        "list_via='none', so the confidence model drops it (p about 0.05 < 0.32); switched off, "
-        "the cut-off is a bare clause absorbed by the listing: the output is the same",
     "events.affiliation":
         "it only removes a target (the organisation before a title and a person); no expectation "
         "kind states 'X is not a target', and removing a target never adds an event or target",
     "events.list_name_part":
         "it only removes a target (the words before a list's short name); not expressible with "
         "the expectation kinds (there is no 'not a target')",
-    "events.order_title_parties":
-        "it only removes targets (the address parts of an order's title); besides, the role model "
-        "rejects every party of such a title line in the default pipeline",
 }
-
-#: What the propose stage raises under strict contracts (NEWSFACTS_STRICT_CONTRACTS=1, set by
-#: tests/conftest.py) on any document with a DATE, or a QUANTITY in a trigger's argument region:
-#: pipeline/events/assemble.py reads ``entities.norm``, which ProposeStage does not declare, and
-#: resolve, link and events are then skipped. Cases that need such an entity are checked with the
-#: contracts relaxed and reported as xfail until the stage declares what it reads.
-PROPOSE_NORM = "stage 'propose' read 'entities.norm'"
 
 
 def _load_cases() -> list[dict[str, Any]]:
@@ -83,25 +64,13 @@ def _case_id(case: dict[str, Any]) -> str:
 
 @pytest.fixture(scope="module")
 def default_nlp():
-    """The default pipeline of this checkout: configs/default.toml with this checkout's KB, NER
-    models and list catalogue. (An editable install maps the shipped ``configs/`` and ``models/``
-    onto the folders of the checkout it was installed from, which need not be this one.)"""
+    """The default pipeline keeping every event it scores (the cases are about the hand rules,
+    not the confidence model's cut), set up: setting up imports every stage's module, and the
+    rules register."""
     import pipeline
-    from pipeline.config import load_config
 
-    cfg = load_config(REPO / "configs" / "default.toml")
-
-    def here(section: str, key: str, relative: str, default: str) -> None:
-        table = cfg.setdefault(section, {})
-        if table.get(key, "") in ("", default) and (REPO / relative).exists():
-            table[key] = str(REPO / relative)
-
-    here("run", "kb", "models/kb/entities.jsonl", "models/kb/entities.jsonl")
-    here("ner", "model_dir", "models/ner", "models/ner")
-    here("propose", "catalogue", "configs/lists.toml", "configs/lists.toml")
-    here("events", "catalogue", "configs/lists.toml", "configs/lists.toml")
-    nlp = pipeline.load(cfg)
-    nlp.setup()                      # imports every stage's module: the rules register
+    nlp = pipeline.load(overrides=["events.keep_all=true"])
+    nlp.setup()
     return nlp
 
 
@@ -160,27 +129,13 @@ def _message(case: dict[str, Any], what: str, on: dict[str, Any], off: dict[str,
     return "\n".join(lines)
 
 
-def _blocked(record: dict[str, Any]) -> bool:
-    return any(e.get("stage") == "propose" and PROPOSE_NORM in str(e.get("message", ""))
-               for e in record.get("errors") or [])
-
-
 # -- the tests -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
-def test_case_holds_with_its_rule_and_not_without(default_nlp, case, monkeypatch):
+def test_case_holds_with_its_rule_and_not_without(default_nlp, case):
     on = _run(default_nlp, case)
     off = _run(default_nlp, case, off=True)
-    if on.get("errors") or off.get("errors"):
-        if not (_blocked(on) or _blocked(off)):
-            pytest.fail(_message(case, "the pipeline reported errors", on, off))
-        monkeypatch.setenv("NEWSFACTS_STRICT_CONTRACTS", "0")
-        on, off = _run(default_nlp, case), _run(default_nlp, case, off=True)
-        assert not on.get("errors") and not off.get("errors"), _message(case, "errors with relaxed contracts", on, off)
-        assert holds(on, case["expect"]) and not holds(off, case["expect"]), \
-            _message(case, "does not decide the case even with relaxed contracts", on, off)
-        pytest.xfail(f"{case['rule']}: holds only with relaxed contracts: {PROPOSE_NORM} (ProposeStage.requires "
-                     "lacks entities.norm)")
+    assert not on.get("errors") and not off.get("errors"), _message(case, "the pipeline reported errors", on, off)
     assert holds(on, case["expect"]), _message(case, "the expectation does not hold with the rule on", on, off)
     assert not holds(off, case["expect"]), _message(case, "the expectation still holds with the rule off", on, off)
 

@@ -1,6 +1,6 @@
 """The English pack: spaCy's tokenizer, the amount and date grammar (``patterns.py``, whose symbol
 rules every pack uses for $1.2 billion or 2019-10-09), word lists (``words.toml``), the trigger
-grammar (``triggers.toml``)."""
+grammar (``triggers.toml``) and the names in its trigger slots (``slots.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,5 +29,5 @@ def _number_words() -> dict[str, int]:
 NUMBERS = _number_words()
 PACK = LanguagePack(code="en", script="latin", tokenizer="spacy",
                     patterns=tuple(patterns.RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, numbers=NUMBERS,
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=NUMBERS,
                     fragments={"NUMBER_WORDS": alternation(w for w in NUMBERS if w not in ("a", "an", "dozens"))})

@@ -1,5 +1,6 @@
 """The Korean pack: MeCab-ko tokens, the amount and date grammar (``patterns.py``), particles and
-word lists (``words.toml``), the trigger grammar (``triggers.toml``)."""
+word lists (``words.toml``), the trigger grammar (``triggers.toml``) and the names in its
+trigger slots (``slots.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,4 +12,4 @@ from . import patterns
 
 PACK = LanguagePack(code="ko", script="hangul", tokenizer="mecab",
                     patterns=tuple(patterns.RULES) + tuple(SYMBOL_RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, numbers=KO_NATIVE)
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=KO_NATIVE)

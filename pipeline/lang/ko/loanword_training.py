@@ -115,7 +115,7 @@ def chinese_names(cluener_limit: int, kb_path: str) -> Iterator[str]:
         return to_hangul(pinyin(name))
 
     try:
-        from ...eval.formats import read_set
+        from ...eval.ner_sets import read_set
 
         for n, doc in enumerate(read_set("cluener2020", "train")):
             if cluener_limit and n >= cluener_limit:
@@ -187,7 +187,7 @@ def klue_nouns(docs: Iterable[dict[str, Any]]) -> Iterator[str]:
 def examples(config: TrainConfig, sino: frozenset[str]) -> tuple[dict[str, int], Counter[str]]:
     """word -> label, and how many words each source gave."""
     from .. import get
-    from ...eval.formats import read_set
+    from ...eval.ner_sets import read_set
 
     words = get("ko").words
     klue = list(read_set("klue-ner-train-reconstructed", "train"))

@@ -1,5 +1,6 @@
 """The Chinese pack: jieba words, the amount and date grammar (``patterns.py``), word lists
-(``words.toml``), the trigger grammar (``triggers.toml``)."""
+(``words.toml``), the trigger grammar (``triggers.toml``) and the names in its trigger slots
+(``slots.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,4 +23,4 @@ class _Numbers(dict):
 
 PACK = LanguagePack(code="zh", script="han", tokenizer="jieba",
                     patterns=tuple(patterns.RULES) + tuple(SYMBOL_RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, numbers=_Numbers())
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=_Numbers())

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from ...tokenizers import Analyses, fresh
+
 Span = tuple[int, int]
 
 
@@ -22,17 +24,18 @@ class Featurizer(Protocol):
     def features(self, text: str, units: list[Span]) -> Sequence[Sequence[str | bytes]]: ...
 
 
-def featurizer(name: str) -> Featurizer:
-    """The featurizer called ``name`` (``ko``, ``ko-kiwi``, ``zh`` or ``en``)."""
+def featurizer(name: str, analyses: Analyses = fresh) -> Featurizer:
+    """The featurizer called ``name`` (``ko``, ``ko-kiwi``, ``zh`` or ``en``); the Korean and
+    Chinese ones take their analysers (MeCab, Kiwi, jieba) from ``analyses``."""
     if name == "ko":
         from .ko import KoreanFeaturizer
-        return KoreanFeaturizer()
+        return KoreanFeaturizer(analyses)
     if name == "ko-kiwi":
         from .ko import KoreanKiwiFeaturizer
-        return KoreanKiwiFeaturizer()
+        return KoreanKiwiFeaturizer(analyses)
     if name == "zh":
         from .zh import ChineseFeaturizer
-        return ChineseFeaturizer()
+        return ChineseFeaturizer(analyses)
     if name == "en":
         from .en import EnglishFeaturizer
         return EnglishFeaturizer()

@@ -1,7 +1,7 @@
 """Korean features: syllable n-grams, eojeol boundaries, MeCab-ko morphemes and their tags."""
 from __future__ import annotations
 
-from ... import tokenizers
+from ...tokenizers import Analyses, fresh
 from .common import char_bytes, char_ngram_columns, places, position_in
 
 
@@ -12,15 +12,16 @@ class KoreanFeaturizer:
     and the MeCab-ko morpheme covering it: tag, place in the morpheme, mecab-ko-dic's semantic
     class (인명, 지명...), the morpheme itself, and the tags of its neighbours.
 
-    The analyses come from :mod:`pipeline.tokenizers`' memos (the tokenize stage's, when it ran
-    on the same sentence). Rows are built eojeol by eojeol and morpheme by morpheme: what a
-    morpheme says is built once per place (B, I, E, S) and shared by its characters.
+    The analyses come from ``analyses`` (in a pipeline, the analysers it shares with the tokenize
+    stage, which has already analysed the sentence). Rows are built eojeol by eojeol and
+    morpheme by morpheme: what a morpheme says is built once per place (B, I, E, S) and shared
+    by its characters.
     """
 
     name = "ko"
 
-    def __init__(self) -> None:
-        self._mecab = tokenizers.mecab_analysis()
+    def __init__(self, analyses: Analyses = fresh) -> None:
+        self._mecab = analyses("mecab")
 
     def units(self, text: str) -> list[tuple[int, int]]:
         return [(i, i + 1) for i in range(len(text))]
@@ -89,9 +90,9 @@ class KoreanKiwiFeaturizer(KoreanFeaturizer):
 
     name = "ko-kiwi"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._kiwi = tokenizers.kiwi_analysis()
+    def __init__(self, analyses: Analyses = fresh) -> None:
+        super().__init__(analyses)
+        self._kiwi = analyses("kiwi")
 
     def features(self, text: str, units: list[tuple[int, int]]) -> list[list[bytes]]:
         feats = super().features(text, units)

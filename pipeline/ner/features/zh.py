@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from itertools import pairwise
 
-from ... import tokenizers
+from ...tokenizers import Analyses, fresh
 from .common import char_bytes, places
 
 
@@ -18,16 +18,16 @@ class ChineseFeaturizer:
     each with the character's place in the word (B, I, E, S), and the flags of the previous and
     next words.
 
-    The analysis comes from :mod:`pipeline.tokenizers`' memo, which the tokenize stage fills when
-    it runs with the same settings (``zh_hmm = true``); the model must be trained on this same
-    analysis. Fewer features make the CRF's tagging cheaper: with these ten, CLUENER dev F1 is
-    that of the earlier 28 (see models/ner/zh/MODEL_CARD.md).
+    The analysis comes from ``analyses`` (in a pipeline, the analyser it shares with the tokenize
+    stage, which has already analysed the sentence when it runs with ``zh_hmm = true``); the model
+    must be trained on this same analysis. Fewer features make the CRF's tagging cheaper: with
+    these ten, CLUENER dev F1 is that of the earlier 28 (see models/ner/zh/MODEL_CARD.md).
     """
 
     name = "zh"
 
-    def __init__(self) -> None:
-        self._jieba = tokenizers.jieba_analysis(True)
+    def __init__(self, analyses: Analyses = fresh) -> None:
+        self._jieba = analyses("jieba")
 
     def units(self, text: str) -> list[tuple[int, int]]:
         return [(i, i + 1) for i in range(len(text))]

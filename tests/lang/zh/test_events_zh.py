@@ -1,0 +1,147 @@
+"""Chinese sanction events: 列入/移出/制裁/反制/暂停, appendices, counts, negation and 拟."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_texts as texts
+from conftest import event_extractor
+
+
+extract = event_extractor("zh")
+
+
+def test_mofcom_announcement_with_reason_and_bracketed_english_names(extract):
+    doc, events = extract(
+        "【发文日期】[2025年01月02日|DATE|2025-01-02]\n"
+        "为维护国家主权、安全和发展利益，根据《中华人民共和国反外国制裁法》等有关法律，"
+        "[不可靠实体清单工作机制|GOV|nf:cn-uel-mechanism]依据《不可靠实体清单规定》第二条等有关规定，"
+        "决定将参与对台湾地区军售的[洛克希德·马丁航空公司|FIRM|nf:lockheed-martin-aeronautics]"
+        "（[Lockheed Martin Aeronautics|FIRM|nf:lockheed-martin-aeronautics]）、"
+        "[雷神导弹系统公司|FIRM|nf:raytheon-missile-systems]（Raytheon Missile Systems）"
+        "列入不可靠实体清单，并采取以下处理措施：\n"
+        "一、禁止上述企业从事与中国有关的进出口活动；\n"
+        "二、禁止上述企业在中国境内新增投资；")
+    # conventions D9: the bar on trade the notice states is a ban of its own on the listed firms
+    assert [(e.action, e.list["id"]) for e in events] == [("add", "cn-unreliable-entity-list"),
+                                                          ("ban", "cn-unreliable-entity-list")]
+    ev, ban = events
+    assert doc.entity(ev.authority).text == "不可靠实体清单工作机制"
+    assert texts(doc, ev.targets) == texts(doc, ban.targets) == ["洛克希德·马丁航空公司", "雷神导弹系统公司"]
+    assert ev.reason["text"] == "参与对台湾地区军售"
+    assert ev.date == ban.date == {"value": "2025-01-02", "precision": "day"}
+
+
+def test_law_titles_do_not_trigger(extract):
+    _, events = extract("根据《中华人民共和国反外国制裁法》和《不可靠实体清单规定》，商务部发布了说明。")
+    assert events == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "[华为|FIRM|nf:huawei]未被列入实体清单。",
+    "[美国商务部|GOV|nf:us-commerce]拟将[海康威视|FIRM|nf:hikvision]列入实体清单。",
+    "[美国|LOC|nf:us]可能会将[大疆|FIRM|nf:dji]纳入实体清单。",
+])
+def test_negated_or_planned_listing_is_no_event(extract, sentence):
+    assert extract(sentence)[1] == []
+
+
+def test_count_and_chinese_numerals(extract):
+    doc, events = extract("[美国商务部|GOV|nf:us-commerce]将[33家|QUANTITY|33:家]中国实体列入实体清单。")
+    assert events[0].count == 33 and events[0].targets == []
+    doc, events = extract("[2022年12月9日|DATE|2022-12-09]，美方借口所谓“西藏人权”问题，对两名中方官员进行非法制裁。")
+    (ev,) = events
+    assert (ev.action, ev.count) == ("impose", 2)
+    assert ev.reason["text"] == "所谓“西藏人权”问题"
+
+
+def test_removal_and_suspension(extract):
+    doc, events = extract(
+        "[商务部|GOV|nf:cn-mofcom]决定将[斯凯迪奥公司|FIRM|nf:skydio]移出不可靠实体清单。"
+        "自[2025年5月14日|DATE|2025-05-14]起，暂停不可靠实体清单工作机制〔2025〕7号公告相关措施90天。")
+    assert [(e.action, e.list["id"], e.cameo) for e in events] == [
+        ("remove", "cn-unreliable-entity-list", "085"), ("suspend", "cn-unreliable-entity-list", "085")]
+    assert texts(doc, events[0].targets) == ["斯凯迪奥公司"]
+    assert events[1].date["value"] == "2025-05-14"
+
+
+def test_appendix_lists_the_targets(extract):
+    doc, events = extract(
+        "[2025年1月2日|DATE|2025-01-02]，[商务部|GOV|nf:cn-mofcom]决定将[通用动力公司|FIRM|nf:general-dynamics]"
+        "等28家美国实体列入出口管制管控名单（见附件）。\n"
+        "附件：出口管制管控名单（2025年1月2日）\n"
+        "1. [L3哈里斯公司|FIRM|nf:l3harris]（L3 Harris Technologies）\n"
+        "2. [英特磊公司|FIRM|nf:intelligent-epitaxy]（Intelligent Epitaxy Technology）\n")
+    (ev,) = events
+    assert ev.list["id"] == "cn-export-control-list" and ev.count == 28
+    assert texts(doc, ev.targets) == ["通用动力公司", "L3哈里斯公司", "英特磊公司"]
+
+
+def test_countermeasures_under_the_anti_foreign_sanctions_law(extract):
+    doc, events = extract(
+        "[外交部|GOV|nf:cn-mfa]决定对[余茂春|PERSON]、[托德·斯坦恩|PERSON]等后附《反制裁清单》列明的个人"
+        "采取以下反制裁措施：冻结在我国境内的动产、不动产和其他各类财产。")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("impose", "cn-countermeasure-list")
+    assert texts(doc, ev.targets) == ["余茂春", "托德·斯坦恩"]
+    assert doc.entity(ev.authority).text == "外交部"
+
+
+def test_names_no_stage_recognised_are_discovered_in_the_object_slot(extract):
+    doc, events = extract(
+        "[商务部|GOV|nf:cn-mofcom]决定将参与对台湾地区军售的海岸间电子公司（Inter-Coastal Electronics）、"
+        "系统研究与模拟公司（System Studies & Simulation）列入不可靠实体清单。\n"
+        "禁止我国境内的组织、个人与上述企业进行交易。")
+    (ev,) = events
+    found = [doc.entity(t) for t in ev.targets]
+    assert [(e.text, e.type, e.source) for e in found] == [
+        ("海岸间电子公司", "FIRM", "rule"), ("系统研究与模拟公司", "FIRM", "rule")]
+    assert all(doc.text[e.start:e.end] == e.text for e in doc.entities)
+    assert "组织" not in [e.text for e in doc.entities]      # a description, not a name
+
+
+def test_appendix_people_after_a_decision(extract):
+    doc, events = extract(
+        "中方决定对余茂春、托德·斯坦恩等后附《反制裁清单》列明的个人采取以下反制裁措施：\n"
+        "附件：反制裁清单\n"
+        "一、余茂春，男\n"
+        "二、托德·斯坦恩（Todd Stein），男，美国国会及行政当局中国委员会前副主任\n")
+    (ev,) = events
+    assert ev.list["id"] == "cn-countermeasure-list"
+    assert {(doc.entity(t).text, doc.entity(t).type) for t in ev.targets} == {
+        ("托德·斯坦恩", "PERSON"), ("余茂春", "PERSON")}
+
+
+def test_a_rejected_application_for_removal_is_no_removal(extract):
+    _, events = extract("[美国商务部|GOV|nf:us-doc]将[中芯国际|FIRM|nf:smic]从实体清单中移除的申请被驳回。")
+    assert events == []
+
+
+def test_targets_after_qizhong_baokuo_and_a_government_body(extract):
+    doc, events = extract(
+        "[美国商务部|GOV|nf:us-doc]將[海康威視|FIRM|nf:hikvision]等8家中國科技企業，以及新疆維吾爾自治區人民政府公安廳"
+        "和其下屬的19個政府機構列入實體清單，其中包括北京计算科学研究中心和[奇虎360|FIRM|nf:qihoo-360]等。")
+    (ev,) = events
+    assert {doc.entity(t).text for t in ev.targets} == {
+        "海康威視", "新疆維吾爾自治區人民政府公安廳", "北京计算科学研究中心", "奇虎360"}
+
+
+def test_eu_sanctions_without_a_named_list_are_on_the_eu_list(extract):
+    doc, events = extract("[欧盟|GOV|nf:eu][周五|DATE|2024-12-27]对[俄罗斯石油公司|FIRM]实施制裁。")
+    (ev,) = events
+    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("add", "eu-sanctions", ["俄罗斯石油公司"])
+
+
+def test_appendix_persons_are_targets_their_organisations_only_describe_them(extract):
+    doc, events = extract(
+        "[外交部|GOV|nf:cn-mfa]决定对下列人员采取反制措施，列入反制清单：\n"
+        "一、[哈德逊研究所董事会|ORG]主席[萨拉·斯特恩|PERSON]（Sarah May Stern），女\n"
+        "二、[里根基金会|ORG]前执行主任[约翰·希布斯奇|PERSON]（John Heubusch），男\n"
+        "三、严格限制我国境内的组织和个人与其进行有关交易、[交流|FIRM]、合作等活动。")
+    assert [texts(doc, ev.targets) for ev in events] == [["萨拉·斯特恩", "约翰·希布斯奇"]]
+
+
+def test_a_description_before_a_kb_name_is_not_part_of_the_target(extract):
+    doc, events = extract("[外交部|GOV|nf:cn-mfa]宣布对[美国|LOC|nf:united-states]国防承包商"
+                          "[诺斯罗普·格鲁曼公司|FIRM|nf:northrop-grumman]采取反制措施。")
+    (ev,) = events
+    assert texts(doc, ev.targets) == ["诺斯罗普·格鲁曼公司"]
