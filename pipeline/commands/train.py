@@ -1,4 +1,5 @@
-"""``newsfacts train --config configs/train/<lang>.toml``: train and score an NER model.
+"""``newsfacts train --config configs/train/<lang>.toml``: train and score an NER model (or, by
+the config's ``kind``, the events stage's decisions or the organisation typer).
 
 ``newsfacts train --backend transformers --model CHECKPOINT --train gold.jsonl --output DIR``
 fine-tunes a local Hugging Face checkpoint on gold JSONL (the output of ``newsfacts convert``).
@@ -15,7 +16,7 @@ from ..errors import ConfigError
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="training config (configs/train/<lang>.toml); crf and spacy backends")
     p.add_argument("--output", help="model folder (default: the config's output)")
-    p.add_argument("--limit", type=int, help="use only the first N sentences of each set (smoke runs)")
+    p.add_argument("--limit", type=int, help="use only the first N sentences (documents) of each set (smoke runs)")
     p.add_argument("--max-iterations", type=int, help="override crf.max_iterations")
     p.add_argument("--backend", choices=["config", "transformers"], default="config",
                    help="transformers: fine-tune --model on --train (default: as --config says)")
@@ -41,6 +42,11 @@ def main(args: argparse.Namespace) -> int:
         from ..events.train import load_config as load_events_config, train as train_events
 
         train_events(load_events_config(args.config), output=args.output)
+        return 0
+    if kind == "typer":
+        from ..entities.typer_train import load_config as load_typer_config, train as train_typer
+
+        train_typer(load_typer_config(args.config), output=args.output, limit=args.limit)
         return 0
     if kind == "rates":
         from ..entities.rates import train as measure_rates

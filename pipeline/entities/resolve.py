@@ -7,8 +7,9 @@ organisation and a title inside a "person"), and ``compounds`` add the longer na
 date begins (北京保利 + 拍卖有限公司, 한국 + 석유공사는, Shanghai + Ocean Shipping Co., 4·19 혁명 희생자
 유족회). Two candidates that overlap are compared by ``RULES``,
 in order; the first rule that prefers one of them decides. Then every organisation from the model
-gets its type from the KB, else from its name (…대학, …公司, Ministry of …), else from the words
-around it (``pipeline.entities.typer``); a model "person" whose name ends like a firm or a place
+gets its type from the KB, else from the one organisation typer
+(``pipeline.entities.typing_model.OrgTyper``: a learned model over its name, the words around it
+and the rules of ``pipeline.entities.typer``); a model "person" whose name ends like a firm or a place
 (삼이실업, 서울역) takes that type; finally entities are renumbered T1..Tn in text order.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 from . import rates
 from . import typer as orgtype
+from .typing_model import CONTEXT_CHARS, OrgMention, OrgTyper
 from .. import lang
 from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
@@ -588,11 +590,15 @@ _BRACKET_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 class Resolver:
     """Decides overlaps (``RULES``), settles organisation types, renumbers entities."""
 
-    def __init__(self, kb: Any, lists: Any, type_by_context: bool = True, transliterated: Any = None) -> None:
+    def __init__(self, kb: Any, lists: Any, type_by_context: bool = True, transliterated: Any = None,
+                 typer: Callable[[OrgMention], str] = OrgTyper(None)) -> None:
         self.kb = kb
         self.lists = lists
         self.type_by_context = type_by_context
         self.transliterated = transliterated     # Korean transliterations of foreign names (or None)
+        self.typer = typer                       # the one organisation typer (the rules by default)
+        #: training (pipeline.entities.typer_train): every typed mention with its entity
+        self.collect: list[tuple[Entity, OrgMention]] | None = None
         self.list_names = list_names(self.lists)
         #: place names a firm's name may begin with (美国PVH集团, US-based ...)
         self.places = frozenset(alias for e in self.kb.of_type("LOC") for _, alias in e.all_aliases()
@@ -604,10 +610,15 @@ class Resolver:
         if self.transliterated is not None and is_on(TRANSLITERATIONS):
             candidates += self.transliterated.candidates(doc, candidates)
         doc.entities = select(candidates + compounds(doc, candidates))
-        for entity in doc.entities:
+        for i, entity in enumerate(doc.entities):
             if entity.source == "alias" or _from_text(entity):
-                self._settle(doc, entity)
+                self._settle(doc, i)
         doc.renumber_entities()
+
+    def _leading_place(self, name: str) -> str | None:
+        """The place name ``name`` begins with (美国PVH集团 -> 美国), if any."""
+        return next((name[:n] for n in range(min(self.longest_place, len(name) - 2), 1, -1)
+                     if name[:n] in self.places), None)
 
     def _kb_names(self, name: str) -> Iterator[tuple[str, bool]]:
         """The forms of a found name to look up in the KB, in order, each with whether a place was
@@ -620,23 +631,61 @@ class Resolver:
         if bare != name and len(bare) >= 2:
             yield bare, False
             yield orgtype.strip_legal_form(bare), False
-        place = next((bare[:n] for n in range(min(self.longest_place, len(bare) - 2), 1, -1)
-                      if bare[:n] in self.places), None)
+        place = self._leading_place(bare)
         if place is not None:
             rest = bare[len(place):].lstrip(" -")
             yield rest, True
             yield orgtype.strip_legal_form(rest), True
 
-    def _settle(self, doc: Document, entity: Entity) -> None:
-        """KB record for the name (``_kb_names``), else morphology, else context."""
+    def _settle(self, doc: Document, i: int) -> None:
+        """The KB's type and canonical entity when the KB knows the name of ``doc.entities[i]``
+        (``_kb_names``), else the organisation typer's type (:class:`OrgTyper`)."""
+        entity = doc.entities[i]
         record = next((r for name, placed in self._kb_names(entity.text) for r in self.kb.lookup(name)
                        if not (placed and r.type == "GOV")), None)   # 美国商务部 is not 商务部
         if record is not None and (record.type in orgtype.ORG_TYPES) == (entity.type in orgtype.ORG_TYPES):
             entity.type = record.type
             entity.canonical = entity.canonical or record.canonical()
-        elif entity.type in ("FIRM", "GOV") and orgtype.by_name(entity.text) in ("FIRM", "GOV"):
-            entity.type = orgtype.by_name(entity.text)  # the model's firm/government, by the name's head
-        elif entity.type == "ORG":
-            before = doc.text[max(0, entity.start - 30):entity.start] if self.type_by_context else ""
-            after = doc.text[entity.end:entity.end + 30] if self.type_by_context else ""
-            entity.type = orgtype.classify(entity.text, before, after)
+        elif entity.type in orgtype.ORG_TYPES:
+            mention = self._mention(doc, i, record)
+            entity.type = self.typer(mention)
+            if self.collect is not None:
+                self.collect.append((entity, mention))
+
+    def _mention(self, doc: Document, i: int, record: Any) -> OrgMention:
+        """What the typer reads of the organisation ``doc.entities[i]`` (``record``: a KB entity of
+        its name that did not settle it)."""
+        entity = doc.entities[i]
+        context = self.type_by_context
+        sentence = doc.sentence_at(entity.start)
+        canonical = entity.canonical or (record.canonical() if record is not None else {})
+        return OrgMention(
+            text=entity.text,
+            before=doc.text[max(0, entity.start - CONTEXT_CHARS):entity.start] if context else "",
+            after=doc.text[entity.end:entity.end + CONTEXT_CHARS] if context else "",
+            lang=(sentence.lang if sentence is not None else None) or "und",
+            ner_type=entity.type, source=entity.source,
+            kb_type=record.type if record is not None else None,
+            listed=bool(canonical.get("lists")),
+            place_prefix=self._leading_place(_BRACKET_TAIL.sub("", entity.text)) is not None,
+            partner_type=_bracket_partner(doc, i) if context else None)
+
+
+def _bracket_partner(doc: Document, i: int) -> str | None:
+    """The type of the name that ``doc.entities[i]`` stands in brackets with: the one before the
+    bracket it is in (Ministry of Commerce (MOC): settled already, in text order), else a KB name
+    in brackets right after it (산업안보국(BIS))."""
+    entity = doc.entities[i]
+    if i > 0 and _opens_bracket(doc.text[doc.entities[i - 1].end:entity.start]):
+        return doc.entities[i - 1].type
+    if i + 1 < len(doc.entities):
+        after = doc.entities[i + 1]
+        if after.source == "kb" and _opens_bracket(doc.text[entity.end:after.start]):
+            return after.type
+    return None
+
+
+def _opens_bracket(gap: str) -> bool:
+    """The text between two names is an opening bracket (with spaces)."""
+    gap = gap.strip()
+    return len(gap) == 1 and gap in _OPEN

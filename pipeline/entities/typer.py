@@ -173,6 +173,16 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     return by_name(name) or (by_context(before, after) if len(name.strip()) > 1 else None) or "ORG"
 
 
+def rule_type(name: str, given: str, before: str = "", after: str = "") -> str:
+    """The rules' type for an organisation candidate that came typed ``given``: a firm or a
+    government body keeps that type unless its name's head says the other, an ORG is typed by
+    :func:`classify`, anything else keeps its type."""
+    if given in ("FIRM", "GOV"):
+        named = by_name(name)
+        return named if named in ("FIRM", "GOV") else given
+    return classify(name, before, after) if given == "ORG" else given
+
+
 def is_description(name: str) -> bool:
     """The words describe a kind of party (美国军工企业, 高校, 数十家公司), not one by name."""
     return bool(tables().description.match(normalize(name)))

@@ -9,8 +9,9 @@ from .base import Stage
 
 @dataclass(frozen=True)
 class ResolveConfig:
-    type_by_context: bool = True  # use cue words around an organisation when its name says nothing
+    type_by_context: bool = True  # the text around an organisation counts for its type
     transliterations: bool = True  # Korean transliterations of foreign names as candidates (pipeline.entities.transliterated)
+    typer_model: str = "models/typer/typer.json"  # the learned organisation typer; "none" = the rules alone
 
 
 class ResolveStage(Stage):
@@ -22,6 +23,7 @@ class ResolveStage(Stage):
 
     def setup(self) -> None:
         from ..entities.resolve import Resolver
+        from ..entities.typing_model import OrgTyper
         from ..events.catalogue import load_catalogue
         from ..kb import shared_kb
 
@@ -33,7 +35,8 @@ class ResolveStage(Stage):
             from ..lang.ko.loanwords import load as load_loanwords
 
             finder = TransliterationFinder(load_loanwords())
-        self._resolve = Resolver(self.kb, lists, self.config.type_by_context, finder)
+        self.resolver = Resolver(self.kb, lists, self.config.type_by_context, finder,
+                                 OrgTyper.load(self.config.typer_model))
 
     def process(self, doc: Document) -> None:
-        self._resolve(doc)
+        self.resolver(doc)

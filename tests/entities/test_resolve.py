@@ -312,10 +312,13 @@ def test_firm_departments_and_central_banks(name, expected):
     assert orgtype.by_name(name) == expected
 
 
-def test_model_firm_or_government_follows_the_head_of_its_name(resolve):
+def test_rules_alone_type_a_model_firm_or_government_by_the_head_of_its_name():
+    """Without the learned typer (resolve.typer_model = "none") the rules decide."""
+    rules = ResolveStage(ResolveConfig(typer_model="none"), Shared(run=None))
+    rules.setup()
     text = "交通运输部和美联物业市场研究部发布报告。"
     doc = doc_with(text, "zh", [ent(text, "交通运输部", "FIRM", "model"), ent(text, "美联物业市场研究部", "GOV", "model")])
-    assert resolved(resolve, doc) == [("交通运输部", "GOV"), ("美联物业市场研究部", "FIRM")]
+    assert resolved(rules, doc) == [("交通运输部", "GOV"), ("美联物业市场研究部", "FIRM")]
 
 
 def test_nothing_inside_an_english_law_is_an_entity_nor_its_abbreviation(resolve):
