@@ -664,7 +664,7 @@ class Resolver:
             before=doc.text[max(0, entity.start - CONTEXT_CHARS):entity.start] if context else "",
             after=doc.text[entity.end:entity.end + CONTEXT_CHARS] if context else "",
             lang=(sentence.lang if sentence is not None else None) or "und",
-            ner_type=entity.type, source=entity.source,
+            ner_type=entity.type,
             kb_type=record.type if record is not None else None,
             listed=bool(canonical.get("lists")),
             place_prefix=self._leading_place(_BRACKET_TAIL.sub("", entity.text)) is not None,

@@ -1,9 +1,11 @@
 """The learned organisation typer: FIRM, UNIVERSITY, GOV or ORG from features of a mention.
 
 The rules of :mod:`.typer` (the name's head words and legal forms, then cue words around it) stay,
-but as *features*, next to what they miss: the name's last characters or words, the type and
-source the NER model gave, whether the knowledge base knows the name as something else or an
-official list has it, titles, speech verbs and media words around it. A multinomial logistic
+but as *features*, next to what they miss: the name's last characters or words, the type the
+NER model (or the rule that built the name) gave, whether the knowledge base knows the name as
+something else or an official list has it, titles, speech verbs and media words around it. (Not
+which of the two found the name: names built by rules are wrong spans so often in the training
+data that their source became a vote for ORG over any head, 武汉市青山区房产管理局 included.) A multinomial logistic
 regression (:class:`pipeline.linear.SoftmaxModel`, ``models/typer/typer.json``, trained by
 ``newsfacts train --config configs/train/typer.toml``) weighs them; without a model file the
 rules decide alone. :class:`OrgTyper` is the one entry point (the resolve stage calls it).
@@ -37,7 +39,6 @@ class OrgMention:
     after: str                   # text after it (the first CONTEXT_CHARS characters count)
     lang: str                    # its sentence's language
     ner_type: str                # the type its candidate came with (NER model, compound rule)
-    source: str                  # "model", "alias", ...
     kb_type: str | None = None   # the type of a KB entity of that name that did not settle it
     listed: bool = False         # an official list has it (canonical "lists")
     place_prefix: bool = False   # it begins with a place name (美国商务部, US-based ...)
@@ -109,7 +110,6 @@ def features(m: OrgMention) -> Features:
         "bias": 1.0,
         f"lang={m.lang}": 1.0,
         f"ner={m.ner_type}": 1.0, f"ner={m.ner_type}|{m.lang}": 1.0,
-        f"source={m.source}": 1.0,
         f"name={by_name}": 1.0, f"name={by_name}|{m.lang}": 1.0,
         f"context={by_context}": 1.0,
         f"rule={rule}": 1.0, f"rule={rule}|ner={m.ner_type}": 1.0,

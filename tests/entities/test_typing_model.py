@@ -62,7 +62,7 @@ def test_without_a_model_file_the_rules_decide(tmp_path):
     assert rules.model is None and OrgTyper.load("none").model is None
     for name, ner_type, after, expected in [("交通运输部", "FIRM", "", "GOV"), ("Korea Zinc", "ORG", " shares fell", "FIRM"),
                                             ("서울대", "ORG", "", "UNIVERSITY"), ("Lumbridge Trust", "ORG", "", "ORG")]:
-        mention = OrgMention(name, "", after, "und", ner_type, "model")
+        mention = OrgMention(name, "", after, "und", ner_type)
         assert rules(mention) == typer.rule_type(name, ner_type, "", after) == expected
 
 
@@ -148,4 +148,4 @@ def test_training_runs_on_a_tiny_set_and_writes_a_model_that_types(tmp_path):
     assert set(meta["out_of_fold_entities"]) == {"model", "rules"}
     model = load_softmax(tmp_path / "out" / "typer.json")
     assert model is not None and len(model.classes) >= 2
-    assert OrgTyper(model)(OrgMention("Zorblat Dynamics", "", " said", "en", "ORG", "model")) in model.classes
+    assert OrgTyper(model)(OrgMention("Zorblat Dynamics", "", " said", "en", "ORG")) in model.classes
