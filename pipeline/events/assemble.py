@@ -281,7 +281,7 @@ class Assembler:
         previous = last_list[0] if last_list and si - last_list[1] <= self.carry else None
         mention = _nearest(mentions, trig)
         entry, carried, action = None, False, rule.action
-        via = "none"
+        via, unbound = "none", False
         if mention is not None and mention.entry is not None:
             entry, via = mention.entry, "named"
         elif mention is not None:                      # 블랙리스트, blacklist, 화이트리스트
@@ -301,7 +301,7 @@ class Assembler:
             elif self._context[si] is not None and is_on(ARTICLE_LIST):
                 entry, carried, via = self._context[si], True, "context"   # the list the article is about
             elif rule.list_bound:
-                return None
+                unbound = True                         # only a cue word can still name its list
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
         if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
@@ -310,6 +310,8 @@ class Assembler:
             entry = self.catalogue.by_cue(doc.text, sent.start, sent.end, side)   # an investment ban
             carried = carried or entry is not None
             via = "cue" if entry is not None else via
+        if unbound and entry is None:
+            return None
         implied = entry is None and action in REGIME_ACTIONS and authority is not None
         if implied and is_on(REGIME_LIST):     # no list named nor cued: EU sanctions are the EU list's
             entry = self.catalogue.regime_of(_cid(authority))

@@ -16,7 +16,8 @@ latest round that began on or before its publication date, else the latest round
 undated reports that join no round form rounds of their own by the same rules.
 
 **Date of a round.** Every distinct reported date is a candidate; its support is the number of
-reports whose date agrees with it (overlapping intervals: ``2019-10`` supports ``2019-10-07``).
+documents with a report whose date agrees with it (overlapping intervals: ``2019-10`` supports
+``2019-10-07``; an article that tells the act twice is one witness).
 The fact's date is the candidate with the most support, then the finest precision, then the
 earliest. A report whose date does not agree with it *contradicts* it: the report is flagged
 (``date_agrees: false``) and the fact gets ``date_conflict: true``; no date is merged away: all
@@ -100,8 +101,8 @@ def reconcile(reports: list[dict[str, Any]]) -> dict[str, Any]:
             candidates[(r["date"]["value"], r["date"]["precision"])] = spans[id(r)]
     if not candidates:
         return {"date": None, "dates": [], "conflict": False, "agrees": {id(r): None for r in reports}}
-    support = {c: sum(1 for r in reports if spans[id(r)] and spans[id(r)].overlaps(s))
-               for c, s in candidates.items()}
+    support = {c: len({r.get("record") for r in reports if spans[id(r)] and spans[id(r)].overlaps(s)})
+               for c, s in candidates.items()}          # witnesses: an article that says it twice is one
     best = min(candidates, key=lambda c: (-support[c], rank(c[1]), candidates[c].first, c[0]))
     chosen = candidates[best]
     agrees = {id(r): (None if spans[id(r)] is None else spans[id(r)].overlaps(chosen)) for r in reports}

@@ -71,6 +71,18 @@ def test_a_contradicting_date_is_flagged_not_merged(tmp_path, kb):
     assert {(d["value"], d["agrees"]) for d in fact["dates"]} == {("2019-10-07", True), ("2019-10-08", False)}
 
 
+def test_an_article_that_tells_the_act_twice_is_one_witness_of_its_date(tmp_path, kb):
+    thrice = hik("ko-1", "ko", " ".join([KO] * 3), "하이크비전", "2019-10-08", "2019-10-08")
+    for n in (1, 2):                                   # the same listing told again, the same wrong day
+        at = n * (len(KO) + 1)
+        thrice["events"].append(dict(thrice["events"][0], id=f"E{n + 1}", evidence=[{"start": at, "end": at + len(KO)}]))
+    facts = facts_of(tmp_path, [thrice, hik("en-1", "en", EN, "Hikvision", "2019-10-07", "2019-10-07"),
+                                hik("zh-1", "zh", ZH, "海康威视", "2019-10-07", "2019-10-08")], kb)
+    (fact,) = facts
+    assert fact["reports"] == 5 and fact["documents"] == 3
+    assert fact["date"]["value"] == "2019-10-07" and fact["date_conflict"] is True
+
+
 def test_two_rounds_of_one_party_on_one_list_are_two_facts(tmp_path, kb):
     huawei = dict(target_id="nf:huawei", target_name="Huawei")
     facts = facts_of(tmp_path, [

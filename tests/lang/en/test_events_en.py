@@ -200,3 +200,22 @@ def test_including_inside_the_object_does_not_take_the_list_from_the_verb(extrac
         "[Inspur Group|FIRM|nf:inspur], to its entity list, citing their support for China's military.")
     (ev,) = events
     assert (ev.action, ev.list["id"], ev.count, texts(doc, ev.targets)) == ("add", "us-entity-list", 12, ["Inspur Group"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "[China|LOC|nf:china]'s [Ministry of Commerce|GOV|nf:cn-mofcom] added [Lockheed Martin|FIRM|nf:lockheed-martin] "
+    "to the list of unreliable organizations.",
+    "[Beijing|LOC|nf:china] put [Lockheed Martin|FIRM|nf:lockheed-martin] on its list of unreliable firms.",
+])
+def test_the_unreliable_entity_list_named_loosely(extract, sentence):
+    doc, events = extract(sentence)
+    (ev,) = events
+    assert (ev.action, ev.list["id"], texts(doc, ev.targets)) == ("add", "cn-unreliable-entity-list", ["Lockheed Martin"])
+
+
+def test_an_unnamed_list_bound_by_a_cue_word_in_its_sentence(extract):
+    # "the list" alone names nothing; "unreliable" in the sentence says which list (configs/lists.toml cues)
+    doc, events = extract("Chinese authorities added [Skydio|FIRM|nf:skydio] to the list, saying the drone maker "
+                          "was unreliable.")
+    assert [(ev.action, ev.list["id"]) for ev in events] == [("add", "cn-unreliable-entity-list")]
+    assert extract("The ministry added [Skydio|FIRM|nf:skydio] to the list.")[1] == []

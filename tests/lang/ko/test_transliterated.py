@@ -100,7 +100,8 @@ def test_a_person_the_model_cut_is_whole(nlp):
 
 @pytest.mark.slow
 def test_korean_words_and_names_stay_as_they_were(nlp):
-    assert names(nlp, "정부는 기업 관계자들과 회의를 열었다.") == [("정부", "GOV", "model")]
+    # no loanword reading of a Korean noun (its type is the typer's: a bare 정부 is a near tie, typer card)
+    assert [(n, source) for n, _, source in names(nlp, "정부는 기업 관계자들과 회의를 열었다.")] == [("정부", "model")]
     got = names(nlp, "삼성전자 이재용 회장은 김동명 기자에게 말했다.")
     assert ("이재용", "PERSON", "model") in got and ("김동명", "PERSON", "model") in got
     assert all(source != "rule" for _, _, source in got)

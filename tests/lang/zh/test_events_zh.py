@@ -145,3 +145,10 @@ def test_a_description_before_a_kb_name_is_not_part_of_the_target(extract):
                           "[诺斯罗普·格鲁曼公司|FIRM|nf:northrop-grumman]采取反制措施。")
     (ev,) = events
     assert texts(doc, ev.targets) == ["诺斯罗普·格鲁曼公司"]
+
+
+def test_unreliable_firms_list_named_loosely(extract):
+    doc, events = extract("[商务部|GOV|nf:cn-mofcom]将[洛克希德·马丁公司|FIRM|nf:lockheed-martin]列入不可靠企业名单。")
+    (ev,) = events
+    assert (ev.action, ev.list["id"]) == ("add", "cn-unreliable-entity-list")
+    assert [doc.entity(t).text for t in ev.targets] == ["洛克希德·马丁公司"]
