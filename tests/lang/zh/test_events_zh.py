@@ -152,3 +152,12 @@ def test_unreliable_firms_list_named_loosely(extract):
     (ev,) = events
     assert (ev.action, ev.list["id"]) == ("add", "cn-unreliable-entity-list")
     assert [doc.entity(t).text for t in ev.targets] == ["洛克希德·马丁公司"]
+
+
+@pytest.mark.parametrize("sentence, list_id", [
+    ("[美国财政部|GOV|nf:us-treasury]把[大疆|FIRM|nf:dji]认定为中国军工综合体企业。", "us-ns-cmic-list"),
+    ("[美国商务部|GOV|nf:us-commerce]将[中国军事医学科学院|ORG|nf:ammS]列入限制出口的名单。", "us-entity-list"),
+])
+def test_lists_named_loosely_in_chinese(extract, sentence, list_id):
+    doc, events = extract(sentence)
+    assert [(ev.action, ev.list["id"]) for ev in events] == [("add", list_id)]
