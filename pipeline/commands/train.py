@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from ..errors import ConfigError
 
@@ -39,20 +38,22 @@ def main(args: argparse.Namespace) -> int:
     with open(args.config, "rb") as fh:
         kind = tomllib.load(fh).get("kind", "ner")
     if kind == "events":
-        from ..events.train import load_config as load_events_config, train as train_events
+        from ..eval.gold import training_config
+        from ..events.train import train as train_events
 
-        train_events(load_events_config(args.config), output=args.output)
+        train_events(training_config(args.config), output=args.output)
         return 0
     if kind == "typer":
-        from ..entities.typer_train import load_config as load_typer_config, train as train_typer
+        from ..entities.typer_train import train as train_typer
+        from ..eval.gold import training_config
 
-        train_typer(load_typer_config(args.config), output=args.output, limit=args.limit)
+        train_typer(training_config(args.config), output=args.output, limit=args.limit)
         return 0
     if kind == "rates":
         from ..entities.rates import train as measure_rates
+        from ..eval.gold import training_config
 
-        cfg = tomllib.loads(Path(args.config).read_text(encoding="utf-8"))
-        print(json.dumps(measure_rates(cfg, output=args.output), ensure_ascii=False))
+        print(json.dumps(measure_rates(training_config(args.config), output=args.output), ensure_ascii=False))
         return 0
     if kind == "loanwords":
         from ..lang.ko.loanword_training import load_config as load_loanword_config, train as train_loanwords

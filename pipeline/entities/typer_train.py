@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import time
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,16 +48,6 @@ class Example:
     label: str                   # what the model learns (the gold type, or non_org_label)
     weight: float = 1.0
 
-
-def load_config(path: str | Path) -> dict[str, Any]:
-    with open(path, "rb") as fh:
-        cfg = tomllib.load(fh)
-    for key in ("sets", "output"):
-        if key not in cfg:
-            raise ConfigError(f"{path}: missing key {key!r}")
-    if any(spec.startswith("news:test") for spec in cfg["sets"]):
-        raise ConfigError(f"{path}: news:test is the test split, never trained on")
-    return cfg
 
 
 def overlapping_gold(gold: Iterable[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:

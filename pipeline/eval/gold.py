@@ -68,3 +68,21 @@ def read_gold(name: str, split: str, corpus: Path = Path("corpus")) -> tuple[lis
         meta = {"published": record["published"]} if record.get("published") else {}
         out.append({**record, "text": text, "meta": meta})
     return out, missing
+
+
+def training_config(path: str | Path) -> dict[str, Any]:
+    """A config of a model trained on these gold sets (``sets``, ``output``): a missing key, or the
+    news test split among its sets, is a :class:`ConfigError` (the test split is never trained on)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            cfg = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    for key in ("sets", "output"):
+        if key not in cfg:
+            raise ConfigError(f"{path}: missing key {key!r}")
+    if any(str(spec).startswith("news:test") for spec in cfg["sets"]):
+        raise ConfigError(f"{path}: news:test is the test split, never trained on")
+    return cfg

@@ -22,25 +22,15 @@ from __future__ import annotations
 import copy
 import json
 import time
-import tomllib
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import ConfigError
 from ..eval import events as gold_events
 from ..types import Document
 from .linear import LinearModel
 
 Pair = tuple[dict[str, float], int]
 
-
-def load_config(path: str | Path) -> dict[str, Any]:
-    with open(path, "rb") as fh:
-        cfg = tomllib.load(fh)
-    for key in ("sets", "output"):
-        if key not in cfg:
-            raise ConfigError(f"{path}: missing key {key!r}")
-    return cfg
 
 
 def _chain_at(chains: dict[str, list[tuple[int, int]]], start: int, end: int) -> str | None:

@@ -126,7 +126,7 @@ def test_a_softmax_model_is_json_and_a_dot_product(tmp_path):
 
 
 def test_training_refuses_the_news_test_split(tmp_path):
-    from pipeline.entities.typer_train import load_config
+    from pipeline.eval.gold import training_config as load_config
 
     path = tmp_path / "typer.toml"
     path.write_text('kind = "typer"\noutput = "x"\nsets = ["news:dev", "news:test"]\n', encoding="utf-8")
@@ -136,7 +136,8 @@ def test_training_refuses_the_news_test_split(tmp_path):
 
 @pytest.mark.timeout(120)
 def test_training_runs_on_a_tiny_set_and_writes_a_model_that_types(tmp_path):
-    from pipeline.entities.typer_train import load_config, train
+    from pipeline.entities.typer_train import train
+    from pipeline.eval.gold import training_config as load_config
 
     config = tmp_path / "typer.toml"
     config.write_text('kind = "typer"\nsets = ["samples"]\nfolds_of = ["samples"]\nfolds = 2\n'
