@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..integrations.ftm import ENDS, ID_PREFIX, SCHEMATA, _date, _model
+from ..integrations.ftm import ENDS, ID_PREFIX, SCHEMATA, _date, _model, article_entity
 
 
 class FtmWriter:
@@ -67,10 +67,4 @@ class FtmWriter:
         return proxy
 
     def _article(self, source: dict[str, Any]) -> Any:
-        article = self.model.make_entity("Article")
-        article.make_id(ID_PREFIX, "article", source["record"])
-        article.add("title", source.get("title") or source["record"])
-        article.add("publishedAt", _date(source.get("published")))
-        article.add("sourceUrl", source.get("url"))
-        article.add("language", source.get("lang"))
-        return article
+        return article_entity(self.model, source["record"], source.get("lang"), source)

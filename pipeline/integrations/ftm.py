@@ -54,7 +54,7 @@ def ftm_entities(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         return
     model = _model()
     meta = record.get("meta") or {}
-    article = _article(model, record, meta)
+    article = article_entity(model, record["id"], record.get("lang"), meta)
     proxies: dict[str, Any] = {}   # FtM id -> proxy
     by_entity: dict[str, Any] = {}  # our entity id -> proxy
     for ent in record.get("entities", []):
@@ -81,13 +81,14 @@ def ftm_entities(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _sanctions(model, record, meta, event, by_entity, article)
 
 
-def _article(model: Any, record: dict[str, Any], meta: dict[str, Any]) -> Any:
+def article_entity(model: Any, record_id: str, lang: str | None, meta: dict[str, Any]) -> Any:
+    """The FtM Article of one record (its title, publication date and URL from ``meta``)."""
     article = model.make_entity("Article")
-    article.make_id(ID_PREFIX, "article", record["id"])
-    article.add("title", meta.get("title") or record["id"])
+    article.make_id(ID_PREFIX, "article", record_id)
+    article.add("title", meta.get("title") or record_id)
     article.add("publishedAt", _date(meta.get("published")))
     article.add("sourceUrl", meta.get("url"))
-    article.add("language", record.get("lang"))
+    article.add("language", lang)
     return article
 
 
