@@ -124,6 +124,7 @@ class LanguagePack:
     range_sep: what joins two dates or amounts into a range
     folder:    where its data files are
     slots:     the module that reads names in its trigger slots (a :class:`SlotReader`), if any
+    sample:    a short phrase its tokenizer is warmed up on (the first call loads lazy parts)
     """
 
     code: str
@@ -135,6 +136,7 @@ class LanguagePack:
     numbers: Mapping[str, int] | None = None
     fragments: Mapping[str, str] = field(default_factory=dict)
     slots: str | None = None
+    sample: str = "sample"
 
     @cached_property
     def words(self) -> Words:

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..kb.normalize import simplified
 from ..resources import resolve
 from ..runner import untimed
 from ..types import Document, Entity
@@ -77,8 +76,6 @@ class NerStage(Stage):
             model = self._model(lang)
             if model is None:
                 continue
-            if lang == "zh":         # the Chinese model learnt simplified characters (CLUENER)
-                text = simplified(text)
             for m in model.tag(text):
                 if m.type and m.score >= self.config.min_score:
                     start, end = sent.start + m.start, sent.start + m.end

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
+from .. import lang as language
 from .. import tokenizers
 from ..errors import ConfigError
 from ..runner import untimed
 from ..types import Document
 from .base import Stage
 
-#: one short text per tokenizer: the first call loads lazy parts (jieba reads its dictionary then)
-WARM_UP = {"ko": "미국 상무부", "zh": "美国商务部", "en": "Commerce Department", "other": "Минторг"}
 KoreanBackend = Literal["mecab", "kiwi", "okt", "komoran", "hannanum", "kkma"]
 
 
@@ -36,27 +35,34 @@ class TokenizeStage(Stage):
     Config = TokenizeConfig
 
     def setup(self) -> None:
-        """Nothing is loaded yet: each language's tokenizer loads (and warms up) when the first
-        sentence in that language arrives, with the document's clock stopped
-        (:func:`pipeline.runner.untimed`), so that a Korean article never loads jieba or spaCy."""
+        """Nothing is loaded yet: each language's tokenizer loads (and warms up on its pack's
+        sample) when the first sentence in that language arrives, with the document's clock
+        stopped (:func:`pipeline.runner.untimed`), so that a Korean article never loads jieba or
+        spaCy. Which tokenizer a language gets is its pack's choice (``LanguagePack.tokenizer``);
+        ``ko_backend`` picks among the Korean analysers, a language without a pack gets a regex."""
         if self.config.zh_user_dict and not Path(self.config.zh_user_dict).is_file():
             raise ConfigError(f"tokenize.zh_user_dict: file not found: {self.config.zh_user_dict}")
-        self._factories = {
-            "ko": lambda: tokenizers.korean_tokenizer(self.config.ko_backend, self.shared.analysis),
-            "zh": lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm,
-                                                       analyses=self.shared.analysis),
-            "en": tokenizers.english_tokenizer,
-        }
         self._loaded: dict[str, tokenizers.Tokenizer] = {}
+
+    def _factory(self, backend: str) -> Callable[[], tokenizers.Tokenizer]:
+        if backend in tokenizers.KOREAN_BACKENDS:
+            return lambda: tokenizers.korean_tokenizer(self.config.ko_backend, self.shared.analysis)
+        if backend == "jieba":
+            return lambda: tokenizers.chinese_tokenizer(self.config.zh_user_dict, hmm=self.config.zh_hmm,
+                                                        analyses=self.shared.analysis)
+        if backend == "spacy":
+            return tokenizers.english_tokenizer
+        return tokenizers.regex_tokenizer
 
     def tokenizer(self, lang: str) -> tokenizers.Tokenizer:
         """The tokenizer for ``lang``, loaded on first use."""
-        key = lang if lang in self._factories else "other"
+        pack = language.get(lang)
+        backend = pack.tokenizer if pack is not None else "regex"
+        key = f"{lang}:{backend}" if pack is not None else "other"
         if key not in self._loaded:
-            factory = self._factories.get(key, tokenizers.regex_tokenizer)
             with untimed():
-                tokenizer = self.shared.get(f"tokenizer:{key}:{self.config}", factory)
-                tokenizer(WARM_UP[key])
+                tokenizer = self.shared.get(f"tokenizer:{key}:{self.config}", self._factory(backend))
+                tokenizer(pack.sample if pack is not None else "Минторг")
             self._loaded[key] = tokenizer
         return self._loaded[key]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 from itertools import pairwise
 
+from ...kb.normalize import simplified
 from ...tokenizers import Analyses, fresh
 from .common import char_bytes, places
 
@@ -33,7 +34,10 @@ class ChineseFeaturizer:
         return [(i, i + 1) for i in range(len(text))]
 
     def features(self, text: str, units: list[tuple[int, int]]) -> list[tuple[bytes, ...]]:
-        """Features as UTF-8 bytes: crfsuite takes them without encoding each string again."""
+        """Features as UTF-8 bytes: crfsuite takes them without encoding each string again.
+        Traditional characters are read as simplified (the model learnt CLUENER's simplified
+        text; one character for one, so the units stay)."""
+        text = simplified(text)
         n = len(text)
         p = [b"<s>", *char_bytes(text), b"</s>"]                         # p[i + 1] is character i
         bigrams = [a + b for a, b in pairwise(p)]                         # bigrams[i]: characters i-1, i
