@@ -15,7 +15,6 @@ and the rules of ``pipeline.entities.typer``); a model "person" whose name ends 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from typing import Any, Callable, Iterator
 
@@ -23,7 +22,6 @@ from . import rates
 from . import typer as orgtype
 from .typing_model import CONTEXT_CHARS, OrgMention, OrgTyper
 from .. import lang
-from ..lang.ko.names import is_particle_tail
 from ..kb.normalize import script
 from ..lang.casing import all_common
 from ..spans import SpanIndex
@@ -192,7 +190,9 @@ def _cut_at_script_change(doc: Document, e: Entity) -> Entity:
     han = e.start + m.start(2)
     at = bisect.bisect_left(doc.tokens, han, key=lambda t: t.start)
     word = doc.tokens[at] if at < len(doc.tokens) and doc.tokens[at].start == han else None
-    if word.pos.startswith(_ZH_NAME_WORD) if word is not None and word.pos else orgtype.by_name(e.text):
+    chinese = _compounds("han")
+    if chinese.is_name_word(word.pos) if word is not None and word.pos and chinese is not None \
+            else orgtype.by_name(e.text):
         return e
     stop = e.start + len(m.group(1).rstrip())
     return Entity(id="", text=doc.text[e.start:stop], type=e.type, start=e.start, end=stop,
@@ -347,12 +347,10 @@ def _split_items(text: str, e: Entity) -> list[Entity]:
 
 
 # -- compound names a place begins --------------------------------------------------------------
-#: jieba tags of the words a Chinese name is made of: nouns (n, nr, ns, nt, nz), abbreviations,
-#: adjectives and distinguishing words (正大, 国有); a verb, function word or number ends it.
-_ZH_NAME_WORD = ("n", "j", "a", "b")
-_ZH_GAP = 4   # most characters between a place and the organisation the model found after it
-_LATIN_WORD = re.compile(r" (?:(?:of|and|&|for) )?[A-Z][A-Za-z&'-]*\.?")
-_ZH_MAX = 12
+def _compounds(script_name: str) -> Any:
+    """The compound reader of the pack whose names are written in ``script_name`` (None if none)."""
+    pack = lang.for_script(script_name)
+    return pack.compound_reader if pack is not None else None
 
 
 @rule("resolve.place_glued_to_name")
@@ -369,77 +367,29 @@ def _glued_org(doc: Document, place: Entity, org: Entity) -> Entity | None:
 @rule("resolve.place_begins_headed_name")
 def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
                  orgs: dict[int, Entity]) -> Entity | None:
-    """A place followed by the rest of a name that ends in an organisation head: in Korean the rest
-    of the word before its particles, when the head has two syllables or more (유럽+이사회는,
-    한국+석유공사가; not 한국+에서도, 소련+군), in Chinese whole name words (jieba
-    tags: no verb, function word or number, nor another name) up to the first that ends in a head,
-    holding more than the head (武汉市+青山区房产管理局; not 中国+企业, 莫斯科+签署, 美国+制裁华为公司),
-    or up to an organisation the model found a few characters on (南京+正大+天晴制药有限公司), in
-    English capitalised words ending in a head or legal form (Dongguan + Poweramp Technology)."""
-    text, s = doc.text, place.start
+    """A place followed by the rest of a name that ends in an organisation head, read by the pack
+    of the script that goes on after the place (``lang/<code>/compounds.py``: 유럽+이사회는,
+    武汉市+青山区房产管理局, Dongguan + Poweramp Technology); a space goes on in Latin letters."""
+    text = doc.text
     first = text[place.end] if place.end < hi else " "
-    if script(first) == "hangul" and script(text[place.end - 1]) == "hangul":
-        if s > 0 and script(text[s - 1]) == "hangul":
-            return None  # a place inside a word (삼성중국반도체) begins nothing
-        end = place.end
-        while end < hi and script(text[end]) == "hangul":
-            end += 1
-        for stop in range(end, place.end, -1):
-            found = orgtype.head(text[s:stop])
-            if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
-                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name")
+    kind = "latin" if first == " " else script(first)
+    if first != " " and kind != script(text[place.end - 1]):
         return None
-    if script(first) == "han" and script(text[place.end - 1]) == "han":
-        stop = place.end
-        after = bisect.bisect_left(doc.tokens, place.end, key=lambda t: t.start)
-        for tok in itertools.takewhile(lambda t: t.start < hi, (doc.tokens[i] for i in range(after, len(doc.tokens)))):
-            if tok.start in orgs and place.end < tok.start <= place.end + _ZH_GAP:
-                org = orgs[tok.start]
-                return _built(doc.text, s, org.end, org.type, "resolve.place_begins_headed_name")
-            if tok.start != stop or not (tok.pos or "x").startswith(_ZH_NAME_WORD) or tok.end - place.end > _ZH_MAX \
-                    or taken.any_overlapping(tok.start, tok.end):
-                return None
-            stop = tok.end
-            found = orgtype.head(text[s:stop])
-            if found:
-                return _built(doc.text, s, stop, found[0], "resolve.place_begins_headed_name") \
-                    if stop - place.end > found[1] else None
-        return None
-    if first == " ":
-        end, pos = place.end, place.end
-        while (m := _LATIN_WORD.match(text, pos, hi)) is not None:
-            pos = m.end()
-            if not m.group().startswith((" of ", " and ", " & ", " for ")) \
-                    and orgtype.by_name(text[s:pos]) and not orgtype.by_name(text[s:place.end]):
-                end = pos
-        if end > place.end:
-            return _built(doc.text, s, end, orgtype.by_name(text[s:end]) or "ORG", "resolve.place_begins_headed_name")
-    return None
-
-
-_KO_WORD = re.compile(r"\s+[가-힣]+")
-_KO_WORDS_AFTER_DATE = 4
+    reader = _compounds(kind)
+    found = reader.headed_tail(doc, place, hi, taken, orgs) if reader is not None else None
+    return _built(text, place.start, found[0], found[1], "resolve.place_begins_headed_name") if found else None
 
 
 @rule("resolve.date_begins_name")
 def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
-    """A Korean name that begins with a dotted date (4·19 혁명 희생자 유족회는, 5·18 기념재단): the
-    date and up to four words after it, the last ending in an organisation head before its
-    particles; the name then holds the date (``_number_vs_name``)."""
-    if "·" not in date.text:
-        return None
-    pos = date.end
-    for _ in range(_KO_WORDS_AFTER_DATE):
-        m = _KO_WORD.match(doc.text, pos, hi)
-        if m is None:
-            return None
-        pos = m.end()
-        word_start = m.start() + len(m.group()) - len(m.group().lstrip())
-        for stop in range(pos, word_start, -1):
-            found = orgtype.head(doc.text[date.start:stop])
-            if found and is_particle_tail(doc.text[stop:pos]):
-                return _built(doc.text, date.start, stop, found[0], "resolve.date_begins_name")
-    return None
+    """A name that begins with a date, read by the pack of the script after it that has such names
+    (``dated_name`` in its ``compounds.py``: 4·19 혁명 희생자 유족회는); the name then holds the date
+    (``_number_vs_name``)."""
+    after = doc.text[date.end:hi].lstrip()[:1]
+    reader = _compounds(script(after)) if after else None
+    dated = getattr(reader, "dated_name", None)
+    found = dated(doc, date, hi) if dated is not None else None
+    return _built(doc.text, date.start, found[0], found[1], "resolve.date_begins_name") if found else None
 
 
 _LATIN_NAME_WORD = re.compile(r" [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")

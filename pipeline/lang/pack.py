@@ -112,6 +112,20 @@ class SlotReader(Protocol):
         ...
 
 
+class CompoundReader(Protocol):
+    """A pack's ``compounds.py``: the rest of a name that a place begins in its script (the entity
+    layer's rule ``resolve.place_begins_headed_name`` asks the pack of the script that follows the
+    place). It may also define ``dated_name(doc, date, hi)`` for names a date begins
+    (``resolve.date_begins_name``)."""
+
+    def headed_tail(self, doc: Document, place: Entity, hi: int, taken: Any,
+                    orgs: dict[int, Entity]) -> tuple[int, str] | None:
+        """Where the name ``place`` begins ends (before ``hi``) and its type, or None;
+        ``taken``: the other candidates (a :class:`pipeline.spans.SpanIndex`), ``orgs``: the
+        organisations found, by start."""
+        ...
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     """Everything particular to one language.
@@ -124,6 +138,7 @@ class LanguagePack:
     range_sep: what joins two dates or amounts into a range
     folder:    where its data files are
     slots:     the module that reads names in its trigger slots (a :class:`SlotReader`), if any
+    compounds: the module that reads names a place begins (a :class:`CompoundReader`), if any
     sample:    a short phrase its tokenizer is warmed up on (the first call loads lazy parts)
     """
 
@@ -136,6 +151,7 @@ class LanguagePack:
     numbers: Mapping[str, int] | None = None
     fragments: Mapping[str, str] = field(default_factory=dict)
     slots: str | None = None
+    compounds: str | None = None
     sample: str = "sample"
 
     @cached_property
@@ -149,6 +165,11 @@ class LanguagePack:
         if not (self.folder / "triggers.toml").exists():
             return None
         return load_grammar(self.folder, self.code, self.numbers, self.fragments)
+
+    @cached_property
+    def compound_reader(self) -> CompoundReader | None:
+        """The pack's reader of names a place begins (imported on first use), if it has one."""
+        return cast(CompoundReader, importlib.import_module(self.compounds)) if self.compounds else None
 
     @cached_property
     def slot_reader(self) -> SlotReader | None:

@@ -29,5 +29,6 @@ def _number_words() -> dict[str, int]:
 NUMBERS = _number_words()
 PACK = LanguagePack(code="en", script="latin", tokenizer="spacy",
                     patterns=tuple(patterns.RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=NUMBERS, sample="Commerce Department",
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", compounds=f"{__name__}.compounds", numbers=NUMBERS,
+                    sample="Commerce Department",
                     fragments={"NUMBER_WORDS": alternation(w for w in NUMBERS if w not in ("a", "an", "dozens"))})

@@ -12,5 +12,5 @@ from . import patterns
 
 PACK = LanguagePack(code="ko", script="hangul", tokenizer="mecab",
                     patterns=tuple(patterns.RULES) + tuple(SYMBOL_RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=KO_NATIVE,
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", compounds=f"{__name__}.compounds", numbers=KO_NATIVE,
                     sample="미국 상무부")

@@ -23,5 +23,5 @@ class _Numbers(dict):
 
 PACK = LanguagePack(code="zh", script="han", tokenizer="jieba",
                     patterns=tuple(patterns.RULES) + tuple(SYMBOL_RULES), range_sep=patterns.RANGE_SEP,
-                    folder=Path(__file__).parent, slots=f"{__name__}.slots", numbers=_Numbers(),
+                    folder=Path(__file__).parent, slots=f"{__name__}.slots", compounds=f"{__name__}.compounds", numbers=_Numbers(),
                     sample="美国商务部")

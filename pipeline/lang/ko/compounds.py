@@ -1,0 +1,50 @@
+"""Korean names that a place or a date begins (:class:`pipeline.lang.pack.CompoundReader`): the
+rest of the word before its particles, up to an organisation head."""
+from __future__ import annotations
+
+import re
+
+from ...entities import typer as orgtype
+from ...kb.normalize import script
+from ...spans import SpanIndex
+from ...types import Document, Entity
+from .names import is_particle_tail
+
+_WORD = re.compile(r"\s+[가-힣]+")
+_WORDS_AFTER_DATE = 4
+
+
+def headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
+                orgs: dict[int, Entity]) -> tuple[int, str] | None:
+    """The rest of the place's word before its particles, when it ends in an organisation head of
+    two syllables or more (유럽+이사회는, 한국+석유공사가; not 한국+에서도, 소련+군)."""
+    text, s = doc.text, place.start
+    if s > 0 and script(text[s - 1]) == "hangul":
+        return None  # a place inside a word (삼성중국반도체) begins nothing
+    end = place.end
+    while end < hi and script(text[end]) == "hangul":
+        end += 1
+    for stop in range(end, place.end, -1):
+        found = orgtype.head(text[s:stop])
+        if found and found[1] >= 2 and is_particle_tail(text[stop:end]):
+            return stop, found[0]
+    return None
+
+
+def dated_name(doc: Document, date: Entity, hi: int) -> tuple[int, str] | None:
+    """A name that begins with a dotted date (4·19 혁명 희생자 유족회는, 5·18 기념재단): the date and
+    up to four words after it, the last ending in an organisation head before its particles."""
+    if "·" not in date.text:
+        return None
+    pos = date.end
+    for _ in range(_WORDS_AFTER_DATE):
+        m = _WORD.match(doc.text, pos, hi)
+        if m is None:
+            return None
+        pos = m.end()
+        word_start = m.start() + len(m.group()) - len(m.group().lstrip())
+        for stop in range(pos, word_start, -1):
+            found = orgtype.head(doc.text[date.start:stop])
+            if found and is_particle_tail(doc.text[stop:pos]):
+                return stop, found[0]
+    return None
