@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import hashlib
 import re
 from typing import Any
@@ -31,7 +30,6 @@ NAME_TYPES = orgtype.ORG_TYPES | {"PERSON"}
 LINKABLE = NAME_TYPES | {"LOC"}
 _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
-_LATIN_NAME = re.compile(r"[A-Z0-9][A-Za-z0-9&'.-]*(?:[ ](?:of|and|for|the|&|[A-Z0-9][A-Za-z0-9&'.-]*))*$")
 _BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
 
 
@@ -289,32 +287,13 @@ def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dic
     return {si: [names[i] for i in sorted(ids)] for si, ids in found.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def _han_stops() -> frozenset[str]:
-    """Characters that end a name in Han letters when walking back from a parenthesis (the Han
-    pack's ``name_stops``)."""
-    pack = lang.for_script("han")
-    return frozenset(pack.words.value("name_stops", "") if pack is not None else "")
-
-
 def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
-    """Start of the name that ends at ``end``: a Korean word, Capitalised English words, or
-    Chinese characters back to a function word or punctuation."""
+    """Start of the name that ends at ``end``, as the pack of its last letter's script reads it
+    (``name_start`` in ``lang/<code>/compounds.py``: a Korean word, Chinese characters back to a
+    function word, capitalised English words); None when shorter than two characters."""
     if end <= lo:
         return None
-    last = script(text[end - 1])
-    i = end
-    if last == "han":
-        while i > lo and end - i < max_chars and (script(text[i - 1]) == "han" or text[i - 1] == "·") \
-                and text[i - 1] not in _han_stops():
-            i -= 1
-    elif last == "hangul":
-        while i > lo and end - i < max_chars and not text[i - 1].isspace() and script(text[i - 1]) != "other":
-            i -= 1
-    elif last == "latin":
-        window = max(lo, end - 3 * max_chars)
-        m = _LATIN_NAME.search(text, window, end)
-        if m is None:
-            return None
-        i = m.start()
-    return i if end - i >= 2 else None
+    pack = lang.for_script(script(text[end - 1]))
+    reader = pack.compound_reader if pack is not None else None
+    i = reader.name_start(text, lo, end, max_chars) if reader is not None else None
+    return i if i is not None and end - i >= 2 else None

@@ -115,7 +115,7 @@ class SlotReader(Protocol):
 class CompoundReader(Protocol):
     """A pack's ``compounds.py``: the rest of a name that a place begins in its script (the entity
     layer's rule ``resolve.place_begins_headed_name`` asks the pack of the script that follows the
-    place). It may also define ``dated_name(doc, date, hi)`` for names a date begins
+    place), and where a name before a bracket begins (the linker's aliases). It may also define ``dated_name(doc, date, hi)`` for names a date begins
     (``resolve.date_begins_name``)."""
 
     def headed_tail(self, doc: Document, place: Entity, hi: int, taken: Any,
@@ -123,6 +123,11 @@ class CompoundReader(Protocol):
         """Where the name ``place`` begins ends (before ``hi``) and its type, or None;
         ``taken``: the other candidates (a :class:`pipeline.spans.SpanIndex`), ``orgs``: the
         organisations found, by start."""
+        ...
+
+    def name_start(self, text: str, lo: int, end: int, max_chars: int) -> int | None:
+        """Where the name in this script that ends at ``end`` begins (not before ``lo``): the name
+        before a bracketed alias, 华为（Huawei）."""
         ...
 
 

@@ -1,5 +1,6 @@
 """Korean names that a place or a date begins (:class:`pipeline.lang.pack.CompoundReader`): the
-rest of the word before its particles, up to an organisation head."""
+rest of the word before its particles, up to an organisation head; where a name before a
+bracket begins."""
 from __future__ import annotations
 
 import re
@@ -48,3 +49,11 @@ def dated_name(doc: Document, date: Entity, hi: int) -> tuple[int, str] | None:
             if found and is_particle_tail(doc.text[stop:pos]):
                 return stop, found[0]
     return None
+
+
+def name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+    """Start of the Korean word that ends at ``end`` (a name before its bracketed alias)."""
+    i = end
+    while i > lo and end - i < max_chars and not text[i - 1].isspace() and script(text[i - 1]) != "other":
+        i -= 1
+    return i

@@ -1,11 +1,14 @@
 """Chinese names that a place begins (:class:`pipeline.lang.pack.CompoundReader`): whole name
-words, as jieba tags them, up to the first that ends in an organisation head."""
+words, as jieba tags them, up to the first that ends in an organisation head; where a name
+before a bracket begins."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 
 from ...entities import typer as orgtype
+from ...kb.normalize import script
 from ...spans import SpanIndex
 from ...types import Document, Entity
 
@@ -41,3 +44,20 @@ def headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
         if found:
             return (stop, found[0]) if stop - place.end > found[1] else None
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    """Characters that end a name when walking back from a bracket (``name_stops`` in words.toml)."""
+    from . import PACK
+
+    return frozenset(PACK.words.value("name_stops", ""))
+
+
+def name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+    """Start of the Chinese name that ends at ``end``: back to a function word or punctuation."""
+    i = end
+    while i > lo and end - i < max_chars and (script(text[i - 1]) == "han" or text[i - 1] == "·") \
+            and text[i - 1] not in _stops():
+        i -= 1
+    return i
