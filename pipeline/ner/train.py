@@ -87,6 +87,10 @@ def train(cfg: dict[str, Any], output: str | Path | None = None, limit: int | No
         meta["crf"] = _train_crf(cfg, feat, train_set, out_dir, log)
     meta["seconds"] = round(time.time() - t0)
     log(f"{backend}: {len(train_set)} sentences trained in {meta['seconds']}s")
+    if cfg["featurizer"] == "en":             # the cluster table the featurizer reads at start
+        from .features.en import write_clusters
+
+        meta["clusters"] = write_clusters(out_dir / "clusters.json.gz")
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     model = load_model(out_dir)
     meta["scores"] = {spec["name"]: evaluate(model, spec, limit) for spec in cfg.get("eval", [])}
