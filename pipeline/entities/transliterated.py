@@ -32,6 +32,7 @@ from .. import lang
 from . import typer as orgtype
 from ..lang.ko.loanwords import LoanwordScorer, is_hangul, jamo
 from ..lang.ko.names import is_particle_tail
+from ..lang.pack import alternation
 from ..types import Document, Entity
 
 #: a word: Hangul, Latin letters, digits and the marks inside firm names (EN+, AT&T)
@@ -161,12 +162,24 @@ def _crosses(found: Entity, new: Entity) -> bool:
     return found.start < new.end and new.start < found.end and not inside
 
 
+_MEMO_WORDS = 200_000   # words remembered per finder before the memos start again
+
+
 class TransliterationFinder:
     """Finds the candidates of one document (see the module docstring)."""
 
     def __init__(self, scorer: LoanwordScorer) -> None:
         self.scorer = scorer
         self.lists = _lists()
+        #: what a word scores and whether it is a title, by word (pure functions of the word:
+        #: news repeats its words, and these were a third of the Korean pipeline's time)
+        self._scores: dict[str, float] = {}
+        self._titles: dict[str, bool] = {}
+        self._kinds: dict[str, str | None] = {}
+        long_titles = [t for t in self.lists.titles if len(t) >= 2]
+        self._title_end = re.compile(f"(?:{alternation(long_titles)})$" if long_titles else r"(?!x)x")
+        heads = self.lists.firm_heads
+        self._head_end = re.compile(f"(?:{alternation(heads)})$" if heads else r"(?!x)x")   # leftmost: longest
         #: words of the sentence at hand that a place, a government or a KB name already holds,
         #: and words that hold a particle, an ending, a verb suffix or a dependent noun (MeCab-ko)
         self._claimed: frozenset[str] = frozenset()
@@ -182,12 +195,21 @@ class TransliterationFinder:
             return any(c.isupper() or c.isdigit() for c in word)
         if not is_hangul(word) or len(word) < 2 or word in self.lists.titles:
             return False
-        score = self.scorer.score(self._distinctive(word))
+        score = self._score(word)
         # a word holding a function morpheme (중에, 포함되자, 라는) is a name only when it is
         # certainly a transliteration (MeCab-ko reads 쑨진룽 as verbs)
         if word in self._function:
             return score >= CERTAIN
         return score >= self.scorer.threshold * factor
+
+    def _score(self, word: str) -> float:
+        """The loanword score of the word less its firm heads (memoised)."""
+        score = self._scores.get(word)
+        if score is None:
+            if len(self._scores) > _MEMO_WORDS:
+                self._scores.clear()
+            score = self._scores[word] = self.scorer.score(self._distinctive(word))
+        return score
 
     def _distinctive(self, word: str) -> str:
         """The word less the firm heads it ends in (알파트레이딩인베스트먼트 -> 알파), unless that
@@ -202,7 +224,9 @@ class TransliterationFinder:
         return word
 
     def _firm_head(self, stem: str) -> str | None:
-        return next((h for h in self.lists.firm_heads if stem.endswith(h)), None)
+        """The longest firm head the stem ends in."""
+        m = self._head_end.search(stem)
+        return m.group() if m else None
 
     def _name_before(self, words: list[Word], i: int, factor: float = 1.0) -> int | None:
         """Index of the first of the name words that end right before ``words[i]`` (at most three,
@@ -276,10 +300,18 @@ class TransliterationFinder:
             start = words[first].start if first is not None else w.start
             yield self._entity(text, start, w.stem_end, "FIRM")
 
+    def _apposition_type(self, word: str) -> str | None:
+        """The type a word that says what kind of party follows gives it (memoised)."""
+        if word not in self._kinds:
+            if len(self._kinds) > _MEMO_WORDS:
+                self._kinds.clear()
+            self._kinds[word] = next((t for a, t in self.lists.apposition.items() if word.endswith(a)), None)
+        return self._kinds[word]
+
     def _apposition(self, text: str, words: list[Word]) -> Iterator[Entity]:
         for i, w in enumerate(words[:-1]):
             word = w.text[:-1] if w.text.endswith("인") else w.text      # 보안업체인 X: X, a security firm
-            typ = next((t for a, t in self.lists.apposition.items() if word.endswith(a)), None)
+            typ = self._apposition_type(word)
             nxt = words[i + 1]
             gap = text[w.end:nxt.start]
             if typ is None or not gap.startswith(" ") or gap.strip(" " + _OPENING):
@@ -304,12 +336,16 @@ class TransliterationFinder:
 
     def _is_title(self, word: str) -> bool:
         """A title with its particles (장관은), or a word ending in a title of two syllables or
-        more with its particles (재무장관, 행정장관이)."""
-        for n in range(len(word), 0, -1):
-            head, tail = word[:n], word[n:]
-            if is_particle_tail(tail) and any(head == t or len(t) >= 2 and head.endswith(t) for t in self.lists.titles):
-                return True
-        return False
+        more with its particles (재무장관, 행정장관이); memoised."""
+        known = self._titles.get(word)
+        if known is None:
+            if len(self._titles) > _MEMO_WORDS:
+                self._titles.clear()
+            ends_in_title = self._title_end.search
+            known = self._titles[word] = any(
+                is_particle_tail(word[n:]) and (word[:n] in self.lists.titles or bool(ends_in_title(word[:n])))
+                for n in range(len(word), 0, -1))
+        return known
 
     def _enumerated(self, text: str, words: list[Word], found: list[Entity]) -> Iterator[Entity]:
         """Name words between separators whose neighbour is a name found, or in a chain that ends

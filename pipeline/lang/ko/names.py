@@ -14,9 +14,12 @@ from .. import get
 PARTICLES = frozenset(get("ko").words.get("particles"))
 
 _MAX_PARTS = 3
+_BY_FIRST: dict[str, tuple[str, ...]] = {}     # the particles by their first syllable
+for _p in sorted(PARTICLES):
+    _BY_FIRST[_p[0]] = (*_BY_FIRST.get(_p[0], ()), _p)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def is_particle_tail(tail: str) -> bool:
     """True when ``tail`` (the Hangul right after a name) is empty or up to three particles."""
     if not tail:
@@ -27,8 +30,7 @@ def is_particle_tail(tail: str) -> bool:
             return True
         if parts == 0:
             return False
-        return any(rest.startswith(p) and split(rest[len(p):], parts - 1)
-                   for p in PARTICLES if len(p) <= len(rest))
+        return any(rest.startswith(p) and split(rest[len(p):], parts - 1) for p in _BY_FIRST.get(rest[0], ()))
 
     return split(tail, _MAX_PARTS)
 
