@@ -67,11 +67,6 @@ def switched_off(ids: Iterable[str]) -> Iterator[None]:
         _OFF.reset(token)
 
 
-def identity(first: Any, *_: Any, **__: Any) -> Any:
-    """``off`` for a rule that transforms its first argument: leave it as it is."""
-    return first
-
-
 def last(*args: Any, **_: Any) -> Any:
     """``off`` for a rule that transforms its last argument: leave it as it is."""
     return args[-1]

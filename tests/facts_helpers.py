@@ -43,3 +43,24 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def ftm_validated(data: list[dict]) -> dict[str, object]:
+    """Parse every FtM entity with followthemoney, check each value, required property and
+    reference; id -> proxy."""
+    from followthemoney import model
+
+    proxies = {}
+    for d in data:
+        proxy = model.get_proxy(d, cleaned=False)
+        assert proxy.id and proxy.id not in proxies
+        for prop, value in proxy.itervalues():
+            assert prop.type.validate(value), (proxy.schema.name, prop.name, value)
+        for name in proxy.schema.required:
+            assert proxy.get(name), (proxy.schema.name, name)
+        proxies[proxy.id] = proxy
+    for proxy in proxies.values():
+        for prop, value in proxy.itervalues():
+            if prop.type.name == "entity":
+                assert value in proxies, f"{proxy.schema.name}.{prop.name} -> {value} not emitted"
+    return proxies

@@ -26,8 +26,7 @@ from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
 from ..rules import false, rule
 
-NAME_TYPES = orgtype.ORG_TYPES | {"PERSON"}
-LINKABLE = NAME_TYPES | {"LOC"}
+LINKABLE = orgtype.NAME_TYPES | {"LOC"}
 _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
 _BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
@@ -110,7 +109,7 @@ class Linker:
 
     # -- 3. canonical ids -----------------------------------------------------------------
     def _assign(self, doc: Document, groups: "_Groups") -> None:
-        names = [e for e in doc.entities if e.type in NAME_TYPES or groups.has(e)]
+        names = [e for e in doc.entities if e.type in orgtype.NAME_TYPES or groups.has(e)]
         by_key: dict[str, Entity] = {}
         for e in names:
             k = _coref_key(e.text)
@@ -133,7 +132,7 @@ class Linker:
         陈全国 -> Chen Quanguo): ``pipeline.kb.linking`` for the name mentions of the group."""
         from ..kb.linking import kb_canonical
 
-        return next((c for m in members if m.type in NAME_TYPES
+        return next((c for m in members if m.type in orgtype.NAME_TYPES
                      if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
@@ -224,20 +223,11 @@ def _alias_pair(outer: str, inner: str) -> bool:
         return False
     if inner[0].islower() and " " in inner:
         return False
-    if _script_family(outer) != _script_family(inner):
+    if mention_script(outer) != mention_script(inner):
         return True
     if _ABBREV.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and len(inner) < len(outer):
         return True
     return len(inner) < len(outer) and _subsequence(inner.replace(" ", ""), outer)
-
-
-def _script_family(text: str) -> str:
-    scripts = [script(c) for c in text if script(c) != "other"]
-    if "hangul" in scripts:
-        return "hangul"
-    if "han" in scripts:
-        return "han"
-    return "latin"
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -293,7 +283,6 @@ def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
     function word, capitalised English words); None when shorter than two characters."""
     if end <= lo:
         return None
-    pack = lang.for_script(script(text[end - 1]))
-    reader = pack.compound_reader if pack is not None else None
+    reader = lang.compound_reader(script(text[end - 1]))
     i = reader.name_start(text, lo, end, max_chars) if reader is not None else None
     return i if i is not None and end - i >= 2 else None

@@ -29,7 +29,7 @@ from ..types import Document, Entity, Sentence
 from ..rules import declare, is_on, last, listed, rule
 
 NUMERIC = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
-NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
+
 #: Which source is trusted with a name when two candidates claim the same text.
 NAME_RANK = {"kb": 3, "rule": 2, "alias": 2, "model": 1}
 
@@ -94,7 +94,7 @@ def _proposed_name_contains(a: Entity, b: Entity) -> Entity | None:
     contains another name is the whole item of the enumeration (TechInsights Japan KK, 美国 in
     美国通用原子航空系统公司): the proposal checked that it is not a coordination of two names."""
     for outer, inner in ((a, b), (b, a)):
-        if outer.source == "rule" and not _from_text(outer) and outer.type in NAME_TYPES and _contains(outer, inner):
+        if outer.source == "rule" and not _from_text(outer) and outer.type in orgtype.NAME_TYPES and _contains(outer, inner):
             return outer
     return None
 
@@ -173,7 +173,6 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     return [e]
 
 
-#: Abbreviations whose period belongs to a name (Co., Inc., Michael R.): others end a sentence.
 #: a Latin name, then Chinese characters (Inter-Coastal Electronics尚未回应)
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*)$", re.S)
 
@@ -190,7 +189,7 @@ def _cut_at_script_change(doc: Document, e: Entity) -> Entity:
     han = e.start + m.start(2)
     at = bisect.bisect_left(doc.tokens, han, key=lambda t: t.start)
     word = doc.tokens[at] if at < len(doc.tokens) and doc.tokens[at].start == han else None
-    chinese = _compounds("han")
+    chinese = lang.compound_reader("han")
     if chinese.is_name_word(word.pos) if word is not None and word.pos and chinese is not None \
             else orgtype.by_name(e.text):
         return e
@@ -347,10 +346,6 @@ def _split_items(text: str, e: Entity) -> list[Entity]:
 
 
 # -- compound names a place begins --------------------------------------------------------------
-def _compounds(script_name: str) -> Any:
-    """The compound reader of the pack whose names are written in ``script_name`` (None if none)."""
-    pack = lang.for_script(script_name)
-    return pack.compound_reader if pack is not None else None
 
 
 @rule("resolve.place_glued_to_name")
@@ -375,7 +370,7 @@ def _headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity]
     kind = "latin" if first == " " else script(first)
     if first != " " and kind != script(text[place.end - 1]):
         return None
-    reader = _compounds(kind)
+    reader = lang.compound_reader(kind)
     found = reader.headed_tail(doc, place, hi, taken, orgs) if reader is not None else None
     return _built(text, place.start, found[0], found[1], "resolve.place_begins_headed_name") if found else None
 
@@ -386,7 +381,7 @@ def _dated_name(doc: Document, date: Entity, hi: int) -> Entity | None:
     (``dated_name`` in its ``compounds.py``: 4·19 혁명 희생자 유족회는); the name then holds the date
     (``_number_vs_name``)."""
     after = doc.text[date.end:hi].lstrip()[:1]
-    reader = _compounds(script(after)) if after else None
+    reader = lang.compound_reader(script(after)) if after else None
     dated = getattr(reader, "dated_name", None)
     found = dated(doc, date, hi) if dated is not None else None
     return _built(doc.text, date.start, found[0], found[1], "resolve.date_begins_name") if found else None
@@ -413,10 +408,12 @@ def _kb_name_continued(doc: Document, kb: Entity, model: Entity) -> Entity | Non
     """A KB organisation whose last words begin a model organisation with a head, across spaced
     words (General Dynamics + Dynamics Land Systems), is the start of one longer name."""
     if not (kb.start < model.start < kb.end < model.end) or not _at_space(doc.text, kb.end) \
-            or not _at_space(doc.text, model.start) or not orgtype.by_name(model.text) \
-            or _ITEM_BREAK.search(doc.text, kb.start, model.end) or "," in doc.text[kb.start:model.end]:
+            or not _at_space(doc.text, model.start):
         return None
-    return _built(doc.text, kb.start, model.end, orgtype.by_name(model.text) or model.type, "resolve.kb_name_continued")
+    typ = orgtype.by_name(model.text)
+    if not typ or _ITEM_BREAK.search(doc.text, kb.start, model.end) or "," in doc.text[kb.start:model.end]:
+        return None
+    return _built(doc.text, kb.start, model.end, typ, "resolve.kb_name_continued")
 
 
 @rule("resolve.seat_in_brackets")

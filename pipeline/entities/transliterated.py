@@ -38,9 +38,7 @@ from ..types import Document, Entity
 #: a word: Hangul, Latin letters, digits and the marks inside firm names (EN+, AT&T)
 _WORD = re.compile(r"[가-힣A-Za-z0-9&+]+")
 _OPENING = "‘'“\"「『<《"
-_SEPARATORS = ",·、"
 _MAX_NAME_WORDS = 3
-_NAME_TYPES = frozenset({"PERSON", "FIRM", "ORG", "UNIVERSITY", "GOV"})
 #: what separates an enumeration's items: a mark, or a conjunction particle or word
 _SEPARATOR_AFTER = re.compile(r"(?:과|와)? ?[,·、] ?|(?:과|와) |,? ?및 ")
 _SEPARATOR_BEFORE = re.compile(r"(?:[,·、]|(?<=[가-힣])(?:과|와)| 및) ?$")
@@ -141,8 +139,6 @@ _FUNCTION_TAGS = ("J", "E", "XSV", "XSA", "NNB", "VCP", "VCN", "MA", "MM", "IC",
 
 def _function_words(doc: Document, words: list[Word]) -> frozenset[str]:
     """Stems of ``words`` in which MeCab-ko found a function morpheme (중에, 포함되자, 으로)."""
-    import bisect
-
     out = set()
     for w in words:
         i = bisect.bisect_left(doc.tokens, w.start, key=lambda t: t.start)
@@ -162,20 +158,20 @@ def _crosses(found: Entity, new: Entity) -> bool:
     return found.start < new.end and new.start < found.end and not inside
 
 
-_MEMO_WORDS = 200_000   # words remembered per finder before the memos start again
+_MEMO_WORDS = 1 << 17   # words each memo of a finder remembers
 
 
 class TransliterationFinder:
-    """Finds the candidates of one document (see the module docstring)."""
+    """Finds the candidates of each document (see the module docstring); one per pipeline."""
 
     def __init__(self, scorer: LoanwordScorer) -> None:
         self.scorer = scorer
         self.lists = _lists()
-        #: what a word scores and whether it is a title, by word (pure functions of the word:
-        #: news repeats its words, and these were a third of the Korean pipeline's time)
-        self._scores: dict[str, float] = {}
-        self._titles: dict[str, bool] = {}
-        self._kinds: dict[str, str | None] = {}
+        #: what a word scores, whether it is a title, what kind of party it names: functions of
+        #: the word alone, memoised (news repeats its words; they were a third of the Korean time)
+        self._score = lru_cache(maxsize=_MEMO_WORDS)(self._score)
+        self._is_title = lru_cache(maxsize=_MEMO_WORDS)(self._is_title)
+        self._apposition_type = lru_cache(maxsize=_MEMO_WORDS)(self._apposition_type)
         long_titles = [t for t in self.lists.titles if len(t) >= 2]
         self._title_end = re.compile(f"(?:{alternation(long_titles)})$" if long_titles else r"(?!x)x")
         heads = self.lists.firm_heads
@@ -203,13 +199,8 @@ class TransliterationFinder:
         return score >= self.scorer.threshold * factor
 
     def _score(self, word: str) -> float:
-        """The loanword score of the word less its firm heads (memoised)."""
-        score = self._scores.get(word)
-        if score is None:
-            if len(self._scores) > _MEMO_WORDS:
-                self._scores.clear()
-            score = self._scores[word] = self.scorer.score(self._distinctive(word))
-        return score
+        """The loanword score of the word less its firm heads."""
+        return self.scorer.score(self._distinctive(word))
 
     def _distinctive(self, word: str) -> str:
         """The word less the firm heads it ends in (알파트레이딩인베스트먼트 -> 알파), unless that
@@ -271,7 +262,7 @@ class TransliterationFinder:
                                       and (e.source != "model" or e.type in ("LOC", "GOV")))
             self._function = _function_words(doc, words)
             self._text = doc.text
-            taken = [e for e in inside if e.type in _NAME_TYPES]
+            taken = [e for e in inside if e.type in orgtype.NAME_TYPES]
             slots = [*self._titled(doc.text, words, inside), *self._enumerated(doc.text, words, inside)]
             for e in [*self._headed(doc.text, words), *self._apposition(doc.text, words),
                       *(e for e in slots if not any(_crosses(t, e) for t in taken)),
@@ -281,7 +272,7 @@ class TransliterationFinder:
         return sorted((e for e in out.values() if not e.text.isascii()), key=lambda e: (e.start, e.end))
 
     def _entity(self, text: str, start: int, end: int, typ: str) -> Entity:
-        score = min((self.scorer.score(self._distinctive(w)) for w in text[start:end].split() if is_hangul(w)),
+        score = min((self._score(w) for w in text[start:end].split() if is_hangul(w)),
                     default=1.0)
         return Entity(id="", text=text[start:end], type=typ, start=start, end=end, source="rule",
                       score=round(max(score, 0.5), 3))
@@ -301,12 +292,8 @@ class TransliterationFinder:
             yield self._entity(text, start, w.stem_end, "FIRM")
 
     def _apposition_type(self, word: str) -> str | None:
-        """The type a word that says what kind of party follows gives it (memoised)."""
-        if word not in self._kinds:
-            if len(self._kinds) > _MEMO_WORDS:
-                self._kinds.clear()
-            self._kinds[word] = next((t for a, t in self.lists.apposition.items() if word.endswith(a)), None)
-        return self._kinds[word]
+        """The type a word that says what kind of party follows gives it."""
+        return next((t for a, t in self.lists.apposition.items() if word.endswith(a)), None)
 
     def _apposition(self, text: str, words: list[Word]) -> Iterator[Entity]:
         for i, w in enumerate(words[:-1]):
@@ -336,21 +323,14 @@ class TransliterationFinder:
 
     def _is_title(self, word: str) -> bool:
         """A title with its particles (장관은), or a word ending in a title of two syllables or
-        more with its particles (재무장관, 행정장관이); memoised."""
-        known = self._titles.get(word)
-        if known is None:
-            if len(self._titles) > _MEMO_WORDS:
-                self._titles.clear()
-            ends_in_title = self._title_end.search
-            known = self._titles[word] = any(
-                is_particle_tail(word[n:]) and (word[:n] in self.lists.titles or bool(ends_in_title(word[:n])))
-                for n in range(len(word), 0, -1))
-        return known
+        more with its particles (재무장관, 행정장관이)."""
+        return any(is_particle_tail(word[n:]) and (word[:n] in self.lists.titles or bool(self._title_end.search(word[:n])))
+                   for n in range(len(word), 0, -1))
 
     def _enumerated(self, text: str, words: list[Word], found: list[Entity]) -> Iterator[Entity]:
         """Name words between separators whose neighbour is a name found, or in a chain that ends
         in a count; typed by their own head, else the count, else the neighbour."""
-        names = [e for e in found if e.type in _NAME_TYPES]
+        names = [e for e in found if e.type in orgtype.NAME_TYPES]
         ends = {e.end: e for e in names}
         starts = {e.start: e for e in names}
         i = 0

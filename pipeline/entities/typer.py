@@ -17,6 +17,8 @@ from ..kb.normalize import normalize
 from ..lang.pack import alternation
 
 ORG_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG"})
+#: the types of named parties: organisations and persons
+NAME_TYPES = ORG_TYPES | {"PERSON"}
 #: Characters on each side of a name searched for cue words (12 instead of 30 changed nothing on
 #: CLUENER dev and traded right for wrong types one for one on KLUE dev).
 CONTEXT_CHARS = 30

@@ -37,7 +37,7 @@ from . import enumeration, roles
 from .catalogue import Catalogue, ListEntry, ListMention, country_of
 from .discover import EntityLookup, inside
 from .linear import LinearModel
-from ..rules import declare, false, is_on, last, nothing, rule, true
+from ..rules import declare, false, is_on, nothing, rule, true
 
 TARGET_TYPES = frozenset({"FIRM", "UNIVERSITY", "ORG", "PERSON"})
 #: putting on a white list lifts controls, taking off one restricts
@@ -60,8 +60,8 @@ _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
-#: actions that, by a regime's keeper, put their targets on its list
 CONTEXT_ACTIONS = frozenset({"ban", "restrict", "suspend", "investigate"})
+#: actions that, by a regime's keeper, put their targets on its list
 REGIME_ACTIONS = frozenset({"impose", "ban", "lift"})
 ARTICLE_LIST = declare("events.article_list",
                        "An act that names no list acts on the list the article speaks of (named last before it).")
@@ -170,10 +170,11 @@ class Assembler:
         self._context: list[ListEntry | None] = []   # the list the document speaks of at each sentence
         for lists in specific:
             self._context.append(lists[-1] if lists else (self._context[-1] if self._context else first))
+        self._quoted = [_quotes(text, sent) for sent in doc.sentences]
         self._triggers = [[] if g is None else
                           [t for t in g.triggers(mtext, sent.start, sent.end)   # quoted speech is an
-                           if not any(s < t.start and t.end < e for s, e in _quotes(text, sent))]  # opinion
-                          for g, sent in zip(grammars, doc.sentences)]
+                           if not any(s < t.start and t.end < e for s, e in quoted)]  # opinion
+                          for g, sent, quoted in zip(grammars, doc.sentences, self._quoted)]
         self._starts = [sent.start for sent in doc.sentences]
         for si, sent in enumerate(doc.sentences):
             g = grammars[si]
@@ -204,9 +205,7 @@ class Assembler:
             owned = _assign(mentions, triggers, g.list_after)
             here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
-                told = out + here           # the act a target noun refers to: the last one on a list
-                frame = next((c for c in reversed(told) if c.list is not None and c.action != "ban"),
-                             next((c for c in reversed(told) if c.list is not None), told[-1] if told else None))
+                frame = _frame(out, here) if trig.rule.inherit else None
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, frame)
                 if cand is not None:
@@ -425,7 +424,8 @@ class Assembler:
         rule_ids = {id(e) for e in rule_targets}
         group_of: dict[int, int] = {}
         group_rule: set[int] = set()
-        for grp in enumeration.groups(doc, pool, min(sent.start, region[0]), max(stop, region[1])):
+        groups = enumeration.groups(doc, pool, min(sent.start, region[0]), max(stop, region[1]))
+        for grp in groups:
             hit = any(id(m) in rule_ids for m in grp.members)
             for m in grp.members:
                 group_of[id(m)] = len(grp.members)
@@ -443,7 +443,7 @@ class Assembler:
             affiliation={id(e): _affiliation(text, e, ents) for e in pool},
             list_name_part={id(e): _part_of_list_name(mtext, e) for e in pool},
             reason=(reason["start"], reason["end"]) if reason else None,
-            quotes=_quotes(text, sent), aliases=_bracketed_aliases(text, pool),
+            quotes=self._quoted[si], aliases=_bracketed_aliases(text, pool),
             group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0, later=later,
             continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
                           and g.continuation.match(text[x.start:x.end])})
@@ -456,7 +456,7 @@ class Assembler:
         model = self.roles
         probs = {id(e): model.probability(f) for e, f in feats}
         chosen = [e for e in pool if probs[id(e)] >= model.threshold]
-        for grp in enumeration.groups(doc, pool, min(sent.start, region[0]), max(stop, region[1])):
+        for grp in groups:
             mean = sum(probs[id(m)] for m in grp.members) / len(grp.members)
             if mean >= model.threshold:       # an enumeration stands or falls together
                 chosen += [m for m in grp.members if m not in chosen and probs[id(m)] >= model.threshold / 3]
@@ -672,13 +672,24 @@ def _argument_region(g: Grammar, mtext: str, trig: Trigger, lo: int, hi: int) ->
 _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
 
 
+def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
+    """The act a target noun refers to: the last told on a list that is no ban, else the last on a
+    list, else the last."""
+    told = [*reversed(here), *reversed(out)]          # the latest first
+    return next((c for c in told if c.list is not None and c.action != "ban"),
+                next((c for c in told if c.list is not None), told[0] if told else None))
+
+
 def _quotes(text: str, sent: Sentence) -> list[tuple[int, int]]:
     """Spans of quoted speech ("…", “…”) in a sentence: an opinion, not a reported action."""
     return [m.span() for m in _QUOTE.finditer(text, sent.start, sent.end)]
 
 
+_CLAUSE_END = re.compile(r"[,;，；]")
+
+
 def _clause_end(text: str, start: int, hi: int) -> int:
-    m = re.compile(r"[,;，；]").search(text, start, hi)
+    m = _CLAUSE_END.search(text, start, hi)
     return m.start() if m else hi
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import lang
+from ..errors import ConfigError
 from ..resources import resolve
 
 DEFAULT_CATALOGUE = "configs/lists.toml"   # shipped with the package (pipeline.resources)
@@ -155,6 +156,11 @@ def country_of(entity_id: str | None) -> str | None:
     return prefix if prefix in set(COUNTRIES.values()) | {"un"} else None
 
 
+def shared_catalogue(shared: Any, path: str | Path | None = None) -> Catalogue:
+    """The pipeline's one catalogue from ``path`` (the default when None), read on first use."""
+    return shared.get(f"lists:{path}", lambda: load_catalogue(path))
+
+
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
     """Read the list catalogue from TOML (configs/lists.toml by default): names and cues under the
     codes of the registered language packs."""
@@ -170,6 +176,10 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
                   cues=tuple(c for code in codes for c in d.get("cues", {}).get(code, ())))
         for d in data.get("list", [])
     ]
+    ids = [e.id for e in entries]
+    if len(set(ids)) < len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise ConfigError(f"{path or DEFAULT_CATALOGUE}: list {', '.join(twice)} defined more than once")
     generics, generic_names = [], []
     for d in data.get("generic", []):
         generics.append(GenericTerm(default=d.get("default", ""),

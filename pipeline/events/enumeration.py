@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
+from ..entities.typer import NAME_TYPES
 from ..lang.pack import alternation
 from ..types import Document, Entity
 
-NAME_TYPES = frozenset({"FIRM", "UNIVERSITY", "GOV", "ORG", "PERSON"})
 #: most characters between two items of one chain (a separator plus a short description)
 MAX_GAP = 30
 _BRACKET = re.compile(r"\s*[(（][^()（）]{1,80}[)）]")

@@ -9,7 +9,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .build import Context, build_group, context_from_kb, group_key, strip_computed
 from .names import NAME_PREFIX, kb_alias_keys, merge_parties, name_keys, party_names, preliminary_key

@@ -124,9 +124,10 @@ def index_path(kb_path: str | Path) -> Path:
     return kb_path.with_name(kb_path.stem + ".index.json")
 
 
-def save_index(index: AliasIndex, kb_path: str | Path) -> Path:
+def save_index(index: AliasIndex, kb_path: str | Path, digest: str) -> Path:
+    """Save the index beside the KB at ``kb_path``, made from the KB bytes with ``digest``."""
     path = index_path(kb_path)
-    payload = {"format": FORMAT, "kb_sha256": kb_digest(kb_path), "rows": index.rows, "lists": index.lists}
+    payload = {"format": FORMAT, "kb_sha256": digest, "rows": index.rows, "lists": index.lists}
     path.write_bytes(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
     return path
 

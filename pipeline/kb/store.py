@@ -190,5 +190,6 @@ def write_kb(entities: list[KBEntity], path: str | Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for entity in sorted(entities, key=lambda e: e.id):
             fh.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
-    save_index(build_index(entities), path)
-    CrossScriptMatcher.build(entities).save(xscript_path(path), kb_digest(path))
+    digest = kb_digest(path)
+    save_index(build_index(entities), path, digest)
+    CrossScriptMatcher.build(entities).save(xscript_path(path), digest)

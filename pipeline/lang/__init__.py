@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pack import LanguagePack
+    from .pack import CompoundReader, LanguagePack
 
 #: language code -> module that defines ``PACK``
 LANGUAGES: dict[str, str] = {
@@ -49,3 +49,10 @@ def packs() -> list["LanguagePack"]:
 def for_script(script: str) -> "LanguagePack | None":
     """The pack whose names are written in ``script`` ("hangul", "han", "latin")."""
     return next((p for p in packs() if p.script == script), None)
+
+
+def compound_reader(script: str) -> "CompoundReader | None":
+    """The compound reader (``compounds.py``) of the pack whose names are written in ``script``,
+    or None."""
+    pack = for_script(script)
+    return pack.compound_reader if pack is not None else None

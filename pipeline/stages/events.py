@@ -45,12 +45,13 @@ class EventStage(Stage):
     Config = EventConfig
 
     def setup(self) -> None:
-        from ..events import EventExtractor, load_catalogue
+        from ..events import EventExtractor
+        from ..events.catalogue import shared_catalogue
         from ..kb import shared_kb
 
         self.kb = shared_kb(self.shared)
         path = self.config.catalogue or None
-        catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
+        catalogue = shared_catalogue(self.shared, path)
         from pathlib import Path
 
         from ..events.linear import MODEL_DIR, load_model

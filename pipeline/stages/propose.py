@@ -30,11 +30,11 @@ class ProposeStage(Stage):
 
     def setup(self) -> None:
         from .. import lang
-        from ..events import load_catalogue
+        from ..events.catalogue import shared_catalogue
         from ..events.assemble import Assembler
 
         path = self.config.catalogue or None
-        catalogue = self.shared.get(f"lists:{path}", lambda: load_catalogue(path))
+        catalogue = shared_catalogue(self.shared, path)
         self._assembler = Assembler(catalogue, {p.code: p.grammar for p in lang.packs() if p.grammar is not None}, discover=True)
 
     def process(self, doc: Document) -> None:

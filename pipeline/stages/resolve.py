@@ -24,10 +24,10 @@ class ResolveStage(Stage):
     def setup(self) -> None:
         from ..entities.resolve import Resolver
         from ..entities.typing_model import OrgTyper
-        from ..events.catalogue import load_catalogue
+        from ..events.catalogue import shared_catalogue
         from ..kb import shared_kb
 
-        lists = self.shared.get("lists:None", load_catalogue)   # the events stage's default one
+        lists = shared_catalogue(self.shared)   # the default one, as the events stage reads it
         self.kb = shared_kb(self.shared)
         finder = None
         if self.config.transliterations:

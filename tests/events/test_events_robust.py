@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pipeline
@@ -56,3 +57,16 @@ def test_the_pipeline_gives_a_full_record_for_assembled_news_sentences(sample, n
     ids = {e["id"] for e in record["entities"]}
     for event in record["events"]:
         assert set(event["targets"]) <= ids and (event["authority"] is None or event["authority"] in ids)
+
+
+def test_a_list_defined_twice_in_the_catalogue_is_a_config_error(tmp_path):
+    from pipeline.errors import ConfigError
+    from pipeline.events.catalogue import load_catalogue
+
+    entry = '[[list]]\nid = "x-list"\nname = "X"\nauthority = "nf:x"\nen = ["X list"]\n\n'
+    path = tmp_path / "lists.toml"
+    path.write_text(entry * 2, encoding="utf-8")
+    with pytest.raises(ConfigError, match="x-list defined more than once"):
+        load_catalogue(path)
+    path.write_text(entry, encoding="utf-8")
+    assert load_catalogue(path).entries["x-list"].name == "X"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, shared_data
-from facts_helpers import read_jsonl
+from facts_helpers import ftm_validated, read_jsonl
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -143,21 +143,7 @@ def test_csv_parquet_and_ftm(records, built, tmp_path):
 
 def check_ftm(entities: list[dict], facts: list[dict]) -> None:
     """Every entity parses and validates with followthemoney; one Sanction per fact, references resolve."""
-    from followthemoney import model
-
-    proxies = {}
-    for data in entities:
-        proxy = model.get_proxy(data, cleaned=False)
-        assert proxy.id not in proxies
-        for prop, value in proxy.itervalues():
-            assert prop.type.validate(value), (proxy.schema.name, prop.name, value)
-        for name in proxy.schema.required:
-            assert proxy.get(name), (proxy.schema.name, name)
-        proxies[proxy.id] = proxy
-    for proxy in proxies.values():
-        for prop, value in proxy.itervalues():
-            if prop.type.name == "entity":
-                assert value in proxies, f"{proxy.schema.name}.{prop.name} -> {value}"
+    proxies = ftm_validated(entities)
     sanctions = {p.first("recordId"): p for p in proxies.values() if p.schema.name == "Sanction"}
     assert set(sanctions) == {f["id"] for f in facts}
     hik = next(f for f in find(facts, "nf:hikvision", "us-entity-list"))

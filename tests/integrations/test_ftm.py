@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import REPO
+from facts_helpers import ftm_validated as validated
 
 ftm_lib = pytest.importorskip("followthemoney")
 
@@ -18,24 +19,6 @@ from pipeline.integrations.ftm import ftm_entities  # noqa: E402
 RECORDS = [json.loads(line) for line in
            (REPO / "tests" / "data" / "integration_records.jsonl").read_text("utf-8").splitlines()]
 ARTICLES = {r["lang"]: r for r in RECORDS if "error" not in r}
-
-
-def validated(data: list[dict]) -> dict[str, object]:
-    """Parse every entity with followthemoney, check each value and reference; id -> proxy."""
-    proxies = {}
-    for d in data:
-        proxy = model.get_proxy(d, cleaned=False)
-        assert proxy.id and proxy.id not in proxies
-        for prop, value in proxy.itervalues():
-            assert prop.type.validate(value), (proxy.schema.name, prop.name, value)
-        for name in proxy.schema.required:
-            assert proxy.get(name), (proxy.schema.name, name)
-        proxies[proxy.id] = proxy
-    for proxy in proxies.values():
-        for prop, value in proxy.itervalues():
-            if prop.type.name == "entity":
-                assert value in proxies, f"{proxy.schema.name}.{prop.name} -> {value} not emitted"
-    return proxies
 
 
 @pytest.mark.parametrize("lang", ["ko", "zh", "en"])

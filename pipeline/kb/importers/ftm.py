@@ -8,10 +8,10 @@ catalogue's names in its ``program``, ``authority`` and ``provisions`` (``Entity
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Iterator
 
+from ...io import json_objects
 from ..normalize import script
 from ..sources import ListEntry, membership
 
@@ -23,14 +23,8 @@ def entries(path: Path) -> Iterator[ListEntry]:
     label = f"ftm:{Path(path).name}"
     targets: dict[str, dict[str, Any]] = {}
     sanctions: dict[str, list[dict[str, Any]]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from None
+    with open(path, "rb") as fh:
+        for _, obj in json_objects(fh, path):
             props = obj.get("properties") or {}
             if obj.get("schema") == "Sanction":
                 for target in props.get("entity") or []:
