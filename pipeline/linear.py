@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+
+def bucket(n: int, edges: tuple[int, ...]) -> str:
+    """A count as a feature value: ``<b`` for the first edge ``b`` above it, else ``>=`` the last."""
+    return next((f"<{b}" for b in edges if n < b), f">={edges[-1]}")
+
+
 Features = dict[str, float]
 
 

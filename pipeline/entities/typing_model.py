@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import lang
 from ..kb.normalize import normalize, script
 from ..lang.pack import alternation
-from ..linear import Features, SoftmaxModel, load_softmax
+from ..linear import Features, SoftmaxModel, bucket, load_softmax
 from . import typer
 
 #: Characters on each side of a mention that the features read.
@@ -68,10 +68,6 @@ def cues() -> _Cues:
                  _pack_words("roles.source_before"))
 
 
-def _bucket(n: int, bounds: tuple[int, ...]) -> str:
-    return next((f"<{b}" for b in bounds if n < b), f">={bounds[-1]}")
-
-
 def _shape(name: str) -> str:
     scripts = {script(c) for c in name} - {"other"}
     return scripts.pop() if len(scripts) == 1 else "mixed" if scripts else "none"
@@ -83,7 +79,7 @@ def _name_features(name: str, f: Features) -> None:
     f[f"script={shape}"] = 1.0
     if shape in ("latin", "none"):
         words = [w.lower().strip(".'") for w in _LATIN_WORD.findall(name)]
-        f[f"words{_bucket(len(words), _LATIN_LENGTHS)}"] = 1.0
+        f[f"words{bucket(len(words), _LATIN_LENGTHS)}"] = 1.0
         if words:
             f[f"last_word={words[-1]}"] = 1.0
             f[f"first_word={words[0]}"] = 1.0
@@ -91,7 +87,7 @@ def _name_features(name: str, f: Features) -> None:
             f["acronym"] = 1.0
         return
     compact = normalize(name).replace(" ", "")
-    f[f"chars{_bucket(len(compact), _CJK_LENGTHS)}"] = 1.0
+    f[f"chars{bucket(len(compact), _CJK_LENGTHS)}"] = 1.0
     for n in (1, 2, 3):
         if len(compact) > n:
             f[f"last{n}={compact[-n:]}"] = 1.0

@@ -15,22 +15,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..linear import bucket
+
 if TYPE_CHECKING:
     from .assemble import Candidate
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    return next((f"<{b}" for b in edges if n < b), f">={edges[-1]}")
 
 
 def features(c: "Candidate", lang: str, sentences: int) -> dict[str, float]:
     """The features of one merged event (its candidate group) in a text of ``sentences`` sentences."""
     f: dict[str, float] = {"bias": 1.0, f"action={c.action}": 1.0, f"list_via={c.list_via}": 1.0,
                            f"lang={lang}": 1.0, f"action={c.action}:list_via={c.list_via}": 1.0,
-                           f"targets{_bucket(len(c.targets), (1, 2, 6))}": 1.0,
-                           f"evidence{_bucket(len(c.evidence), (2, 3, 5))}": 1.0,
-                           f"sentence{_bucket(c.sentence, (1, 3, 8))}": 1.0,
-                           f"text_sentences{_bucket(sentences, (2, 4, 10))}": 1.0}
+                           f"targets{bucket(len(c.targets), (1, 2, 6))}": 1.0,
+                           f"evidence{bucket(len(c.evidence), (2, 3, 5))}": 1.0,
+                           f"sentence{bucket(c.sentence, (1, 3, 8))}": 1.0,
+                           f"text_sentences{bucket(sentences, (2, 4, 10))}": 1.0}
     for name, on in (("authority", c.authority is not None), ("count", c.count is not None),
                      ("count_only", c.count is not None and not c.targets),
                      ("dated", c.date is not None), ("weak_date", bool(c.date and c.date.get("weak"))),

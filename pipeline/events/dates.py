@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import lang
 from ..lang.pack import alternation
+from ..linear import bucket
 from ..types import Document, Entity
 from .linear import LinearModel
 
@@ -79,10 +80,6 @@ def _index(dates: list[Entity], date: Entity) -> int:
     return k
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    return next((f"<{b}" for b in edges if n < b), f">={edges[-1]}")
-
-
 def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandidate,
              context: dict[str, Any]) -> dict[str, float]:
     """Features of one candidate date of the act whose trigger is ``trigger`` in sentence ``si``."""
@@ -104,7 +101,7 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
     f[f"rel={max(-3, min(1, rel))}"] = 1.0
     if rel == 0:
         f["before_trigger" if d.end <= trigger[0] else "after_trigger"] = 1.0
-        f["chars" + _bucket(abs(trigger[0] - d.end) if d.end <= trigger[0] else d.start - trigger[1],
+        f["chars" + bucket(abs(trigger[0] - d.end) if d.end <= trigger[0] else d.start - trigger[1],
                             (10, 30, 80))] = 1.0
     f[f"precision={cand.value['precision']}"] = 1.0
     f[f"rel={max(-3, min(1, rel))}:precision={cand.value['precision']}"] = 1.0

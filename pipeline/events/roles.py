@@ -17,6 +17,7 @@ from functools import lru_cache
 from .. import lang
 from ..entities.typer import titles
 from ..lang.pack import alternation
+from ..linear import bucket
 from ..types import Entity
 
 _BUCKETS = (8, 20, 40, 80, 160)
@@ -73,10 +74,6 @@ class PairContext:
     continuation: set[int] = field(default_factory=set)         # in a sentence opening "These include"
 
 
-def _bucket(n: int) -> str:
-    return next((f"<{b}" for b in _BUCKETS if n < b), f">={_BUCKETS[-1]}")
-
-
 def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
     """The features of candidate ``e`` for the trigger of ``ctx`` (name -> value)."""
     key = id(e)
@@ -87,7 +84,7 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "bias": 1.0,
         f"type={e.type}": 1.0, f"source={e.source}": 1.0, f"lang={ctx.lang}": 1.0,
         f"action={ctx.action}": 1.0,
-        f"dist{_bucket(dist)}": 1.0,
+        f"dist{bucket(dist, _BUCKETS)}": 1.0,
         f"{'before' if before else 'after'}:{ctx.lang}": 1.0,
         f"type={e.type}:{'before' if before else 'after'}:{ctx.lang}": 1.0,
     }
