@@ -204,13 +204,14 @@ def _coref_key(text: str) -> str:
 
 @rule("link.surname_joins_full_name")
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:
-    """``Raimondo`` after ``Gina Raimondo``: a one-word Latin PERSON joins the full name it ends."""
+    """``Raimondo`` after ``Gina Raimondo``, ``라브로프`` after ``세르게이 라브로프``: a one-word
+    PERSON in Latin letters or Hangul joins the earlier full name it ends."""
     by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
     for f in names:
         if f.type == "PERSON" and " " in f.text.strip():
             by_surname.setdefault(f.text.split()[-1], []).append(f)
     for e in names:
-        if e.type == "PERSON" and " " not in e.text.strip() and e.text.isascii():
+        if e.type == "PERSON" and " " not in e.text.strip() and mention_script(e.text) != "han":
             match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)
             if match is not None:
                 groups.union(match, e)

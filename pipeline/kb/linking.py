@@ -11,7 +11,7 @@ from ..entities import typer as orgtype
 def kb_canonical(name: str, entity_type: str, shared: Any) -> dict[str, Any] | None:
     """The ``canonical`` of the KB entity ``name`` names, or None. Across scripts an organisation
     is never taken for a person nor a person for an organisation, and a person is found only by
-    the pinyin of a Chinese name (:data:`PERSON_KINDS`)."""
+    the kinds of :data:`PERSON_KINDS`."""
     from . import shared_kb, shared_xscript
 
     kb = shared_kb(shared)
@@ -30,5 +30,6 @@ def kb_canonical(name: str, entity_type: str, shared: Any) -> dict[str, Any] | N
 
 #: the cross-script key kinds used for linking (English fuzzy matching is left to exact names)
 CROSS_SCRIPT_KINDS = frozenset({"skeleton", "skeleton_zh", "sino", "hangul", "han", "pinyin", "letters"})
-#: a person only by the pinyin of a Chinese name or a curated Korean one (陈全国 = Chen Quanguo)
-PERSON_KINDS = frozenset({"letters", "hangul"})
+#: a person by the pinyin of a Chinese name, a Korean one (陈全国 = 천취안궈 = Chen Quanguo) or
+#: the sound of a full name (세르게이 라브로프 = Sergei Lavrov)
+PERSON_KINDS = frozenset({"letters", "hangul", "person"})

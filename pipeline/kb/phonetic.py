@@ -107,6 +107,12 @@ def pinyin_table() -> dict[str, str]:
     return dict(line.split("\t") for line in lines if "\t" in line)
 
 
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable of :func:`pinyin_table`."""
+    return frozenset(pinyin_table().values())
+
+
 def build_pinyin_table() -> list[str]:
     """``char<TAB>syllable`` lines from pypinyin (needs the ``dev`` extra)."""
     from pypinyin import Style, pinyin as to_pinyin

@@ -14,7 +14,13 @@ key             made from the entity's                              compared wit
                 as simplified, OpenCC)
 ``latin``       English names                                        Latin letters
 ``pinyin``      Chinese names in toneless pinyin                     Latin letters (Haikang Weishi)
+``person``      a person's English names (two words or more), as     a Hangul full name, spaced
+                phonetic skeletons                                  (세르게이 라브로프)
 ==============  ==================================================  ===========================
+
+A Chinese person's pinyin name (Tan Tieniu, ZHANG, Xiaoming) also gives a ``hangul`` key: its
+spelling by the Korean transliteration rules for Mandarin (탄톄뉴, 장샤오밍;
+``pipeline.lang.ko.pinyin``), which is how Korean newspapers write it.
 
 All comparisons are ``rapidfuzz`` similarities of the names without their legal form; a key kind
 counts only above its threshold (:data:`THRESHOLDS`, chosen on the development pairs of
@@ -37,15 +43,17 @@ from . import phonetic
 from .normalize import key, script
 
 FORMAT = 1
-KINDS = ("skeleton", "skeleton_zh", "sino", "hangul", "han", "latin", "pinyin", "letters")
+KINDS = ("skeleton", "skeleton_zh", "sino", "hangul", "han", "latin", "pinyin", "letters", "person")
 #: the key kinds each script of mention is compared with
-BY_SCRIPT = {"hangul": ("hangul", "sino", "skeleton", "skeleton_zh"), "han": ("han", "skeleton", "letters"),
+BY_SCRIPT = {"hangul": ("hangul", "sino", "skeleton", "skeleton_zh", "person"), "han": ("han", "skeleton", "letters"),
              "latin": ("latin", "pinyin")}
 #: least similarity (0-100) for a key kind to count
 THRESHOLDS = {"skeleton": 95.0, "skeleton_zh": 95.0, "sino": 90.0, "hangul": 90.0, "han": 90.0, "latin": 92.0,
-              "pinyin": 92.0, "letters": 94.0}
+              "pinyin": 92.0, "letters": 94.0, "person": 95.0}
 #: least length of a skeleton compared (PN for Boeing says too little)
 MIN_SKELETON = 6
+#: least length of a person's skeleton (a short one, MVKVLVP for 마코 루비오, fits many names)
+MIN_PERSON_SKELETON = 9
 #: countries whose firms' English names are pinyin: they are compared letter by letter, not by sound
 PINYIN_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 #: words a name may end in that are translated, not transliterated (工业 for Industries)
@@ -170,10 +178,8 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
     """(kind, key) pairs of one KB entity."""
     english = [entity.name] + list(entity.aliases.get("en", []))
     chinese_firm = entity.country in PINYIN_COUNTRIES
-    if entity.type == "PERSON":      # a person by the letters of a pinyin name only (Chen Quanguo = 陈全国)
-        if chinese_firm or any(s.startswith("seed:") for s in entity.sources):
-            yield from (("letters", re.sub(r"[^a-z]", "", key(n))) for n in english if " " in n.strip())
-            yield from (("hangul", b) for n in entity.aliases.get("ko", []) if len(b := _bare_ko(n)) >= 2)
+    if entity.type == "PERSON":
+        yield from _person_keys(entity, english, chinese_firm)
         return
     for name in english:
         bare = _bare_en(name)
@@ -200,6 +206,37 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
             yield "hangul", bare
 
 
+def _person_keys(entity: Any, english: list[str], chinese: bool) -> Iterable[tuple[str, str]]:
+    """A person by the letters of a pinyin name (Chen Quanguo = 陈全国) and its Korean spelling
+    (천취안궈), by a curated Korean name, and by the sound of a full English name (Sergei Lavrov)."""
+    from ..lang.ko.pinyin import to_hangul
+
+    if chinese or any(s.startswith("seed:") for s in entity.sources):
+        yield from (("letters", re.sub(r"[^a-z]", "", key(n))) for n in english if " " in n.strip())
+        yield from (("hangul", b) for n in entity.aliases.get("ko", []) if len(b := _bare_ko(n)) >= 2)
+    for name in english:
+        words = re.findall(r"[A-Za-z]+", name)
+        if len(words) < 2:
+            continue
+        if len(skeleton := phonetic.english(" ".join(words))) >= MIN_PERSON_SKELETON:
+            yield "person", skeleton
+        syllables = [s for w in words for s in (pinyin_syllables(w) or ["?"])] if chinese else []
+        if 2 <= len(syllables) <= 4 and (spelled := to_hangul(syllables)):
+            yield "hangul", spelled
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """A word of toneless pinyin cut into syllables (``Tieniu`` -> tie, niu), or None."""
+    word = word.lower()
+    if not word:
+        return []
+    known = phonetic.pinyin_syllables()
+    for n in range(min(6, len(word)), 0, -1):
+        if word[:n] in known and (rest := pinyin_syllables(word[n:])) is not None:
+            return [word[:n], *rest]
+    return None
+
+
 def query_keys(mention: str, mention_in: str, sino_syllables: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(kind, key) pairs of a mention, for the kinds its script is compared with. A Hangul
     mention is read as a transliteration only when a third of its syllables or more read no
@@ -211,7 +248,9 @@ def query_keys(mention: str, mention_in: str, sino_syllables: frozenset[str] = f
         foreign = sum(c not in sino_syllables for c in syllables)
         skeleton = phonetic.korean(distinctive) if syllables and 3 * foreign >= len(syllables) else ""
         long_enough = skeleton if len(skeleton) >= MIN_SKELETON else ""
-        return [("hangul", bare), ("sino", bare), ("skeleton", long_enough), ("skeleton_zh", long_enough)]
+        person = phonetic.korean(bare) if len(mention.split()) >= 2 and 3 * foreign >= len(syllables) else ""
+        return [("hangul", bare), ("sino", bare), ("skeleton", long_enough), ("skeleton_zh", long_enough),
+                ("person", person if len(person) >= MIN_PERSON_SKELETON else "")]
     if mention_in == "han":
         bare = _bare_zh(mention)
         skeleton = phonetic.chinese(_ZH_GENERIC.sub("", bare) or bare)

@@ -7,11 +7,12 @@ import pytest
 from pipeline.kb import load_kb, load_xscript, phonetic
 from pipeline.kb.index import kb_digest
 from pipeline.kb.store import KBEntity
-from pipeline.kb.xscript import CrossScriptMatcher, mention_script, xscript_path
+from pipeline.kb.xscript import CrossScriptMatcher, mention_script, pinyin_syllables, xscript_path
 
 
-def _entity(eid: str, name: str, country: str, zh: list[str] = (), en: list[str] = ()) -> KBEntity:
-    return KBEntity(id=eid, type="FIRM", name=name, country=country, sources=["test"],
+def _entity(eid: str, name: str, country: str, zh: list[str] = (), en: list[str] = (),
+            type: str = "FIRM") -> KBEntity:
+    return KBEntity(id=eid, type=type, name=name, country=country, sources=["test"],
                     aliases={"ko": [], "zh-Hans": list(zh), "zh-Hant": [], "en": list(en)})
 
 
@@ -53,6 +54,43 @@ def test_names_in_other_scripts_find_their_entity(matcher, mention, expected, ho
 ])
 def test_names_that_are_not_in_the_kb_find_nothing(matcher, mention):
     assert matcher.best(mention) is None
+
+
+@pytest.fixture(scope="module")
+def persons():
+    return CrossScriptMatcher.build([
+        _entity("nf:deripaska", "Oleg Vladimirovich Deripaska", "RU", en=["Oleg Deripaska"], type="PERSON"),
+        _entity("nf:medvedev", "Dmitry Anatolievich Medvedev", "RU", en=["Dmitry Medvedev"], type="PERSON"),
+        _entity("nf:tan", "Tan Tieniu", "HK", en=["Tieniu Tan"], type="PERSON"),
+        _entity("nf:zhang", "ZHANG, Xiaoming", "CN", type="PERSON"),
+        _entity("nf:rubio", "Marco Rubio", "US", type="PERSON"),
+    ])
+
+
+@pytest.mark.parametrize("mention, expected, how", [
+    ("올레크 데리파스카", "nf:deripaska", "person"),      # a full name in Hangul, by its sound
+    ("드미트리 메드베데프", "nf:medvedev", "person"),
+    ("탄톄뉴", "nf:tan", "hangul"),                       # a Chinese name in the Korean spelling of its pinyin
+    ("장 샤오밍", "nf:zhang", "hangul"),
+])
+def test_persons_in_hangul_find_their_entity(persons, mention, expected, how):
+    found = persons.best(mention, kinds=frozenset({"letters", "hangul", "person"}))
+    assert found is not None and (found.entity_id, found.how) == (expected, how)
+
+
+@pytest.mark.parametrize("mention", [
+    "데리파스카",          # a surname alone is no full name
+    "마코 루비오",         # too short a skeleton (MVKVLVP) to tell one person from another
+    "김정은",              # a Korean name is no transliteration
+])
+def test_persons_are_matched_only_by_long_full_names(persons, mention):
+    assert persons.best(mention, kinds=frozenset({"letters", "hangul", "person"})) is None
+
+
+def test_pinyin_words_are_cut_into_syllables():
+    assert pinyin_syllables("Tieniu") == ["tie", "niu"]
+    assert pinyin_syllables("Xiaoming") == ["xiao", "ming"]
+    assert pinyin_syllables("Carrie") is None
 
 
 def test_skeletons_of_three_spellings_meet():
