@@ -6,7 +6,9 @@
 2. Later mentions of a name discovered that way become entities too.
 3. Every organisation and person mention gets a ``canonical`` value: the KB's when one mention of
    its group is in the KB, else a document-level id ``doc:<slug or hash>`` shared by mentions
-   with the same normalised name (legal form aside) or linked by a parenthesis.
+   with the same normalised name (legal form aside) or linked by a parenthesis. A government body
+   named without its country (商務部, 상무부, Treasury Department) is the one the article last named
+   with it (美國商務部), and a one-word surname joins the full name it ends.
 """
 from __future__ import annotations
 
@@ -24,11 +26,12 @@ from ..kb.normalize import key, normalize, script
 from ..kb.xscript import mention_script
 from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
-from ..rules import false, rule
+from ..rules import false, nothing, rule
 
 LINKABLE = orgtype.NAME_TYPES | {"LOC"}
 _PAREN = re.compile(r"[ \t]?[(（]([^()（）\n]{1,80})[)）]")
 _ABBREV = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
+_OF = re.compile(r"\b(?:of|the|for|and|de)\s*$")
 _BAD_INNER = re.compile(r"[:：;；。!?！？，、]|^\d+$|^[\d\s.,%年月日-]+$")
 
 
@@ -125,6 +128,8 @@ class Linker:
             for m in members:
                 if not _is_kb(m.canonical):
                     m.canonical = dict(shared)
+        for short, qualified in _bare_bodies(names):
+            short.canonical = dict(qualified.canonical)
 
     @rule("link.cross_script")
     def _cross_script(self, members: list[Entity]) -> dict[str, Any] | None:
@@ -215,6 +220,34 @@ def _link_surnames(names: list[Entity], groups: _Groups) -> None:
             match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)
             if match is not None:
                 groups.union(match, e)
+
+
+@rule("link.bare_body_takes_qualified_name", off=nothing)
+def _bare_bodies(names: list[Entity]) -> list[tuple[Entity, Entity]]:
+    """``商務部`` after ``美國商務部``, ``상무부`` after ``중국 상무부``, ``Treasury Department`` after
+    ``U.S. Treasury Department``: a government body named without its country is the body the
+    article last named with it (a KB entity), not the one its bare name means on its own."""
+    out = []
+    qualified: list[Entity] = []          # GOV mentions linked to the KB, in text order
+    for e in sorted(names, key=lambda e: e.start):
+        if e.type != "GOV":
+            continue
+        match = next((q for q in reversed(qualified) if q.end <= e.start and _qualifies(q.text, e.text)), None)
+        if match is not None and match.canonical != e.canonical:
+            out.append((e, match))
+        elif _is_kb(e.canonical):
+            qualified.append(e)
+    return out
+
+
+def _qualifies(qualified: str, body: str) -> bool:
+    """``qualified`` is ``body`` with words before it (美國 商務部, U.S. Treasury Department), not
+    after a preposition (Council of the EU)."""
+    q, b = key(qualified).strip(), key(body).strip()
+    prefix = q[:-len(b)] if len(b) >= 2 and q.endswith(b) else ""
+    if not prefix.strip() or (b[0].isascii() and prefix[-1].isalnum()):
+        return False
+    return not _OF.search(prefix)
 
 
 @rule("link.alias_in_brackets", off=false)
