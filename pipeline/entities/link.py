@@ -8,7 +8,8 @@
    its group is in the KB, else a document-level id ``doc:<slug or hash>`` shared by mentions
    with the same normalised name (legal form aside) or linked by a parenthesis. A government body
    named without its country (商務部, 상무부, Treasury Department) is the one the article last named
-   with it (美國商務部), and a one-word surname joins the full name it ends.
+   with it (美國商務部); a name without its generic words (카스퍼스키 after 카스퍼스키랩) and a one-word
+   surname join the full name.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ..lang.rules import trim
 from ..kb.build import slug
 from ..kb.matcher import boundary_ok
 from ..kb.normalize import key, normalize, script
-from ..kb.xscript import mention_script
+from ..kb.xscript import generic_tail_removed, mention_script
 from ..spans import GrowingSpanIndex
 from ..types import Document, Entity
 from ..rules import false, nothing, rule
@@ -120,6 +121,7 @@ class Linker:
                 groups.union(by_key[k], e)
             else:
                 by_key[k] = e
+        _link_short_forms(names, groups)
         _link_surnames(names, groups)
         for members in groups.sets(names):
             kb_ids = [m.canonical for m in members if _is_kb(m.canonical)]
@@ -205,6 +207,22 @@ def _written_lang(in_script: str) -> str:
 def _coref_key(text: str) -> str:
     """Mentions with the same key corefer: normalised, legal form and punctuation dropped."""
     return re.sub(r"[\s.,·'\"-]", "", key(orgtype.strip_legal_form(text)))
+
+
+@rule("link.short_form_joins_full_name")
+def _link_short_forms(names: list[Entity], groups: _Groups) -> None:
+    """``카스퍼스키`` after ``카스퍼스키랩``, ``Huawei`` after ``Huawei Technologies``, ``海康`` ...: a
+    later mention that is an earlier organisation's name without its generic words (Lab, 랩,
+    Technologies, 科技) names that organisation."""
+    first: dict[str, Entity] = {}
+    for e in sorted(names, key=lambda e: e.start):
+        if e.type in orgtype.ORG_TYPES:
+            short = _coref_key(generic_tail_removed(e.text))
+            if len(short) >= 3 and short != _coref_key(e.text):
+                first.setdefault(short, e)
+        match = first.get(_coref_key(e.text))
+        if match is not None and match.start < e.start:
+            groups.union(match, e)
 
 
 @rule("link.surname_joins_full_name")
