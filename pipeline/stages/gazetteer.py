@@ -4,17 +4,18 @@ Spans follow the annotation conventions of ``corpus/gold``: a firm's legal form 
 after its name belongs to the mention (华为 + 公司, Huawei Technologies + Co.); a compound of a
 parent and a child body written with a space, or a country in the English possessive, is two
 mentions (상무부 산업안보국 -> 상무부 + 산업안보국; China's Ministry of Commerce -> China +
-Ministry of Commerce); names inside a title in 《》 are not mentions.
+Ministry of Commerce); names inside a title in 《》 are not mentions. Countries written with one character (中美, 대북,
+美) are found where their language pack says (``pipeline.entities.abbreviations``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..entities import typer
+from ..entities import abbreviations, typer
 from ..kb import KBEntity, shared_kb, shared_matcher
 from ..kb.normalize import key, normalize
-from ..types import Document, Entity
+from ..types import Document, Entity, Sentence
 from .base import Stage
 
 _POSSESSIVE = re.compile(r"(.+?)'s (.+)")
@@ -29,7 +30,7 @@ class GazetteerConfig:
 class GazetteerStage(Stage):
     """Adds an entity (source "kb", with its canonical id and names) for every KB alias found."""
 
-    requires = frozenset({"sentences"})
+    requires = frozenset({"sentences", "tokens"})
     provides = frozenset({"entities", "entities.canonical"})
     Config = GazetteerConfig
 
@@ -57,6 +58,20 @@ class GazetteerStage(Stage):
                         continue
                     doc.add_entity(Entity(id="", text=doc.text[start:stop], type=part.type, start=start,
                                           end=stop, source="kb", score=m.score, canonical=part.canonical()))
+            self._abbreviations(doc, sent, titles)
+
+    def _abbreviations(self, doc: Document, sent: Sentence, titles: list[tuple[int, int]]) -> None:
+        """Countries written with one character (中美, 대북, 美), not in a title:
+        ``pipeline.entities.abbreviations``."""
+        if self.types and "LOC" not in self.types:
+            return
+        taken = [(e.start, e.end) for e in doc.entities if e.end > sent.start and e.start < sent.end] + titles
+        for start, end, entity_id in abbreviations.find(doc, sent):
+            record = self.kb.get(entity_id)
+            if record is None or any(a < end and start < b for a, b in taken):
+                continue
+            doc.add_entity(Entity(id="", text=doc.text[start:end], type=record.type, start=start, end=end,
+                                  source="kb", score=0.9, canonical=record.canonical()))
 
     def _parts(self, norm: str, s: int, e: int, record: KBEntity) -> list[tuple[int, int, KBEntity]]:
         """One mention, or two: ``<country>'s <body>`` and ``<parent> <child>``."""
