@@ -18,10 +18,11 @@ from .store import DEFAULT_KB, KBEntity, KnowledgeBase, load_kb
 
 if TYPE_CHECKING:
     from .matcher import Matcher
+    from .readings import PersonReadings
     from .xscript import CrossScriptMatcher
 
 __all__ = ["DEFAULT_KB", "KBEntity", "KnowledgeBase", "load_kb", "load_xscript", "shared_kb", "shared_matcher",
-           "shared_xscript"]
+           "shared_readings", "shared_xscript"]
 
 
 def shared_kb(shared: Any) -> KnowledgeBase:
@@ -39,6 +40,13 @@ def shared_matcher(shared: Any) -> "Matcher":
 def shared_xscript(shared: Any) -> "CrossScriptMatcher":
     """The pipeline's one cross-script name matcher over that KB (``pipeline.kb.xscript``)."""
     return shared.get("kb-xscript", lambda: load_xscript(shared_kb(shared)))
+
+
+def shared_readings(shared: Any) -> "PersonReadings":
+    """The KB's Chinese people by the reading of their names (``pipeline.kb.readings``)."""
+    from .readings import PersonReadings
+
+    return shared.get("kb-readings", lambda: PersonReadings.build(shared_xscript(shared), shared_kb(shared)))
 
 
 def load_xscript(kb: KnowledgeBase) -> "CrossScriptMatcher":

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..entities import abbreviations, typer
-from ..kb import KBEntity, shared_kb, shared_matcher
+from .. import lang
+from ..kb import KBEntity, shared_kb, shared_matcher, shared_readings
+from ..lang.pack import alternation
 from ..kb.normalize import key, normalize
 from ..types import Document, Entity, Sentence
 from .base import Stage
@@ -39,6 +41,8 @@ class GazetteerStage(Stage):
         self.matcher = shared_matcher(self.shared)
         self.types = frozenset(self.config.types)
         self._keys: dict[str, frozenset[str]] = {}
+        korean = lang.get("ko")
+        self._particles = re.compile(f"(?:{alternation(korean.words.get('particles'))})?" if korean else "")
 
     def process(self, doc: Document) -> None:
         norm = normalize(doc.text)
@@ -59,6 +63,20 @@ class GazetteerStage(Stage):
                     doc.add_entity(Entity(id="", text=doc.text[start:stop], type=part.type, start=start,
                                           end=stop, source="kb", score=m.score, canonical=part.canonical()))
             self._abbreviations(doc, sent, titles)
+            if sent.lang in ("zh", "ko"):
+                self._people_by_reading(doc, sent)
+
+    def _people_by_reading(self, doc: Document, sent: Sentence) -> None:
+        """Chinese people of the KB by the reading of their names (陳全國, 천취안궈):
+        ``pipeline.kb.readings``."""
+        if self.types and "PERSON" not in self.types:
+            return
+        taken = [(e.start, e.end) for e in doc.entities if e.end > sent.start and e.start < sent.end]
+        for start, end, entity_id in shared_readings(self.shared).find(doc, sent, self._particles):
+            record = self.kb.get(entity_id)
+            if record is not None and not any(a < end and start < b for a, b in taken):
+                doc.add_entity(Entity(id="", text=doc.text[start:end], type="PERSON", start=start, end=end,
+                                      source="kb", score=0.9, canonical=record.canonical()))
 
     def _abbreviations(self, doc: Document, sent: Sentence, titles: list[tuple[int, int]]) -> None:
         """Countries written with one character (中美, 대북, 美), not in a title:
