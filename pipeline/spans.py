@@ -11,7 +11,7 @@ took the first match of a scan takes the same one.
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 
@@ -89,3 +89,9 @@ class GrowingSpanIndex(Generic[T]):
         found = [(i, item) for (start, _), (end, i, item) in zip(self._keys[first:last], self._entries[first:last])
                  if end > lo and start < hi]
         return [item for _, item in sorted(found, key=lambda x: x[0])]
+
+
+def word_bounds(tokens: Iterable[Any]) -> tuple[frozenset[int], frozenset[int]]:
+    """The offsets where the tokenizer's words start and those where they end."""
+    tokens = list(tokens)
+    return frozenset(t.start for t in tokens), frozenset(t.end for t in tokens)

@@ -16,14 +16,14 @@ Each form becomes a LOC entity linked to the country's KB entity.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
 from .. import lang
 from ..kb.normalize import script
-from ..types import Document, Entity, Sentence
+from ..lang.pack import alternation
+from ..types import Document, Sentence
 
 _JOINERS = "·ㆍ‧・-"
 
@@ -47,66 +47,58 @@ def only_forms(text: str) -> bool:
     return len(letters) >= 2 and all(c in _every_form() for c in letters)
 
 
-def find(doc: Document, sent: Sentence) -> Iterator[tuple[int, int, str]]:
-    """(start, end, KB id) of the one-character country forms of ``sent``."""
+def find(doc: Document, sent: Sentence, words: tuple[frozenset[int], frozenset[int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, KB id) of the one-character country forms of ``sent``; ``words`` are where the
+    tokenizer's words start and end (:func:`pipeline.spans.word_bounds`)."""
     table = forms(sent.lang)
     if not table:
         return
-    pack = lang.get(sent.lang)
-    assert pack is not None
     if sent.lang == "zh":
-        yield from _chinese(doc, sent, table, frozenset(pack.words.get("countries.after")),
-                            frozenset(pack.words.get("countries.not_before")))
+        yield from _chinese(doc, sent, words, table)
     else:
-        yield from _korean(doc, sent, table, pack.words)
+        yield from _korean(doc, sent, table)
 
 
-def _chinese(doc: Document, sent: Sentence, table: dict[str, str], after: frozenset[str],
-             not_before: frozenset[str]) -> Iterator[tuple[int, int, str]]:
-    starts, ends = _token_bounds(doc)
+def _chinese(doc: Document, sent: Sentence, words: tuple[frozenset[int], frozenset[int]],
+             table: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+    starts, ends = words
     text = doc.text
-    i = sent.start
-    while i < sent.end:
-        j = i
-        while j < sent.end and text[j] in table:
-            j += 1
-        if j - i >= 2 and i in starts and len({table[c] for c in text[i:j]}) == j - i and text[j:j + 1] not in not_before:
+    for m in _pattern(sent.lang).finditer(text, sent.start, sent.end):
+        i, j = m.span()
+        if m.group("after"):
+            if j in ends and (i - 1 in starts or i in starts):
+                yield i, j, table[text[i]]
+        elif i in starts and len({table[c] for c in text[i:j]}) == j - i:
             yield from ((k, k + 1, table[text[k]]) for k in range(i, j))
-        elif j - i == 1 and i > sent.start and text[i - 1] in after and j in ends and (i - 1 in starts or i in starts):
-            yield i, j, table[text[i]]
-        i = max(j, i + 1)
 
 
-def _korean(doc: Document, sent: Sentence, table: dict[str, str], words: Any) -> Iterator[tuple[int, int, str]]:
+def _korean(doc: Document, sent: Sentence, table: dict[str, str]) -> Iterator[tuple[int, int, str]]:
     text = doc.text
-    for k in range(sent.start, sent.end):
-        c = text[k]
-        if c in table and script(c) == "han" and not _han(text, k - 1) and not _han(text, k + 1):
-            yield k, k + 1, table[c]
+    for m in _pattern(sent.lang).finditer(text, sent.start, sent.end):
+        if m.group("hanja"):
+            yield m.start(), m.end(), table[m.group()]
+        elif m.group("related"):
+            yield m.end("forms") - 1, m.end("forms"), table[text[m.end("forms") - 1]]
+        else:
+            yield from ((k, k + 1, table[text[k]]) for k in range(*m.span("forms")) if text[k] in table)
+
+
+@lru_cache(maxsize=None)
+def _pattern(code: str) -> re.Pattern[str]:
+    """Where the forms of the pack ``code`` may stand (see the module docstring)."""
+    pack = lang.get(code)
+    assert pack is not None
+    words = pack.words
+    table = forms(code)
+    han = "".join(f for f in table if script(f) == "han")
+    if code == "zh":
+        after = "".join(words.get("countries.after"))
+        not_before = "".join(words.get("countries.not_before"))
+        return re.compile(rf"(?P<run>[{han}]{{2,}}+)(?![{not_before}])|(?<=[{after}])(?P<after>[{han}])(?![{han}])")
     hangul = "".join(f for f in table if script(f) == "hangul")
     joined = rf"[{hangul}](?:[{re.escape(_JOINERS)}][{hangul}])+"
-    runs = "|".join(sorted(words.get("countries.runs"), key=len, reverse=True))
-    related = "|".join(sorted(words.get("countries.related"), key=len, reverse=True))
-    pattern = _korean_pattern(joined, runs, related, "|".join(sorted(words.get("particles"), key=len, reverse=True)))
-    for m in pattern.finditer(text, sent.start, sent.end):
-        span = m.group("forms")
-        if m.group("related"):
-            yield m.end("forms") - 1, m.end("forms"), table[span[-1]]
-            continue
-        for k in range(m.start("forms"), m.end("forms")):
-            if text[k] in table:
-                yield k, k + 1, table[text[k]]
-
-
-@lru_cache(maxsize=4)
-def _korean_pattern(joined: str, runs: str, related: str, particles: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![가-힣])(?P<forms>{joined}|{runs}|(?P<related>{related}))"
-                      rf"(?=(?:{particles})?(?![가-힣]))")
-
-
-def _han(text: str, k: int) -> bool:
-    return 0 <= k < len(text) and script(text[k]) == "han"
-
-
-def _token_bounds(doc: Document) -> tuple[frozenset[int], frozenset[int]]:
-    return frozenset(t.start for t in doc.tokens), frozenset(t.end for t in doc.tokens)
+    runs = alternation(words.get("countries.runs"))
+    related = alternation(words.get("countries.related"))
+    particles = alternation(words.get("particles"))
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?P<hanja>[{han}])(?![\u4e00-\u9fff])"
+                      rf"|(?<![가-힣])(?P<forms>{joined}|{runs}|(?P<related>{related}))(?=(?:{particles})?(?![가-힣]))")

@@ -246,15 +246,16 @@ def _bare_bodies(names: list[Entity]) -> list[tuple[Entity, Entity]]:
     ``U.S. Treasury Department``: a government body named without its country is the body the
     article last named with it (a KB entity), not the one its bare name means on its own."""
     out = []
-    qualified: list[Entity] = []          # GOV mentions linked to the KB, in text order
+    by_tail: dict[str, Entity] = {}       # each ending of a KB-linked GOV mention -> its last mention
     for e in sorted(names, key=lambda e: e.start):
         if e.type != "GOV":
             continue
-        match = next((q for q in reversed(qualified) if q.end <= e.start and _qualifies(q.text, e.text)), None)
-        if match is not None and match.canonical != e.canonical:
+        name = key(e.text).strip()
+        match = by_tail.get(name)
+        if match is not None and match.canonical != e.canonical and _qualifies(match.text, e.text):
             out.append((e, match))
         elif _is_kb(e.canonical):
-            qualified.append(e)
+            by_tail.update((name[i:], e) for i in range(1, len(name) - 1))
     return out
 
 

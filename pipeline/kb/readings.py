@@ -15,8 +15,9 @@ from typing import Any, Iterator
 
 from ..types import Document, Sentence
 from . import phonetic
-from .normalize import script
 
+#: whole Hangul words of three syllables or more
+_HANGUL_WORD = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{3,}")
 #: how many characters (Han) or syllables (Hangul) a name found this way has
 LENGTHS = (3, 4)
 
@@ -27,6 +28,11 @@ class PersonReadings:
     def __init__(self, letters: dict[str, str], hangul: dict[str, str]) -> None:
         self.letters = letters
         self.hangul = hangul
+        self._prefixes = frozenset(k[:n] for k in letters for n in range(1, len(k) + 1))
+        first = "".join(sorted(c for c, reading in phonetic.pinyin_table().items()
+                               if reading in self._prefixes and "\u4e00" <= c <= "\u9fff"))
+        #: where a name found by its pinyin may start: a Han character whose reading begins a key
+        self._han_start = re.compile(rf"(?=[{first}][\u4e00-\u9fff]{{{LENGTHS[0] - 1}}})") if first else None
 
     @classmethod
     def build(cls, xscript: Any, kb: Any) -> "PersonReadings":
@@ -40,24 +46,27 @@ class PersonReadings:
                 table[key] = entity_id if table.get(key, entity_id) == entity_id else None
         return cls(*({k: v for k, v in tables[kind].items() if v} for kind in ("letters", "hangul")))
 
-    def find(self, doc: Document, sent: Sentence, particles: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
-        """(start, end, person id) of the names of ``sent`` found by their reading."""
+    def find(self, doc: Document, sent: Sentence, words: tuple[frozenset[int], frozenset[int]],
+             particles: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+        """(start, end, person id) of the names of ``sent`` found by their reading; ``words`` are
+        where the tokenizer's words start and end, ``particles`` what may follow a Korean name."""
         text = doc.text
-        starts = {t.start for t in doc.tokens if sent.start <= t.start < sent.end}
-        ends = {t.end for t in doc.tokens if sent.start < t.end <= sent.end}
-        i = sent.start
-        while i < sent.end:
-            found = None
-            if script(text[i]) == "han" and i in starts:
-                found = next(((i + n, self.letters[k]) for n in LENGTHS if i + n in ends
-                              and all(script(c) == "han" for c in text[i:i + n])
-                              and (k := "".join(phonetic.pinyin(text[i:i + n]))) in self.letters), None)
-            elif script(text[i]) == "hangul" and (i == 0 or script(text[i - 1]) != "hangul"):
-                word = re.match(r"[\uac00-\ud7a3]+", text[i:sent.end]).group()
-                found = next(((i + n, self.hangul[word[:n]]) for n in LENGTHS
-                              if len(word) >= n and word[:n] in self.hangul and particles.fullmatch(word[n:])), None)
-            if found:
-                yield i, found[0], found[1]
-                i = found[0]
-            else:
-                i += 1
+        starts, ends = words
+        table = phonetic.pinyin_table()
+        if self._han_start is not None:
+            for m in self._han_start.finditer(text, sent.start, sent.end):
+                i = m.start()
+                if i not in starts or (i + 3 not in ends and i + 4 not in ends) \
+                        or table.get(text[i], "?") + table.get(text[i + 1], "?") not in self._prefixes:
+                    continue
+                n = next((n for n in LENGTHS if i + n in ends and i + n <= sent.end
+                          and "".join(table.get(c, "?") for c in text[i:i + n]) in self.letters), None)
+                if n:
+                    yield i, i + n, self.letters["".join(table[c] for c in text[i:i + n])]
+        if self.hangul:
+            for m in _HANGUL_WORD.finditer(text, sent.start, sent.end):
+                word = m.group()
+                n = next((n for n in LENGTHS if len(word) >= n and word[:n] in self.hangul
+                          and particles.fullmatch(word[n:])), None)
+                if n:
+                    yield m.start(), m.start() + n, self.hangul[word[:n]]

@@ -17,7 +17,8 @@ from .. import lang
 from ..kb import KBEntity, shared_kb, shared_matcher, shared_readings
 from ..lang.pack import alternation
 from ..kb.normalize import key, normalize
-from ..types import Document, Entity, Sentence
+from ..spans import GrowingSpanIndex, SpanIndex, word_bounds
+from ..types import Document, Entity
 from .base import Stage
 
 _POSSESSIVE = re.compile(r"(.+?)'s (.+)")
@@ -62,34 +63,28 @@ class GazetteerStage(Stage):
                         continue
                     doc.add_entity(Entity(id="", text=doc.text[start:stop], type=part.type, start=start,
                                           end=stop, source="kb", score=m.score, canonical=part.canonical()))
-            self._abbreviations(doc, sent, titles)
-            if sent.lang in ("zh", "ko"):
-                self._people_by_reading(doc, sent)
+        if any(sent.lang in ("zh", "ko") for sent in doc.sentences):
+            self._by_character(doc, titles)
 
-    def _people_by_reading(self, doc: Document, sent: Sentence) -> None:
-        """Chinese people of the KB by the reading of their names (陳全國, 천취안궈):
-        ``pipeline.kb.readings``."""
-        if self.types and "PERSON" not in self.types:
-            return
-        taken = [(e.start, e.end) for e in doc.entities if e.end > sent.start and e.start < sent.end]
-        for start, end, entity_id in shared_readings(self.shared).find(doc, sent, self._particles):
-            record = self.kb.get(entity_id)
-            if record is not None and not any(a < end and start < b for a, b in taken):
-                doc.add_entity(Entity(id="", text=doc.text[start:end], type="PERSON", start=start, end=end,
+    def _by_character(self, doc: Document, titles: list[tuple[int, int]]) -> None:
+        """Names the alias automaton cannot find, outside titles and other names: countries written
+        with one character (中美, 대북, 美; ``pipeline.entities.abbreviations``) and Chinese people by
+        the reading of their names (陳全國, 천취안궈; ``pipeline.kb.readings``)."""
+        taken = GrowingSpanIndex(doc.entities, lambda e: (e.start, e.end))
+        in_title = SpanIndex(titles, lambda span: span)
+        words = word_bounds(doc.tokens)
+        for sent in doc.sentences:
+            found = []
+            if not self.types or "LOC" in self.types:
+                found += list(abbreviations.find(doc, sent, words))
+            if (not self.types or "PERSON" in self.types) and sent.lang in ("zh", "ko"):
+                found += list(shared_readings(self.shared).find(doc, sent, words, self._particles))
+            for start, end, entity_id in found:
+                record = self.kb.get(entity_id)
+                if record is None or taken.overlapping(start, end) or in_title.any_overlapping(start, end):
+                    continue
+                doc.add_entity(Entity(id="", text=doc.text[start:end], type=record.type, start=start, end=end,
                                       source="kb", score=0.9, canonical=record.canonical()))
-
-    def _abbreviations(self, doc: Document, sent: Sentence, titles: list[tuple[int, int]]) -> None:
-        """Countries written with one character (中美, 대북, 美), not in a title:
-        ``pipeline.entities.abbreviations``."""
-        if self.types and "LOC" not in self.types:
-            return
-        taken = [(e.start, e.end) for e in doc.entities if e.end > sent.start and e.start < sent.end] + titles
-        for start, end, entity_id in abbreviations.find(doc, sent):
-            record = self.kb.get(entity_id)
-            if record is None or any(a < end and start < b for a, b in taken):
-                continue
-            doc.add_entity(Entity(id="", text=doc.text[start:end], type=record.type, start=start, end=end,
-                                  source="kb", score=0.9, canonical=record.canonical()))
 
     def _parts(self, norm: str, s: int, e: int, record: KBEntity) -> list[tuple[int, int, KBEntity]]:
         """One mention, or two: ``<country>'s <body>`` and ``<parent> <child>``."""

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline.kb.readings import PersonReadings
+from pipeline.spans import word_bounds
 from pipeline.types import Document, Sentence, Token
 
 
@@ -47,5 +48,5 @@ def test_names_are_read_at_word_boundaries_only():
     doc = Document(text=text, sentences=[Sentence(0, len(text), "zh")],
                    tokens=[Token(0, 2, "陈全"), Token(2, 4, "国人"), Token(4, 6, "大代")])
     particles = re.compile("(?:를|다)?")
-    found = list(readings.find(doc, doc.sentences[0], particles))
+    found = list(readings.find(doc, doc.sentences[0], word_bounds(doc.tokens), particles))
     assert [text[s:e] for s, e, _ in found] == ["천취안궈"]       # 陈全|国人 crosses a word; 천취안궈다운 is longer
