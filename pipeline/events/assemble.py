@@ -6,9 +6,13 @@ One *candidate* per trigger. Arguments:
   列入, 올리다), the list named in the last ``carry`` sentences, else no candidate;
 - authority: a GOV entity of the sentence that keeps the list, else the GOV subject of the
   trigger, else (ban/restrict/suspend) a FIRM subject, else an entity anywhere in the document
-  whose canonical id keeps the list, else none;
+  whose canonical id keeps the list, else, for an act that announces its parties by a forward
+  reference and names no party before its verb ("The Chinese side decides to sanction the
+  following..."), the government body that was the subject of the sentence before, else none;
 - targets: FIRM/UNIVERSITY/ORG/PERSON entities (GOV when marked as an object) in the
-  trigger's argument region, without the authority, the reason and aliases in brackets;
+  trigger's argument region, without the authority, the reason and aliases in brackets (with a
+  role model, also names of the next ``FOLLOW`` sentences: "They are as follows: A, B", whose
+  sentences join the act's evidence);
 - date: the DATE in the sentence (preceding the trigger first), else the nearest preceding DATE
   in the document, else none;
 - reason, count: from the language's patterns (count from a QUANTITY entity when one has a
@@ -147,6 +151,7 @@ class Assembler:
         self.roles = role_model
         self.date_model = date_model
         self.collect = collect
+        self._previous_subject: Entity | None = None   # the GOV subject of the sentence before
 
     def candidates(self, doc: Document) -> list[Candidate]:
         masked = mask(doc, self.catalogue)
@@ -161,6 +166,7 @@ class Assembler:
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
         appendix: ListEntry | None = None
+        subject: Entity | None = None
         grammars = [self.grammars.get(sent.lang) or self.grammars.get(doc.lang)
                     or self._grammar_of_script(text[sent.start:sent.end]) for sent in doc.sentences]
         specific = [[m.entry for m in masked.mentions[bisect.bisect_left(mention_starts, s.start):
@@ -179,11 +185,13 @@ class Assembler:
         for si, sent in enumerate(doc.sentences):
             g = grammars[si]
             if g is None:
+                subject = None
                 continue
             mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
                                        bisect.bisect_left(mention_starts, sent.end)]
             ents = [e for e in by_sentence.get(si) if e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
+            self._previous_subject, subject = subject, _gov_subject(g, text, ents)
             triggers = self._triggers[si]
             specific = [m.entry for m in mentions if m.entry]
             heading = bool(specific) and _is_heading(text, sent, mentions, ents)
@@ -317,6 +325,10 @@ class Assembler:
             via = "regime" if entry is not None else via
         if entry is None and action in LISTING_ACTIONS and self._context[si] is not None and is_on(ARTICLE_LIST):
             entry, carried, via = self._context[si], True, "context"   # "sanctioned" in an article about the SDN list
+        if entry is None and authority is None and action in REGIME_ACTIONS:
+            actor = _discourse_actor(g, mtext, self._previous_subject, ents, lo, hi, trig)
+            entry = self.catalogue.regime_of(_cid(actor)) if actor is not None else None
+            authority, implied, via = (actor, True, "regime") if entry is not None else (None, implied, via)
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
@@ -352,7 +364,8 @@ class Assembler:
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason, self._quantities),
-                         evidence=[(sent.start, sent.end)], modal=modal, carried_list=carried,
+                         evidence=[(sent.start, sent.end), *self._naming(doc, si, targets)],
+                         modal=modal, carried_list=carried,
                          implied_list=implied and entry is not None,
                          anaphoric=anaphoric, list_via=via if entry is not None else "none")
         return cand
@@ -462,6 +475,12 @@ class Assembler:
                 chosen += [m for m in grp.members if m not in chosen and probs[id(m)] >= model.threshold / 3]
         return sorted(chosen, key=lambda e: e.start)
 
+    def _naming(self, doc: Document, si: int, targets: list[Entity]) -> list[tuple[int, int]]:
+        """The sentences after sentence ``si`` that name some of ``targets`` ("They are as
+        follows: A, B"): they speak of the act too."""
+        later = {k for t in targets if (k := bisect.bisect_right(self._starts, t.start) - 1) > si}
+        return [(doc.sentences[k].start, doc.sentences[k].end) for k in sorted(later)]
+
     def _authority(self, doc: Document, g: Grammar, trig: Trigger, ents: list[Entity],
                    mentions: list[ListMention], action: str) -> Entity | None:
         """The GOV keeper of a mentioned list, else the GOV (or FIRM, for bans) subject."""
@@ -511,6 +530,28 @@ class Assembler:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def _gov_subject(g: Grammar, text: str, ents: list[Entity]) -> Entity | None:
+    """The first government body of a sentence that stands as a subject (``subject_after``)."""
+    if g.subject_after is None:
+        return None
+    return next((e for e in sorted(ents, key=lambda e: e.start) if e.type == "GOV"
+                 and g.subject_after.match(text[e.end:e.end + 100])
+                 and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))), None)
+
+
+@rule("events.discourse_actor")
+def _discourse_actor(g: Grammar, mtext: str, previous: Entity | None, ents: list[Entity], lo: int, hi: int,
+                     trig: Trigger) -> Entity | None:
+    """An act that announces its parties by a forward reference (``Grammar.forward``: "The Chinese
+    side decides to sanction the following...", 决定对以下…), names no party before its trigger and
+    found no list is taken by the government body the sentence before had as its subject (and is
+    on that body's sanctions regime, if it keeps one)."""
+    if previous is None or g.forward is None or not g.forward.search(mtext, lo, hi) \
+            or any(lo <= e.start and e.end <= trig.start for e in ents if e.type != "QUANTITY"):
+        return None
+    return previous
+
+
 @rule("events.slot_names", off=nothing)
 def _discover(doc: Document, g: Grammar, mtext: str, trig: Trigger,
               region: tuple[int, int], look: EntityLookup) -> list[Entity]:

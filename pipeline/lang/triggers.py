@@ -84,6 +84,7 @@ class Grammar:
     list_after: bool = True               # the list usually follows its verb (add to / 列入 X)
     adnominal: re.Pattern[str] | None = None   # matched at the trigger: its target follows it
     sanction_cue: re.Pattern[str] | None = None  # words of sanctions and export controls (context)
+    forward: re.Pattern[str] | None = None      # an object that announces parties named after it (the following)
     numbers: dict[str, int] = field(default_factory=dict)
     window: int = 24                      # characters searched for negation/modality
 
