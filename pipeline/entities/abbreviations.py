@@ -5,9 +5,9 @@ after a word of relation (对华, 駐日, 대러 제재); Korean headlines write
 One character is too ambiguous to look up alone (日 is a day, 中 the middle, 한 a number), so a
 form counts only where its pack says (``countries`` in ``words.toml``):
 
-- Chinese: two or more forms of different countries in a row (not 中华) that begin a word of the tokenizer (中美, 中港关系), not
-  before a word of language or continent (中英文, 中美洲), or a form after a word of relation, in
-  one word with it or as its own word (对华, 在 美 资产);
+- Chinese: two or more forms of different countries in a row (not 中华) that begin a word of the
+  tokenizer (中美, 中港关系), not before a word of language or continent (中英文, 中美洲), or a form
+  after a word of relation, in one word with it or as its own word (对华, 在 美 资产);
 - Korean: a Hanja form with no Han character beside it; Hangul forms joined by ·/- (북·러), in a
   listed run (한미일) or a listed word of relation (대북), at a word's start and before a particle,
   a space or punctuation.
