@@ -61,7 +61,10 @@ _ZH_GENERIC = re.compile(r"(?:股份|有限|责任|公司|集团|控股|工业|�
 _KO_GENERIC = re.compile(r"(?:주식회사|㈜|\(주\)|유한공사|유한회사|그룹|홀딩스|코퍼레이션|컴퍼니|테크놀로지스|테크놀로지|테크|"
                          r"인더스트리즈|인더스트리|시스템즈|시스템스|시스템|인터내셔널|일렉트로닉스|일렉트릭|로보틱스|"
                          r"디펜스|에어로스페이스|솔루션스|솔루션|네트웍스|네트워크스|커뮤니케이션즈|커뮤니케이션스|모터스|"
-                         r"에너지|캐피털|캐피탈|인베스트먼트|트레이딩|로지스틱스|시큐리티|랩스|랩)+$")
+                         r"에너지|캐피털|캐피탈|인베스트먼트|트레이딩|로지스틱스|시큐리티|랩스)+$")
+#: 랩 (Lab) ends a Korean name's short form, but stays in a query: without it 카스퍼스키랩 would
+#: sound like every Kaspersky entity of the KB
+_KO_LAB = re.compile(r"랩$")
 _EN_GENERIC = re.compile(r"(?:\s+(?:industries|technologies|technology|systems|group|holdings|corporation|company|"
                          r"international|incorporated|electronics|electric|robotics|defense|defence|aerospace|"
                          r"solutions|networks|communications|motors|energy|capital|investments|trading|logistics|"
@@ -266,7 +269,7 @@ def generic_tail_removed(name: str) -> str:
     """``name`` without its legal form and the generic words it ends in (카스퍼스키랩 -> 카스퍼스키,
     Huawei Technologies -> Huawei, 海康威视科技 -> 海康威视); what is left when nothing else is."""
     bare = orgtype.strip_legal_form(name).strip()
-    for generic in (_EN_GENERIC, _KO_GENERIC, _ZH_GENERIC):
+    for generic in (_EN_GENERIC, _KO_GENERIC, _KO_LAB, _ZH_GENERIC):
         bare = generic.sub("", bare).strip() or bare
     return bare
 
