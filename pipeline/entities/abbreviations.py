@@ -36,17 +36,6 @@ def forms(code: str) -> dict[str, str]:
     return {form: entity_id for entity_id, written in table.items() for form in written}
 
 
-@lru_cache(maxsize=1)
-def _every_form() -> frozenset[str]:
-    return frozenset(f for pack in lang.packs() for f in forms(pack.code))
-
-
-def only_forms(text: str) -> bool:
-    """Whether ``text`` is two or more country forms and nothing else (한미, 中美, 북·러)."""
-    letters = [c for c in text if c not in _JOINERS]
-    return len(letters) >= 2 and all(c in _every_form() for c in letters)
-
-
 def find(doc: Document, sent: Sentence, words: tuple[frozenset[int], frozenset[int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, KB id) of the one-character country forms of ``sent``; ``words`` are where the
     tokenizer's words start and end (:func:`pipeline.spans.word_bounds`)."""

@@ -216,11 +216,12 @@ def _link_short_forms(names: list[Entity], groups: _Groups) -> None:
     Technologies, 科技) names that organisation."""
     first: dict[str, Entity] = {}
     for e in sorted(names, key=lambda e: e.start):
+        whole = _coref_key(e.text)
         if e.type in orgtype.ORG_TYPES:
             short = _coref_key(generic_tail_removed(e.text))
-            if len(short) >= 3 and short != _coref_key(e.text):
+            if len(short) >= 3 and short != whole:
                 first.setdefault(short, e)
-        match = first.get(_coref_key(e.text))
+        match = first.get(whole)
         if match is not None and match.start < e.start:
             groups.union(match, e)
 

@@ -18,7 +18,7 @@ import bisect
 import re
 from typing import Any, Callable, Iterator
 
-from . import abbreviations, rates
+from . import rates
 from . import typer as orgtype
 from .typing_model import CONTEXT_CHARS, OrgMention, OrgTyper
 from .. import lang
@@ -64,8 +64,8 @@ _CONJ_BEFORE = re.compile(r"(?:\s(?:and|&|or)|[、，,和与及或]|(?:와|과|�
 def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
     """A model organisation strictly containing a KB name is a longer name (北京保利, 哈工大深圳研究院,
     汇丰中国, Shanghai Ocean Shipping Co.), unless the KB name is one of a coordination (China
-    Telecom and China Unicom, 한미 of 한 and 미), is a country's one-character form (在华业务 is
-    no 华业务) or, with a space after it, is followed by words that end in no
+    Telecom and China Unicom), is a country's one-character form (在华业务 is no 华业务, 한미 is
+    no organisation) or, with a space after it, is followed by words that end in no
     organisation head (삼성전자 시안: the KB name wins), or is what words before it describe
     (中国高校 + 哈尔滨工业大学: the KB name wins)."""
     for outer, inner in ((a, b), (b, a)):
@@ -73,8 +73,8 @@ def _model_org_contains(a: Entity, b: Entity) -> Entity | None:
                 and _contains(outer, inner):
             after = outer.text[inner.end - outer.start:]
             before = outer.text[:inner.start - outer.start]
-            if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before) or abbreviations.only_forms(outer.text) \
-                    or inner.end - inner.start == 1 or before.strip() and orgtype.is_description(before.strip()):
+            if _CONJ_AFTER.match(after) or _CONJ_BEFORE.search(before) or inner.end - inner.start == 1 \
+                    or before.strip() and orgtype.is_description(before.strip()):
                 return inner
             spaced = after[:1].isspace() and not (inner.type == "LOC" and not before)
             # English heads stand anywhere in a name: the words added must hold one themselves

@@ -14,6 +14,7 @@ import re
 from typing import Any, Iterator
 
 from ..types import Document, Sentence
+from ..lang.ko.names import is_particle_tail
 from . import phonetic
 
 #: whole Hangul words of three syllables or more
@@ -46,17 +47,17 @@ class PersonReadings:
                 table[key] = entity_id if table.get(key, entity_id) == entity_id else None
         return cls(*({k: v for k, v in tables[kind].items() if v} for kind in ("letters", "hangul")))
 
-    def find(self, doc: Document, sent: Sentence, words: tuple[frozenset[int], frozenset[int]],
-             particles: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+    def find(self, doc: Document, sent: Sentence,
+             words: tuple[frozenset[int], frozenset[int]]) -> Iterator[tuple[int, int, str]]:
         """(start, end, person id) of the names of ``sent`` found by their reading; ``words`` are
-        where the tokenizer's words start and end, ``particles`` what may follow a Korean name."""
+        where the tokenizer's words start and end (:func:`pipeline.spans.word_bounds`)."""
         text = doc.text
         starts, ends = words
         table = phonetic.pinyin_table()
         if self._han_start is not None:
             for m in self._han_start.finditer(text, sent.start, sent.end):
                 i = m.start()
-                if i not in starts or (i + 3 not in ends and i + 4 not in ends) \
+                if i not in starts or not any(i + n in ends for n in LENGTHS) \
                         or table.get(text[i], "?") + table.get(text[i + 1], "?") not in self._prefixes:
                     continue
                 n = next((n for n in LENGTHS if i + n in ends and i + n <= sent.end
@@ -67,6 +68,6 @@ class PersonReadings:
             for m in _HANGUL_WORD.finditer(text, sent.start, sent.end):
                 word = m.group()
                 n = next((n for n in LENGTHS if len(word) >= n and word[:n] in self.hangul
-                          and particles.fullmatch(word[n:])), None)
+                          and is_particle_tail(word[n:])), None)
                 if n:
                     yield m.start(), m.start() + n, self.hangul[word[:n]]

@@ -223,8 +223,9 @@ def _person_keys(entity: Any, english: list[str], chinese: bool) -> Iterable[tup
             continue
         if len(skeleton := phonetic.english(" ".join(words))) >= MIN_PERSON_SKELETON:
             yield "person", skeleton
-        syllables = [s for w in words for s in (pinyin_syllables(w) or ["?"])] if chinese else []
-        if 2 <= len(syllables) <= 4 and (spelled := to_hangul(syllables)):
+        cut = [pinyin_syllables(w) for w in words] if chinese else []
+        syllables = [s for part in cut for s in part or ()]
+        if cut and all(cut) and 2 <= len(syllables) <= 4 and (spelled := to_hangul(syllables)):
             yield "hangul", spelled
 
 

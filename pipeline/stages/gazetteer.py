@@ -4,8 +4,9 @@ Spans follow the annotation conventions of ``corpus/gold``: a firm's legal form 
 after its name belongs to the mention (华为 + 公司, Huawei Technologies + Co.); a compound of a
 parent and a child body written with a space, or a country in the English possessive, is two
 mentions (상무부 산업안보국 -> 상무부 + 산업안보국; China's Ministry of Commerce -> China +
-Ministry of Commerce); names inside a title in 《》 are not mentions. Countries written with one character (中美, 대북,
-美) are found where their language pack says (``pipeline.entities.abbreviations``).
+Ministry of Commerce); names inside a title in 《》 are not mentions. In Chinese and Korean,
+countries written with one character (中美, 대북, 美; ``pipeline.entities.abbreviations``) and
+Chinese people by the reading of their names (``pipeline.kb.readings``) are found too.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from dataclasses import dataclass, field
 from ..entities import abbreviations, typer
 from .. import lang
 from ..kb import KBEntity, shared_kb, shared_matcher, shared_readings
-from ..lang.pack import alternation
 from ..kb.normalize import key, normalize
 from ..spans import GrowingSpanIndex, SpanIndex, word_bounds
 from ..types import Document, Entity
@@ -23,6 +23,12 @@ from .base import Stage
 
 _POSSESSIVE = re.compile(r"(.+?)'s (.+)")
 _TITLE = re.compile(r"《[^《》]{0,80}》")
+
+
+def _in_cjk(code: str) -> bool:
+    """Whether the pack ``code`` writes in Han characters or Hangul (names found by character)."""
+    pack = lang.get(code)
+    return pack is not None and pack.script in ("han", "hangul")
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,6 @@ class GazetteerStage(Stage):
         self.matcher = shared_matcher(self.shared)
         self.types = frozenset(self.config.types)
         self._keys: dict[str, frozenset[str]] = {}
-        korean = lang.get("ko")
-        self._particles = re.compile(f"(?:{alternation(korean.words.get('particles'))})?" if korean else "")
 
     def process(self, doc: Document) -> None:
         norm = normalize(doc.text)
@@ -63,7 +67,7 @@ class GazetteerStage(Stage):
                         continue
                     doc.add_entity(Entity(id="", text=doc.text[start:stop], type=part.type, start=start,
                                           end=stop, source="kb", score=m.score, canonical=part.canonical()))
-        if any(sent.lang in ("zh", "ko") for sent in doc.sentences):
+        if any(_in_cjk(sent.lang) for sent in doc.sentences):
             self._by_character(doc, titles)
 
     def _by_character(self, doc: Document, titles: list[tuple[int, int]]) -> None:
@@ -77,8 +81,8 @@ class GazetteerStage(Stage):
             found = []
             if not self.types or "LOC" in self.types:
                 found += list(abbreviations.find(doc, sent, words))
-            if (not self.types or "PERSON" in self.types) and sent.lang in ("zh", "ko"):
-                found += list(shared_readings(self.shared).find(doc, sent, words, self._particles))
+            if (not self.types or "PERSON" in self.types) and _in_cjk(sent.lang):
+                found += list(shared_readings(self.shared).find(doc, sent, words))
             for start, end, entity_id in found:
                 record = self.kb.get(entity_id)
                 if record is None or taken.overlapping(start, end) or in_title.any_overlapping(start, end):

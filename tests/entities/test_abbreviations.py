@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.abbreviations import only_forms
 from pipeline.types import Document
 
 
@@ -39,7 +38,3 @@ def test_one_character_countries_are_places_of_their_country(nlp, text, expected
 def test_ordinary_words_give_no_one_character_country(nlp, text):
     assert _places(nlp, text) == []
 
-
-def test_a_run_of_forms_is_no_organisation():
-    assert only_forms("한미") and only_forms("북·러") and only_forms("中美")
-    assert not only_forms("한") and not only_forms("한미약품")
