@@ -61,8 +61,8 @@ def candidates(doc: Document, dates: list[Entity], si: int, rule_pick: Entity | 
         picked.add(_index(dates, rule_pick))
     out = [DateCandidate("date", _norm(dates[k]), dates[k]) for k in sorted(picked)]
     published = str(doc.meta.get("published") or "")
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-        out.append(DateCandidate("published", {"value": published, "precision": "day"}))
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", published):      # a month from a URL (stages.clean)
+        out.append(DateCandidate("published", {"value": published, "precision": "day" if len(published) == 10 else "month"}))
     out.append(DateCandidate("none", None))
     return out
 
@@ -120,7 +120,7 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
         age = "same" if year == published[:4] else "earlier" if year < published[:4] else "later"
         f["year=" + age] = 1.0
         f[f"rel={max(-3, min(1, rel))}:year={age}"] = 1.0    # an earlier year stated with the act is its own
-        if cand.value["value"] > published:
+        if cand.value["value"][:len(published)] > published:
             f["after_published"] = 1.0
     if background:
         f["date:background"] = 1.0

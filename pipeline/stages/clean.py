@@ -1,6 +1,8 @@
 """Mark boilerplate (navigation, bylines, copyright lines) as skipped; read a byline date.
 
-The text is never rewritten: boilerplate becomes a skipped region that later stages ignore.
+The text is never rewritten: boilerplate becomes a skipped region that later stages ignore. An
+article that carries no publication date gets its byline's, else the one its URL path spells
+(``/2021/06/15/``, ``/20210615``; ``/2021/06/`` gives the month only, ``2021-06``).
 """
 from __future__ import annotations
 
@@ -25,11 +27,16 @@ _EMAIL = re.compile(r"^\s*\S+@\S+\.\w+\s*$")
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년|年)\s*(\d{1,2})\s*(?:[.\-/]|월|月)\s*(\d{1,2})(?!\d)")
 MAX_BYLINE_CHARS = 120
+#: a date in a URL path: /2021/06/15/, /2021-06-15, /20210615, /2021/06/ (year and month only),
+#: a slug that ends with one (china-adds-entities-2024-10-09/)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=[/_.-]|\d{0,12}(?:[/_.?#-]|$))"
+                       r"|-((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/_.?#]|$)")
 
 
 @dataclass(frozen=True)
 class CleanConfig:
     read_byline_date: bool = True
+    read_url_date: bool = True
 
 
 class CleanStage(Stage):
@@ -52,6 +59,10 @@ class CleanStage(Stage):
                 found = byline_date(line)
                 if found:
                     doc.meta["published"] = found
+        if self.config.read_url_date and not doc.meta.get("published") and isinstance(doc.meta.get("url"), str):
+            found = url_date(doc.meta["url"])
+            if found:
+                doc.meta["published"] = found
 
 
 def classify_line(line: str) -> str | None:
@@ -74,6 +85,20 @@ def byline_date(line: str) -> str | None:
     for m in _NUMERIC_DATE.finditer(line):
         try:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def url_date(url: str) -> str | None:
+    """The publication date a URL path spells: YYYY-MM-DD, or YYYY-MM when it gives no day."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    for m in _URL_DATE.finditer(path):
+        year, month, day = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        if day is None:
+            return f"{year}-{month}"
+        try:
+            return date(int(year), int(month), int(day)).isoformat()
         except ValueError:
             continue
     return None

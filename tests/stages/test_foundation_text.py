@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.langid import detect
 from pipeline.segment import split_sentences
-from pipeline.stages.clean import byline_date, classify_line
+from pipeline.stages.clean import byline_date, classify_line, url_date
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -88,3 +88,25 @@ def test_clean_fills_published_from_byline_only_when_missing(nlp):
     assert [r.reason for r in doc.skipped] == ["navigation", "byline"]
     assert [text[s.start:s.end] for s in doc.sentences] == ["미국 상무부가 발표했다."]
     assert nlp(text, published="2020-01-01").meta["published"] == "2020-01-01"
+
+
+@pytest.mark.parametrize("url, value", [
+    ("https://americanmilitarynews.com/2021/06/biden-extends-trump-eo-bans-59-chinese-firms", "2021-06"),
+    ("https://www.reuters.com/world/china/china-adds-us-firms-unreliable-entity-list-2024-10-09/", "2024-10-09"),
+    ("http://www.xinhuanet.com/world/2019-05/16/c_1124502001.htm", "2019-05-16"),
+    ("https://news.cn/20240315/abc.html", "2024-03-15"),
+    ("https://www.hankyung.com/article/2021/03/15/foo", "2021-03-15"),
+    ("https://tass.com/world/1238149", None),                 # an article number is no date
+    ("https://www.scmp.com/news/china/article/3023815/us-imposes-sanctions", None),
+    ("https://example.com/2021/13/foo", None),
+])
+def test_url_date(url, value):
+    assert url_date(url) == value
+
+
+def test_clean_reads_the_url_date_after_the_byline(nlp):
+    url = "https://americanmilitarynews.com/2021/06/biden-extends-trump-eo"
+    text = "On Thursday, the Commerce Department added Hikvision to the Entity List."
+    assert nlp(text, url=url).meta["published"] == "2021-06"
+    assert nlp(text + "\nby Kim 2021. 6. 4.", url=url).meta["published"] == "2021-06-04"
+    assert nlp(text, url=url, published="2021-06-03").meta["published"] == "2021-06-03"
