@@ -48,7 +48,7 @@ from ..types import Document, Event
 from .assemble import Assembler
 from .catalogue import Catalogue, load_catalogue
 from . import confidence
-from .merge import merge, to_events
+from .merge import listings_of_bans, merge, to_events
 from .linear import LinearModel
 
 __all__ = ["EventExtractor", "load_catalogue", "Catalogue"]
@@ -85,6 +85,10 @@ class EventExtractor:
             groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
         else:
             scores = [None] * len(groups)
-        if self.collect is not None:
-            self.collect.append({"kind": "events", "features": feats})
-        return to_events(groups, scores)
+        listing = {id(ban): new for ban, new in listings_of_bans(groups)}   # scored as their ban
+        rows = [(x, p, f, x is not g) for g, p, f in zip(groups, scores, feats)
+                for x in (g, listing.get(id(g))) if x is not None]
+        if self.collect is not None:        # a derived listing is scored, never learnt from
+            self.collect.append({"kind": "events", "features": [f for *_, f, _ in rows],
+                                 "derived": [d for *_, d in rows]})
+        return to_events([x for x, *_ in rows], [p for _, p, *_ in rows])

@@ -12,11 +12,16 @@ stay two. Bare candidates (no list, no target, no count: "禁止上述企业…"
 "sanctions") add evidence to the event at most ``carry`` sentences before them (the measures
 taken under a listing; one about "these persons" that states a date dates an event whose date
 was inherited), else to one with the same action, else they are dropped unless ``keep_bare``.
+After the confidence model has kept the events, a ban on a list's parties that no listing on that
+list names brings their listing (:func:`listings_of_bans`, scored as the ban).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..rules import rule
 from ..types import Entity, Event
-from .assemble import Candidate, _absorb, _cid, _dedupe
+from .assemble import TARGET_TYPES, Candidate, _absorb, _cid, _dedupe
 from ..lang.triggers import CAMEO
 from .catalogue import COUNTRIES
 
@@ -41,6 +46,28 @@ def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) 
             groups.append(cand)
     groups.sort(key=lambda c: c.trigger[0])
     return groups
+
+
+@rule("events.listing_of_ban", off=lambda *_: [])
+def listings_of_bans(groups: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """A ban on a list's parties is what their listing brings (D9: the ban comes with a listing):
+    parties an article says are banned under a list ("barred from buying U.S. technology under the
+    Entity List", 禁止其从事…进出口 as 不可靠实体清单 measures) and that no listing on that list
+    names are listed on it too, by the ban's authority, on its date (the act is the list's
+    ``add``: ``impose`` for a countermeasure list). A ban on a country, or under a regime the
+    article names no list of (EU sanctions on North Korea), lists nobody. Pairs (ban, listing)."""
+    listed = {(g.list.id, _key(t)) for g in groups if g.action in ("add", "impose") and g.list is not None
+              for t in g.targets}
+    out: list[tuple[Candidate, Candidate]] = []
+    for ban in groups:
+        if ban.action != "ban" or ban.dealing or ban.list is None or ban.implied_list or ban.modal:
+            continue
+        targets = [t for t in ban.targets if t.type in TARGET_TYPES and (ban.list.id, _key(t)) not in listed]
+        if targets:
+            listed.update((ban.list.id, _key(t)) for t in targets)
+            out.append((ban, replace(ban, action=ban.list.actions.get("add", "add"), targets=targets,
+                                     evidence=list(ban.evidence))))
+    return out
 
 
 def to_events(groups: list[Candidate], scores: list[float | None]) -> list[Event]:

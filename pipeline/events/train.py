@@ -23,7 +23,7 @@ import copy
 import json
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..eval import events as gold_events
 from ..types import Document
@@ -144,21 +144,28 @@ def _fit_models(items: list[dict[str, Any]], factory: Callable[..., Any], c: flo
 
 
 def event_pairs(item: dict[str, Any], factory: Callable[..., Any], roles: LinearModel,
-                dates: LinearModel) -> tuple[list[Pair], dict[str, Any]]:
-    """Each event of one document (run with ``roles`` and ``dates``) with whether it is right,
-    and the document's record with every event (for choosing the threshold)."""
+                dates: LinearModel) -> tuple[list[tuple[dict[str, float], int, bool]], dict[str, Any]]:
+    """Each event of one document (run with ``roles`` and ``dates``) with whether it is right and
+    whether it is a listing derived from a ban, and the document's record with every event (for
+    choosing the threshold)."""
     records: list[dict[str, Any]] = []
     doc = copy.deepcopy(item["doc"])
     doc.events = factory(roles, dates, records)(doc)
-    feats = next(r["features"] for r in records if r["kind"] == "events")
+    found = next(r for r in records if r["kind"] == "events")
     record = doc.to_dict()
     gold = gold_events.without_month(gold_events.gold_tuples(item["gold"]))
     out = []
-    for f, event in zip(feats, record["events"]):
+    for f, derived, event in zip(found["features"], found["derived"], record["events"]):
         one = gold_events.without_month(gold_events.predicted_tuples(item["gold"], {**record, "events": [event]},
                                                                      doc.text))
-        out.append((f, int(bool(one & gold))))
+        out.append((f, int(bool(one & gold)), derived))
     return out, record
+
+
+def _learnt(docs: Iterable[dict[str, Any]]) -> list[Pair]:
+    """The confidence model's samples: the documents' events, without the listings derived
+    from bans (scored as their ban, :func:`pipeline.events.merge.listings_of_bans`)."""
+    return [(f, y) for d in docs for f, y, derived in d["event_pairs"] if not derived]
 
 
 def _confidence_threshold(rows: list[tuple[dict, dict, list[float]]]) -> float:
@@ -210,8 +217,8 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
         item["event_pairs"], _ = event_pairs(item, factory, roles, dates)
     scored_rows = []
     for k in range(folds if held else 0):   # confidence out of fold: fit without fold k's events
-        confidence = LinearModel(_fit([p for d in docs if d.get("fold") != k for p in d["event_pairs"]], c))
-        scored_rows += [(d["gold"], d["record"], [confidence.probability(f) for f, _ in d["event_pairs"]])
+        confidence = LinearModel(_fit(_learnt(d for d in docs if d.get("fold") != k), c))
+        scored_rows += [(d["gold"], d["record"], [confidence.probability(f) for f, *_ in d["event_pairs"]])
                         for d in held if d["fold"] == k]
     event_threshold = _confidence_threshold(scored_rows) if scored_rows else 0.0
     rows: dict[str, list[tuple[dict, dict]]] = {}
@@ -219,7 +226,7 @@ def train(cfg: dict[str, Any], output: str | None = None, log: Callable[[str], N
         kept = {**record, "events": [e for e, p in zip(record["events"], ps) if p >= event_threshold]}
         rows.setdefault(item["set"], []).append((gold, kept))
     cross = {name: score([g for g, _ in r], [p for _, p in r]).to_dict() for name, r in rows.items()}
-    confidence = LinearModel(_fit([p for d in docs for p in d["event_pairs"]], c), event_threshold)
+    confidence = LinearModel(_fit(_learnt(docs), c), event_threshold)
     meta = {"sets": cfg["sets"], "role_pairs": sum(len(d["role_pairs"]) for d in docs),
             "role_positives": sum(y for d in docs for _, y in d["role_pairs"]), "c": c, "folds": folds,
             "out_of_fold_role_pair_f1": round(pair_f1, 4),
