@@ -34,6 +34,9 @@ def test_removal_wording_is_remove_not_add(extract):
     "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 올릴 계획이다.",
     "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 추가하는 방안을 검토하고 있다.",
     "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 올리지 않았다.",
+    # whether to add: a question under discussion ("추가할지에 대해 논의", "올릴지를 두고")
+    "[미국 상무부|GOV|nf:us-commerce]는 [창신메모리|FIRM|nf:cxmt]를 실체명단에 추가할지에 대해 논의하고 있다.",
+    "[미국 상무부|GOV|nf:us-commerce]는 [하이크비전|FIRM|nf:hikvision]을 실체명단에 올릴지를 두고 고심하고 있다.",
 ])
 def test_planned_or_negated_listing_is_no_event(extract, sentence):
     assert extract(sentence)[1] == []
