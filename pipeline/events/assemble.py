@@ -162,6 +162,7 @@ class Assembler:
         self._quantities = SpanIndex((e for e in doc.entities if e.type == "QUANTITY"), _extent)
         by_sentence = _SentenceEntities(doc)
         self._look = EntityLookup(doc)
+        self._speakers = roles.speakers(doc)
         mention_starts = [m.start for m in masked.mentions]
         out: list[Candidate] = []
         last_list: tuple[ListEntry, int] | None = None
@@ -459,7 +460,8 @@ class Assembler:
             quotes=self._quoted[si], aliases=_bracketed_aliases(text, pool),
             group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0, later=later,
             continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
-                          and g.continuation.match(text[x.start:x.end])})
+                          and g.continuation.match(text[x.start:x.end])},
+            speakers=self._speakers)
         feats = [(e, roles.features(ctx, e, text)) for e in pool]
         if self.collect is not None:
             self.collect.append({"kind": "role", "action": action, "trigger": (trig.start, trig.end),

@@ -18,7 +18,7 @@ from .. import lang
 from ..entities.typer import titles
 from ..lang.pack import alternation
 from ..linear import bucket
-from ..types import Entity
+from ..types import Document, Entity
 
 _BUCKETS = (8, 20, 40, 80, 160)
 
@@ -72,6 +72,20 @@ class PairContext:
     headline: bool = False
     later: dict[int, int] = field(default_factory=dict)         # id(entity) -> sentences after
     continuation: set[int] = field(default_factory=set)         # in a sentence opening "These include"
+    speakers: set[str] = field(default_factory=set)              # people who speak somewhere in the article
+
+
+def _person_key(e: Entity) -> str:
+    return str((e.canonical or {}).get("id") or e.text)
+
+
+def speakers(doc: Document) -> set[str]:
+    """The people an article quotes (a speech word right after a mention: "Raimondo said",
+    王文斌表示, 대변인은 … 말했다): officials and spokespeople who speak of an act, seldom its
+    targets."""
+    speech = cues().speech_after
+    return {_person_key(e) for e in doc.entities if e.type == "PERSON"
+            and speech.search(doc.text[e.end:e.end + 12])}
 
 
 def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
@@ -116,6 +130,7 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "continuation": key in ctx.continuation,
         "title_after": bool(titles().search(text, e.end, min(len(text), e.end + 20))),
         "title_before": bool(titles().search(text[max(0, e.start - 12):e.start])),
+        "speaker_in_article": e.type == "PERSON" and _person_key(e) in ctx.speakers,
     }
     for name, on in flags.items():
         if on:
