@@ -5,7 +5,8 @@ One *candidate* per trigger. Arguments:
 - list: the nearest list mention in the sentence; for a list-bound trigger without one (add to,
   列入, 올리다), the list named in the last ``carry`` sentences, else no candidate;
 - authority: a GOV entity of the sentence that keeps the list, else the GOV subject of the
-  trigger, else (ban/restrict/suspend) a FIRM subject, else an entity anywhere in the document
+  trigger, else (ban/restrict/suspend) a FIRM subject, else (impose) a country that keeps a
+  regime and opens the sentence as its subject (中国宣布制裁…), else an entity anywhere in the document
   whose canonical id keeps the list, else, for an act that announces its parties by a forward
   reference and names no party before its verb ("The Chinese side decides to sanction the
   following..."), the government body that was the subject of the sentence before, else none;
@@ -502,7 +503,7 @@ class Assembler:
         for e in before:                             # the first subject: a body, or a firm cutting off
             if e.type == "GOV" or firm_acts and e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]):
                 return e
-        return None
+        return _country_subject(self.catalogue, g, text, before, action)
 
     # -- sentences that go on about the last candidate ---------------------------------------
     @rule("events.continuation")
@@ -539,6 +540,18 @@ def _gov_subject(g: Grammar, text: str, ents: list[Entity]) -> Entity | None:
     return next((e for e in sorted(ents, key=lambda e: e.start) if e.type == "GOV"
                  and g.subject_after.match(text[e.end:e.end + 100])
                  and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))), None)
+
+
+@rule("events.country_subject")
+def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[Entity], action: str) -> Entity | None:
+    """Sanctions whose subject is a country that keeps a regime (中国宣布制裁…, "China sanctioned
+    ...", 중국이 …에 대해 제재를 단행했다) are that country's: the first name of the sentence is the
+    country, marked as its subject."""
+    if action != "impose" or g.subject_after is None or not before:
+        return None
+    first = before[0]
+    return first if first.type == "LOC" and catalogue.regime_of(_cid(first)) is not None \
+        and g.subject_after.match(text[first.end:first.end + 100]) else None
 
 
 @rule("events.discourse_actor")
