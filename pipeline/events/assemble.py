@@ -10,6 +10,8 @@ One *candidate* per trigger. Arguments:
   whose canonical id keeps the list, else, for an act that announces its parties by a forward
   reference and names no party before its verb ("The Chinese side decides to sanction the
   following..."), the government body that was the subject of the sentence before, else none;
+- names in a dateline or credit ((서울=연합뉴스) 김기자 =, 新华社北京…电（记者…）, "SEOUL (Reuters) --")
+  take no part: neither authority nor target;
 - targets: FIRM/UNIVERSITY/ORG/PERSON entities (GOV when marked as an object) in the
   trigger's argument region, without the authority, the reason and aliases in brackets (with a
   role model, also names of the next ``FOLLOW`` sentences: "They are as follows: A, B", whose
@@ -62,6 +64,15 @@ _EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|�
                         r"|,?\s*(?:when|on which)?\s*(?:it|the rule|the order)?\s*(?:takes|took) effect")
 _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
 #: a document's dateline: its date on a labelled header line
+#: a news dateline or credit, whose names (the reporter, the agency, the city) take no part in an
+#: act: (서울=연합뉴스) 김기자 =, [뉴욕=뉴스핌 김민정 특파원], (사진=로이터), 新华社北京5月31日电（记者 张三）,
+#: "SEOUL, June 27 (Yonhap) --", "[파이낸셜뉴스]" opening a sentence
+_CREDIT = re.compile(r"[\[【(（][^\[\]【】()（）=\n]{1,12}=[^\[\]【】()（）\n]{1,24}[\]】)）]"
+                     r"(?:\s*[가-힣]{2,4}\s*(?:기자|특파원|통신원)\s*=?)?"
+                     r"|(?:新华社|中新社|中新网|人民网|央视网|环球网|新華社|中央社)[^\n，。,]{0,14}?电"
+                     r"(?:\s*[（(]记者[^）)\n]{1,20}[）)])?"
+                     r"|^[A-Z][A-Z .]{2,24}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\([A-Za-z. ]{2,24}\)\s*[-—–]+"
+                     r"|^\s*\[[^\[\]\n]{2,12}\]", re.MULTILINE)
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)
@@ -191,8 +202,10 @@ class Assembler:
                 continue
             mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
                                        bisect.bisect_left(mention_starts, sent.end)]
+            credits = [m.span() for m in _CREDIT.finditer(text, sent.start, sent.end)]
             ents = [e for e in by_sentence.get(si) if e.end <= sent.end
-                    and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary]
+                    and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary
+                    and not any(s <= e.start and e.end <= t for s, t in credits)]
             self._previous_subject, subject = subject, _gov_subject(g, text, ents)
             triggers = self._triggers[si]
             specific = [m.entry for m in mentions if m.entry]

@@ -1,0 +1,24 @@
+"""A news dateline or credit ((베이징=연합뉴스) 조준형 특파원 =, 新华社北京7月13日电（记者 张三）,
+"SEOUL, June 27 (Yonhap) --") names a reporter, an agency and a city that take no part in the act
+the sentence after it reports: the reporter is no target, and the country that opens the report
+is its subject."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, published, country, target, reporter", [
+    ("(베이징=연합뉴스) 조준형 특파원 = 중국이 21일 미국 방산업체 록히드마틴을 제재했다.", "2024-06-21",
+     "중국", "록히드마틴", "조준형"),
+    ("新华社北京7月13日电（记者 张三）中国宣布制裁美国参议员卢比奥。", "2020-07-13", "中国", "卢比奥", "张三"),
+    ("SEOUL, June 27 (Yonhap) -- China sanctioned Lockheed Martin on Friday.", "2024-06-28",
+     "China", "Lockheed Martin", "Yonhap"),
+])
+def test_a_dateline_takes_no_part_in_the_act(nlp, text, published, country, target, reporter):
+    doc = nlp(text, published=published)
+    (event,) = doc.events
+    assert doc.entity(event.authority).text == country
+    assert event.list["id"] == "cn-countermeasure-list"
+    names = [doc.entity(t).text for t in event.targets]
+    assert target in names and reporter not in names
+    assert reporter in [e.text for e in doc.entities]          # still an entity of the record
