@@ -12,6 +12,9 @@ from .base import Stage
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")   # a letter of any other script
+#: typographic quotes as the English model learnt them (CoNLL writes China's, not China’s); one
+#: character for one, so offsets hold
+_ASCII_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class NerStage(Stage):
             model = self._model(lang)
             if model is None:
                 continue
-            for m in model.tag(text):
+            for m in model.tag(text.translate(_ASCII_QUOTES) if lang == "en" else text):
                 if m.type and m.score >= self.config.min_score:
                     start, end = sent.start + m.start, sent.start + m.end
                     doc.add_entity(Entity(id="", text=doc.text[start:end], type=m.type, start=start,
