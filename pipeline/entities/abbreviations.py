@@ -10,7 +10,8 @@ form counts only where its pack says (``countries`` in ``words.toml``):
   after a word of relation, in one word with it or as its own word (对华, 在 美 资产);
 - Korean: a Hanja form with no Han character beside it; Hangul forms joined by ·/- (북·러), in a
   listed run (한미일) or a listed word of relation (대북), at a word's start and before a particle,
-  a space or punctuation.
+  a space or punctuation; and a country's full name with a prefix of relation written onto it
+  (대러시아 제재, 대중국 수출).
 
 Each form becomes a LOC entity linked to the country's KB entity.
 """
@@ -66,10 +67,20 @@ def _korean(doc: Document, sent: Sentence, table: dict[str, str]) -> Iterator[tu
     for m in _pattern(sent.lang).finditer(text, sent.start, sent.end):
         if m.group("hanja"):
             yield m.start(), m.end(), table[m.group()]
+        elif m.group("full"):
+            yield m.start("full"), m.end("full"), _names(sent.lang)[m.group("full")]
         elif m.group("related"):
             yield m.end("forms") - 1, m.end("forms"), table[text[m.end("forms") - 1]]
         else:
             yield from ((k, k + 1, table[text[k]]) for k in range(*m.span("forms")) if text[k] in table)
+
+
+@lru_cache(maxsize=None)
+def _names(code: str) -> dict[str, str]:
+    """Full country name -> KB id, for the names a prefix of relation may be written onto."""
+    pack = lang.get(code)
+    table = pack.words.table("countries.names") if pack else {}
+    return {name: entity_id for entity_id, names in table.items() for name in names}
 
 
 @lru_cache(maxsize=None)
@@ -89,5 +100,9 @@ def _pattern(code: str) -> re.Pattern[str]:
     runs = alternation(words.get("countries.runs"))
     related = alternation(words.get("countries.related"))
     particles = alternation(words.get("particles"))
+    prefixes = "".join(words.get("countries.prefixes"))
+    full = rf"|(?<![가-힣])[{prefixes}](?P<full>{alternation(list(_names(code)))})(?=(?:{particles})?(?![가-힣]))" \
+        if prefixes and _names(code) else ""
     return re.compile(rf"(?<![\u4e00-\u9fff])(?P<hanja>[{han}])(?![\u4e00-\u9fff])"
-                      rf"|(?<![가-힣])(?P<forms>{joined}|{runs}|(?P<related>{related}))(?=(?:{particles})?(?![가-힣]))")
+                      rf"|(?<![가-힣])(?P<forms>{joined}|{runs}|(?P<related>{related}))(?=(?:{particles})?(?![가-힣]))"
+                      + full)

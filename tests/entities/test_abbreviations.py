@@ -38,3 +38,20 @@ def test_one_character_countries_are_places_of_their_country(nlp, text, expected
 def test_ordinary_words_give_no_one_character_country(nlp, text):
     assert _places(nlp, text) == []
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EU가 이날 15차 대러시아 제재 조치를 채택했다.", [("러시아", "nf:russia")]),
+    ("제19차 대러시아 제재안에 중국 본토 기업이 포함됐다.", [("러시아", "nf:russia"), ("중국", "nf:china")]),
+    ("일본의 대중국 수출 규제가 시작됐다.", [("일본", "nf:japan"), ("중국", "nf:china")]),
+])
+def test_a_prefix_of_relation_on_a_full_country_name_leaves_the_country(nlp, text, expected):
+    doc = Document(text=text, meta={"published": "2024-05-01"})
+    nlp.process(doc)
+    assert [(e.text, (e.canonical or {}).get("id")) for e in doc.entities if e.type == "LOC"] == expected
+
+
+def test_a_prefix_of_relation_takes_no_korea(nlp):
+    doc = Document(text="대한국 정책이 발표됐다.", meta={"published": "2024-05-01"})
+    nlp.process(doc)
+    assert not any((e.canonical or {}).get("id") == "nf:south-korea" for e in doc.entities)
