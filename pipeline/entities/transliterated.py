@@ -8,7 +8,8 @@ them (``[transliteration]`` in their ``words.toml``: the Korean pack's), in thos
 - **headed firms**: name words before a firm head, glued or apart (캐멀 그룹, 킹파이테크놀로지,
   CK 인터내셔널) -> FIRM;
 - **appositions**: name words after a word that says what kind of party follows (러시아 보안업체인
-  카스퍼스키랩, 항공기 제작사 수호이) -> that kind's type;
+  카스퍼스키랩, 항공기 제작사 수호이) -> that kind's type; in such a slot and in enumerations, a
+  Sino-Korean firm name too (전자업체인 하나전자합영회사, 화성선박회사);
 - **titles**: name words right before a title (므누신 장관은) -> PERSON;
 - **enumerations**: name words between separators next to a name already found, or before a
   count (허징, 천둥, 루신닝 등 5명) -> the neighbour's or the count's type;
@@ -83,6 +84,8 @@ class _Lists:
     counts: tuple[tuple[str, str], ...]
     titles: frozenset[str]
     not_names: frozenset[str]
+    native_heads: tuple[str, ...] = ()
+    industries: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +103,9 @@ def _lists() -> _Lists:
                   firm_heads=tuple(sorted(words("transliteration.firm_heads"), key=len, reverse=True)),
                   apposition=dict(typed("transliteration.apposition_types")),
                   counts=tuple(sorted(typed("transliteration.count_types"), key=lambda x: -len(x[0]))),
-                  titles=frozenset(words("titles")), not_names=frozenset(words("transliteration.not_names")))
+                  titles=frozenset(words("titles")), not_names=frozenset(words("transliteration.not_names")),
+                  native_heads=tuple(sorted(words("transliteration.native_firm_heads"), key=len, reverse=True)),
+                  industries=frozenset(words("transliteration.industries")))
 
 
 def _agrees(stem: str, tail: str) -> bool:
@@ -119,13 +124,15 @@ def _agrees(stem: str, tail: str) -> bool:
 
 def split_word(text: str, start: int, end: int) -> Word:
     """The word ``text[start:end]`` with its particles cut (the shortest stem of two characters
-    or more whose tail is a run of particles that agree with it)."""
+    or more whose tail is a run of particles that agree with it, unless a longer one ends in a
+    Sino-Korean firm head)."""
     word = text[start:end]
-    for cut in range(2, len(word)):
-        stem, tail = word[:cut], word[cut:]
-        if is_hangul(tail) and is_particle_tail(tail) and _agrees(stem, tail):
-            return Word(start, end, start + cut, word)
-    return Word(start, end, end, word)
+    heads = _lists().native_heads
+    cuts = [cut for cut in range(2, len(word)) if is_hangul(word[cut:]) and is_particle_tail(word[cut:])
+            and _agrees(word[:cut], word[cut:])] + [len(word)]
+    # a firm's head is no particle: 화성선박회사 is not 화성선박회 + 사
+    cut = next((c for c in cuts if word[:c].endswith(heads)), cuts[0]) if heads else cuts[0]
+    return Word(start, end, start + cut, word)
 
 
 def sentence_words(text: str, lo: int, hi: int) -> list[Word]:
@@ -198,6 +205,14 @@ class TransliterationFinder:
             return score >= CERTAIN
         return score >= self.scorer.threshold * factor
 
+    def _native_firm(self, word: str) -> bool:
+        """A Sino-Korean firm name (백설무역회사, 하나전자합영회사): two syllables or more before a
+        native firm head, no word for an industry (해운회사). Only in a name's slot."""
+        head = next((h for h in self.lists.native_heads if word.endswith(h)), None)
+        rest = word[:-len(head)] if head else ""
+        return len(rest) >= 2 and is_hangul(rest) and rest not in self.lists.industries \
+            and word not in self._claimed and word not in self.lists.not_names
+
     def _score(self, word: str) -> float:
         """The loanword score of the word less its firm heads."""
         return self.scorer.score(self._distinctive(word))
@@ -236,7 +251,8 @@ class TransliterationFinder:
         last = None
         j = i
         while j < len(words) and j - i < _MAX_NAME_WORDS \
-                and (self._name_like(words[j].stem, factor) or j > i and words[j].stem in self.lists.firm_heads) \
+                and (self._name_like(words[j].stem, factor) or j > i and words[j].stem in self.lists.firm_heads
+                     or self._native_firm(words[j].stem)) \
                 and (j == i or words[j].start - words[j - 1].end == 1 and text[words[j - 1].end] == " "):
             last = j
             if words[j].has_particles or words[j].end < len(text) and text[words[j].end] not in " ":
@@ -344,7 +360,8 @@ class TransliterationFinder:
             closes = _SEPARATOR_AFTER.match(text, end) is not None or text.startswith(" 등", words[last].end)
             if opens or closes:
                 neighbour = self._neighbour(text, start, end, ends, starts)
-                typ = orgtype.by_name(text[start:end]) or self._count_type(text, words[last].end)
+                typ = ("FIRM" if self._native_firm(words[last].stem) else orgtype.by_name(text[start:end])) \
+                    or self._count_type(text, words[last].end)
                 if typ is None and neighbour is not None:
                     typ = orgtype.by_name(neighbour.text) or neighbour.type
                 if typ is not None:

@@ -54,6 +54,8 @@ def test_scores_are_probabilities_and_latin_scores_nothing(scorer):
     ("수호이", "수호이"),
     ("화웨이와", "화웨이"),
     ("헌팅턴잉걸스를", "헌팅턴잉걸스"),
+    ("화성선박회사와", "화성선박회사"),  # a firm's head is no particle (사 of 3사)
+    ("백설무역회사는", "백설무역회사"),
 ])
 def test_particles_are_cut_only_where_they_agree(word, stem):
     assert split_word(word, 0, len(word)).stem == stem
@@ -86,6 +88,14 @@ def test_names_before_a_firm_head(nlp):
 
 
 @pytest.mark.slow
+def test_sino_korean_firm_names_after_their_kind_and_beside_it_are_firms(nlp):
+    got = names(nlp, "북한 전자업체인 하나전자합영회사와 해운업체인 화성선박회사, 구룡선박회사, 해양산업무역 등도 "
+                     "제재 대상에 추가됐다.")
+    for firm in ("하나전자합영회사", "화성선박회사", "구룡선박회사", "해양산업무역"):
+        assert (firm, "FIRM", "rule") in got
+    assert not [n for n, t, _ in names(nlp, "북한 해운회사와 무역회사 여러 곳이 제재를 받았다.") if t == "FIRM"]
+
+
 def test_chinese_names_in_an_enumeration_with_a_count_are_persons(nlp):
     got = names(nlp, "미 재무부는 왕이, 류허, 자오리젠 등 3명을 제재 대상에 올렸다.")
     assert [n for n, t, _ in got if t == "PERSON"] == ["왕이", "류허", "자오리젠"]
