@@ -186,6 +186,7 @@ class Assembler:
                                                       bisect.bisect_left(mention_starts, s.end)] if m.entry]
                     for s in doc.sentences]
         first = next((lists[0] for lists in specific if lists), None)
+        self._named: list[ListEntry] = []     # the lists named so far, in order
         self._context: list[ListEntry | None] = []   # the list the document speaks of at each sentence
         for lists in specific:
             self._context.append(lists[-1] if lists else (self._context[-1] if self._context else first))
@@ -222,6 +223,7 @@ class Assembler:
                         self._continue(target, doc, g, si, ents, mtext, appendix is not None)
                 if specific:
                     last_list = (specific[-1], si)
+                self._named += specific
                 continue
             if not heading:
                 appendix = None
@@ -238,6 +240,7 @@ class Assembler:
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
+            self._named += specific
         _companions(out)
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
@@ -300,7 +303,13 @@ class Assembler:
         reason = _reason(doc.text, mtext, g, sent, trig)
         authority = self._authority(doc, g, trig, ents, mentions, rule.action)
         auth_ids = {_cid(authority)} if authority else set()
-        previous = last_list[0] if last_list and si - last_list[1] <= self.carry else None
+        def kept(carried_entry: ListEntry | None) -> ListEntry | None:
+            """A list carried to this act, if its authority may act on it."""
+            return carried_entry if carried_entry is None or authority is None \
+                else _kept_by(self.catalogue, authority, carried_entry, self._named)
+
+        previous = kept(last_list[0] if last_list and si - last_list[1] <= self.carry else None)
+        context = kept(self._context[si])
         mention = _nearest(mentions, trig)
         entry, carried, action = None, False, rule.action
         via, unbound = "none", False
@@ -319,9 +328,9 @@ class Assembler:
                 entry, carried, via = previous, True, "carried"
             elif last_list is not None and g.list_anaphor and \
                     g.list_anaphor.search(mtext, max(lo, trig.start - 12), min(hi, trig.end + 12)):
-                entry, carried, via = last_list[0], True, "anaphor"    # 被列入名单的实体 / added to the list
-            elif self._context[si] is not None and is_on(ARTICLE_LIST):
-                entry, carried, via = self._context[si], True, "context"   # the list the article is about
+                entry, carried, via = kept(last_list[0]), True, "anaphor"  # 被列入名单的实体 / added to the list
+            elif context is not None and is_on(ARTICLE_LIST):
+                entry, carried, via = context, True, "context"   # the list the article is about
             elif rule.list_bound:
                 unbound = True                         # only a cue word can still name its list
         if entry is None and rule.bare_action is not None:
@@ -338,8 +347,8 @@ class Assembler:
         if implied and is_on(REGIME_LIST):     # no list named nor cued: EU sanctions are the EU list's
             entry = self.catalogue.regime_of(_cid(authority))
             via = "regime" if entry is not None else via
-        if entry is None and action in LISTING_ACTIONS and self._context[si] is not None and is_on(ARTICLE_LIST):
-            entry, carried, via = self._context[si], True, "context"   # "sanctioned" in an article about the SDN list
+        if entry is None and action in LISTING_ACTIONS and context is not None and is_on(ARTICLE_LIST):
+            entry, carried, via = context, True, "context"   # "sanctioned" in an article about the SDN list
         if entry is None and authority is None and action in REGIME_ACTIONS:
             actor = _discourse_actor(g, mtext, self._previous_subject, ents, lo, hi, trig)
             entry = self.catalogue.regime_of(_cid(actor)) if actor is not None else None
@@ -565,6 +574,18 @@ def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[E
     first = before[0]
     return first if first.type == "LOC" and catalogue.regime_of(_cid(first)) is not None \
         and g.subject_after.match(text[first.end:first.end + 100]) else None
+
+
+@rule("events.carry_by_keeper", off=lambda catalogue, authority, previous, named: previous)
+def _kept_by(catalogue: Catalogue, authority: Entity, previous: ListEntry, named: list[ListEntry]) -> ListEntry | None:
+    """A list carried from earlier sentences to an act whose authority keeps lists must be one it
+    keeps: the last such list named so far (被OFAC认定的八家公司 after a sentence on the Entity
+    List is on the Treasury's NS-CMIC list), else none."""
+    keeper = _cid(authority)
+    if not keeper or keeper in previous.all_authorities \
+            or not any(keeper in e.all_authorities for e in catalogue.entries.values()):
+        return previous
+    return next((e for e in reversed(named) if keeper in e.all_authorities), None)
 
 
 @rule("events.discourse_actor")

@@ -161,3 +161,21 @@ def test_unreliable_firms_list_named_loosely(extract):
 def test_lists_named_loosely_in_chinese(extract, sentence, list_id):
     doc, events = extract(sentence)
     assert [(ev.action, ev.list["id"]) for ev in events] == [("add", list_id)]
+
+
+def test_a_designation_told_as_a_relative_clause_takes_the_parties_after_it(nlp):
+    """被OFAC认定的八家公司是：A、B: the parties follow the relative clause; the list is the Treasury's
+    (NS-CMIC) named before, not the Entity List of the Commerce act told in between."""
+    doc = nlp("美国财政部昨天(16日)宣布把大疆等八家中国科技公司认定为中国军工综合体。任何美国人不得购买这些公司"
+              "公开上市的证券。\n美国商务部也在同一天将中国军事医学科学院等34个中国实体列入实体清单。\n"
+              "中国驻美国大使馆批评美国此举是无端打压。\n"
+              "被美国财政部海外资产控制办公室(OFAC)认定的八家中国公司是:云从科技集团股份有限公司、"
+              "曙光信息产业股份有限公司、东方网力科技股份有限公司和依图科技有限公司。", published="2021-12-17")
+    lists = {t: e.list["id"] for e in doc.events if e.action == "add" for t in texts(doc, e.targets)}
+    for firm in ("云从科技集团股份有限公司", "曙光信息产业股份有限公司", "依图科技有限公司"):
+        assert lists.get(firm) == "us-ns-cmic-list"
+
+
+def test_what_a_body_determined_is_no_designation(extract):
+    _, events = extract("被[美国商务部|GOV|nf:us-commerce]认定的事实并不成立，[华为|FIRM|nf:huawei]表示将上诉。")
+    assert events == []
