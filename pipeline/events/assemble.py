@@ -156,6 +156,8 @@ class Assembler:
                  keep_modal: bool = False, discover: bool = True, role_model: LinearModel | None = None,
                  collect: list | None = None, date_model: LinearModel | None = None) -> None:
         self.catalogue = catalogue
+        #: list id -> the country that keeps it (us, cn, eu...)
+        self._list_sides = {e.id: side for e in catalogue.entries.values() if (side := country_of(e.authority))}
         self.grammars = grammars
         self.carry = carry
         self.keep_modal = keep_modal
@@ -484,7 +486,9 @@ class Assembler:
             group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0, later=later,
             continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
                           and g.continuation.match(text[x.start:x.end])},
-            speakers=self._speakers)
+            speakers=self._speakers,
+            side=country_of(_cid(authority)) or (self._list_sides.get(entry.id) if entry is not None else None),
+            list_sides=self._list_sides)
         feats = [(e, roles.features(ctx, e, text)) for e in pool]
         if self.collect is not None:
             self.collect.append({"kind": "role", "action": action, "trigger": (trig.start, trig.end),

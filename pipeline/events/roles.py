@@ -73,6 +73,8 @@ class PairContext:
     later: dict[int, int] = field(default_factory=dict)         # id(entity) -> sentences after
     continuation: set[int] = field(default_factory=set)         # in a sentence opening "These include"
     speakers: set[str] = field(default_factory=set)              # people who speak somewhere in the article
+    side: str | None = None                                      # the acting country (authority, else list)
+    list_sides: dict[str, str] = field(default_factory=dict)     # list id -> the country that keeps it
 
 
 def _person_key(e: Entity) -> str:
@@ -92,6 +94,9 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
     """The features of candidate ``e`` for the trigger of ``ctx`` (name -> value)."""
     key = id(e)
     ts, te = ctx.trigger
+    # the countries whose lists the knowledge base has the candidate on (a party China sanctioned
+    # is seldom the target of a US act told beside it, and the other way round)
+    sides = {ctx.list_sides.get(x.get("list") or x.get("id") or "") for x in (e.canonical or {}).get("lists") or ()} - {None}
     before = e.end <= ts
     dist = ts - e.end if before else max(0, e.start - te)
     f: dict[str, float] = {
@@ -131,6 +136,8 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "title_after": bool(titles().search(text, e.end, min(len(text), e.end + 20))),
         "title_before": bool(titles().search(text[max(0, e.start - 12):e.start])),
         "speaker_in_article": e.type == "PERSON" and _person_key(e) in ctx.speakers,
+        "listed_by_actor": ctx.side is not None and ctx.side in sides,
+        "listed_by_others": ctx.side is not None and bool(sides) and ctx.side not in sides,
     }
     for name, on in flags.items():
         if on:

@@ -21,3 +21,24 @@ def test_the_people_an_article_quotes_are_its_speakers(nlp, text, published, spe
     people = {e.text: str((e.canonical or {}).get("id") or e.text) for e in doc.entities if e.type == "PERSON"}
     assert people[speaker] in keys
     assert people[target] not in keys
+
+
+def _context(side: str) -> roles.PairContext:
+    return roles.PairContext(
+        lang="zh", action="impose", trigger=(0, 2), region=(0, 40), sentence=(0, 40), has_list=True,
+        carried_list=False, authority=None, rule_targets=set(), object_marked={}, agent_marked={},
+        subject_marked={}, affiliation={}, list_name_part={}, reason=None, quotes=[], aliases=set(),
+        side=side, list_sides={"us-sdn-list": "us", "cn-countermeasure-list": "cn"})
+
+
+@pytest.mark.parametrize("text, published, name, actor, other", [
+    ("美国财政部宣布制裁新疆维吾尔自治区党委书记陈全国。", "2020-07-10", "陈全国", "us", "cn"),
+    ("미국 재무부는 천취안궈 신장위구르자치구 당서기를 제재했다.", "2020-07-10", "천취안궈", "us", "cn"),
+    ("The Treasury Department sanctioned Chen Quanguo, the party secretary of Xinjiang.", "2020-07-10",
+     "Chen Quanguo", "us", "cn"),
+])
+def test_a_party_the_kb_lists_is_weighed_by_whose_list_it_is_on(nlp, text, published, name, actor, other):
+    doc = nlp(text, published=published)
+    person = next(e for e in doc.entities if e.text == name)
+    assert "listed_by_actor" in roles.features(_context(actor), person, doc.text)
+    assert "listed_by_others" in roles.features(_context(other), person, doc.text)
