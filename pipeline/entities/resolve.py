@@ -203,7 +203,9 @@ def _cut_at_script_change(doc: Document, e: Entity) -> Entity:
 def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> list[Entity]:
     """A model organisation that joins a KB name to another by a conjunction (Chinese Academy of
     Sciences and Peking University) keeps, as its own candidates, the conjuncts that are not
-    the KB name; the KB name itself is decided by ``RULES``."""
+    the KB name; the KB name itself is decided by ``RULES``. Without a KB name, two Latin names
+    that each end in an organisation's head are split too (Hunan University and Nanchang
+    University)."""
     if e.type not in orgtype.ORG_TYPES:
         return [e]
     for inner in names.inside(e.start, e.end):
@@ -227,7 +229,23 @@ def _split_coordination(doc: Document, e: Entity, names: SpanIndex[Entity]) -> l
                 out.append(_piece(doc.text, start, end, typ, e))
         if out:
             return out
-    return [e]
+    return _split_headed_conjuncts(doc, e)
+
+
+#: a conjunction between two names in a Latin organisation (Hunan University and Nanchang University)
+_LATIN_CONJ = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _split_headed_conjuncts(doc: Document, e: Entity) -> list[Entity]:
+    """A model organisation of two Latin names joined by "and" that each end in an organisation's
+    head (Hunan University and Nanchang University) is the two of them."""
+    parts = _LATIN_CONJ.split(e.text)
+    if len(parts) != 2 or not all(orgtype.by_name(p) in orgtype.ORG_TYPES and len(p.split()) >= 2 for p in parts):
+        return [e]
+    m = _LATIN_CONJ.search(e.text)
+    assert m is not None
+    return [_piece(doc.text, e.start, e.start + m.start(), orgtype.by_name(parts[0]) or e.type, e),
+            _piece(doc.text, e.start + m.end(), e.end, orgtype.by_name(parts[1]) or e.type, e)]
 
 
 #: An English law or regulation by name (the Iran Sanctions Act of 1996 (ISA), Export Administration

@@ -408,3 +408,13 @@ def test_shipped_common_word_list_is_what_its_builder_makes():
 
     assert casing.WORDS_FILE.read_text(encoding="ascii").split() == casing.build()
     assert casing.all_common("Federal Register") and not casing.all_common("Huawei Technologies")
+
+
+def test_two_coordinated_universities_are_two_names(nlp):
+    """Hunan University and Nanchang University: no KB name inside, but each conjunct ends in an
+    organisation's head."""
+    doc = nlp("The Commerce Department removed Hunan University and Nanchang University from the Unverified List.",
+              published="2023-08-21")
+    names = [e.text for e in doc.entities]
+    assert "Hunan University" in names and "Nanchang University" in names
+    assert not any(" and " in n for n in names)
