@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..rules import rule
+from ..rules import nothing, rule
 from ..types import Entity, Event
 from .assemble import TARGET_TYPES, Candidate, _absorb, _cid, _dedupe
 from ..lang.triggers import CAMEO
@@ -48,7 +48,7 @@ def merge(candidates: list[Candidate], keep_bare: bool = False, carry: int = 3) 
     return groups
 
 
-@rule("events.listing_of_ban", off=lambda *_: [])
+@rule("events.listing_of_ban", off=nothing)
 def listings_of_bans(groups: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
     """A ban on a list's parties is what their listing brings (D9: the ban comes with a listing):
     parties an article says are banned under a list ("barred from buying U.S. technology under the
