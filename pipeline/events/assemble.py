@@ -63,7 +63,6 @@ _DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
 _EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|实施|正式实施)|\s*(?:부터|자로)\s*(?:효력|발효|시행)"
                         r"|,?\s*(?:when|on which)?\s*(?:it|the rule|the order)?\s*(?:takes|took) effect")
 _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
-#: a document's dateline: its date on a labelled header line
 #: a news dateline or credit, whose names (the reporter, the agency, the city) take no part in an
 #: act: (서울=연합뉴스) 김기자 =, [뉴욕=뉴스핌 김민정 특파원], (사진=로이터), 新华社北京5月31日电（记者 张三）,
 #: "SEOUL, June 27 (Yonhap) --", "[파이낸셜뉴스]" opening a sentence
@@ -73,6 +72,7 @@ _CREDIT = re.compile(r"[\[【(（][^\[\]【】()（）=\n]{1,12}=[^\[\]【】()�
                      r"(?:\s*[（(]记者[^）)\n]{1,20}[）)])?"
                      r"|^[A-Z][A-Z .]{2,24}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\([A-Za-z. ]{2,24}\)\s*[-—–]+"
                      r"|^\s*\[[^\[\]\n]{2,12}\]", re.MULTILINE)
+#: a document's dateline: its date on a labelled header line
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
 #: actions that are about sanctions only where the text speaks of them (a ban on smoking is not)

@@ -96,6 +96,9 @@ def test_clean_fills_published_from_byline_only_when_missing(nlp):
     ("http://www.xinhuanet.com/world/2019-05/16/c_1124502001.htm", "2019-05-16"),
     ("https://news.cn/20240315/abc.html", "2024-03-15"),
     ("https://www.hankyung.com/article/2021/03/15/foo", "2021-03-15"),
+    ("https://v.daum.net/v/20230509173316301", "2023-05-09"),     # a day, then the time to the ms
+    ("https://tw.aboluowang.com/2023/0220/1869025.html", "2023-02-20"),
+    ("http://daily.hankooki.com/lpage/world/202008/dh20200801124956138430.htm", "2020-08"),
     ("https://tass.com/world/1238149", None),                 # an article number is no date
     ("https://www.scmp.com/news/china/article/3023815/us-imposes-sanctions", None),
     ("https://example.com/2021/13/foo", None),
