@@ -239,13 +239,14 @@ _LATIN_CONJ = re.compile(r"\s+(?:and|&)\s+")
 def _split_headed_conjuncts(doc: Document, e: Entity) -> list[Entity]:
     """A model organisation of two Latin names joined by "and" that each end in an organisation's
     head (Hunan University and Nanchang University) is the two of them."""
-    parts = _LATIN_CONJ.split(e.text)
-    if len(parts) != 2 or not all(orgtype.by_name(p) in orgtype.ORG_TYPES and len(p.split()) >= 2 for p in parts):
+    conj = list(_LATIN_CONJ.finditer(e.text))
+    if len(conj) != 1:
         return [e]
-    m = _LATIN_CONJ.search(e.text)
-    assert m is not None
-    return [_piece(doc.text, e.start, e.start + m.start(), orgtype.by_name(parts[0]) or e.type, e),
-            _piece(doc.text, e.start + m.end(), e.end, orgtype.by_name(parts[1]) or e.type, e)]
+    spans = [(e.start, e.start + conj[0].start()), (e.start + conj[0].end(), e.end)]
+    types = [orgtype.by_name(doc.text[s:t]) for s, t in spans]
+    if not all(typ in orgtype.ORG_TYPES and len(doc.text[s:t].split()) >= 2 for typ, (s, t) in zip(types, spans)):
+        return [e]
+    return [_piece(doc.text, s, t, typ, e) for typ, (s, t) in zip(types, spans)]
 
 
 #: An English law or regulation by name (the Iran Sanctions Act of 1996 (ISA), Export Administration

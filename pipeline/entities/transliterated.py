@@ -128,10 +128,13 @@ def split_word(text: str, start: int, end: int) -> Word:
     Sino-Korean firm head)."""
     word = text[start:end]
     heads = _lists().native_heads
-    cuts = [cut for cut in range(2, len(word)) if is_hangul(word[cut:]) and is_particle_tail(word[cut:])
-            and _agrees(word[:cut], word[cut:])] + [len(word)]
-    # a firm's head is no particle: 화성선박회사 is not 화성선박회 + 사
-    cut = next((c for c in cuts if word[:c].endswith(heads)), cuts[0]) if heads else cuts[0]
+    cuts = (cut for cut in range(2, len(word)) if is_hangul(word[cut:]) and is_particle_tail(word[cut:])
+            and _agrees(word[:cut], word[cut:]))
+    if any(h in word for h in heads):     # a firm's head is no particle: 화성선박회사 is not 화성선박회 + 사
+        every = [*cuts, len(word)]
+        cut = next((c for c in every if word[:c].endswith(heads)), every[0])
+    else:
+        cut = next(cuts, len(word))
     return Word(start, end, start + cut, word)
 
 

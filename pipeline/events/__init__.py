@@ -85,10 +85,15 @@ class EventExtractor:
             groups, feats, scores = [groups[i] for i in kept], [feats[i] for i in kept], [scores[i] for i in kept]
         else:
             scores = [None] * len(groups)
-        listing = {id(ban): new for ban, new in listings_of_bans(groups)}   # scored as their ban
-        rows = [(x, p, f, x is not g) for g, p, f in zip(groups, scores, feats)
-                for x in (g, listing.get(id(g))) if x is not None]
+        listing = {id(ban): new for ban, new in listings_of_bans(groups)}
+        kept_groups, kept_scores, kept_feats, derived = [], [], [], []
+        for group, score, feat in zip(groups, scores, feats):
+            for event in (group, listing.get(id(group))):
+                if event is not None:          # a listing derived from a ban is scored as the ban
+                    kept_groups.append(event)
+                    kept_scores.append(score)
+                    kept_feats.append(feat)
+                    derived.append(event is not group)
         if self.collect is not None:        # a derived listing is scored, never learnt from
-            self.collect.append({"kind": "events", "features": [f for *_, f, _ in rows],
-                                 "derived": [d for *_, d in rows]})
-        return to_events([x for x, *_ in rows], [p for _, p, *_ in rows])
+            self.collect.append({"kind": "events", "features": kept_feats, "derived": derived})
+        return to_events(kept_groups, kept_scores)

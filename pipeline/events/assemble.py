@@ -63,15 +63,6 @@ _DOC_REF = re.compile(r"\s*(?:的)?(?:公告|号|令|决定|通知)")
 _EFFECTIVE = re.compile(r"\s*(?:起|開始|开始)?\s*(?:生效|施行|實施|实施|正式实施)|\s*(?:부터|자로)\s*(?:효력|발효|시행)"
                         r"|,?\s*(?:when|on which)?\s*(?:it|the rule|the order)?\s*(?:takes|took) effect")
 _COORD = re.compile(r"\s*(?:和|及|与|、|,|，|and|or|或)\s*")
-#: a news dateline or credit, whose names (the reporter, the agency, the city) take no part in an
-#: act: (서울=연합뉴스) 김기자 =, [뉴욕=뉴스핌 김민정 특파원], (사진=로이터), 新华社北京5月31日电（记者 张三）,
-#: "SEOUL, June 27 (Yonhap) --", "[파이낸셜뉴스]" opening a sentence
-_CREDIT = re.compile(r"[\[【(（][^\[\]【】()（）=\n]{1,12}=[^\[\]【】()（）\n]{1,24}[\]】)）]"
-                     r"(?:\s*[가-힣]{2,4}\s*(?:기자|특파원|통신원)\s*=?)?"
-                     r"|(?:新华社|中新社|中新网|人民网|央视网|环球网|新華社|中央社)[^\n，。,]{0,14}?电"
-                     r"(?:\s*[（(]记者[^）)\n]{1,20}[）)])?"
-                     r"|^[A-Z][A-Z .]{2,24}(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*\([A-Za-z. ]{2,24}\)\s*[-—–]+"
-                     r"|^\s*\[[^\[\]\n]{2,12}\]", re.MULTILINE)
 #: a document's dateline: its date on a labelled header line
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:Publication date|Date|Dated|发布日期|发文日期|【发文日期】)[ \t]*[:：]?[ \t]*\Z",
                        re.IGNORECASE)
@@ -205,7 +196,7 @@ class Assembler:
                 continue
             mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
                                        bisect.bisect_left(mention_starts, sent.end)]
-            credits = [m.span() for m in _CREDIT.finditer(text, sent.start, sent.end)]
+            credits = [m.span() for m in _credits().finditer(text, sent.start, sent.end)]
             ents = [e for e in by_sentence.get(si) if e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary
                     and not any(s <= e.start and e.end <= t for s, t in credits)]
@@ -626,6 +617,15 @@ def _line_names(doc: Document, g: Grammar, start: int, end: int, mtext: str, loo
         if found is not None:
             return found
     return []
+
+
+@functools.lru_cache(maxsize=1)
+def _credits() -> re.Pattern[str]:
+    """A news dateline or credit, whose names (the reporter, the agency, the city) take no part in
+    an act (the packs' ``events.credits``: (서울=연합뉴스) 김기자 =, 新华社北京…电（记者…）, "SEOUL,
+    June 27 (Yonhap) --"); ``^`` is the start of a line."""
+    patterns = [p for pack in lang.packs() for p in pack.words.get("events.credits")]
+    return re.compile("|".join(patterns) or r"(?!x)x", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)

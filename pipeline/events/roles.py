@@ -77,6 +77,11 @@ class PairContext:
     list_sides: dict[str, str] = field(default_factory=dict)     # list id -> the country that keeps it
 
 
+def _speaks(text: str, e: Entity) -> bool:
+    """A speech word within a few characters after ``e`` ("X said", X表示, X 대변인이 말했다)."""
+    return bool(cues().speech_after.search(text[e.end:e.end + 12]))
+
+
 def _person_key(e: Entity) -> str:
     return str((e.canonical or {}).get("id") or e.text)
 
@@ -85,9 +90,7 @@ def speakers(doc: Document) -> set[str]:
     """The people an article quotes (a speech word right after a mention: "Raimondo said",
     王文斌表示, 대변인은 … 말했다): officials and spokespeople who speak of an act, seldom its
     targets."""
-    speech = cues().speech_after
-    return {_person_key(e) for e in doc.entities if e.type == "PERSON"
-            and speech.search(doc.text[e.end:e.end + 12])}
+    return {_person_key(e) for e in doc.entities if e.type == "PERSON" and _speaks(doc.text, e)}
 
 
 def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
@@ -96,7 +99,7 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
     ts, te = ctx.trigger
     # the countries whose lists the knowledge base has the candidate on (a party China sanctioned
     # is seldom the target of a US act told beside it, and the other way round)
-    sides = {ctx.list_sides.get(x.get("list") or x.get("id") or "") for x in (e.canonical or {}).get("lists") or ()} - {None}
+    sides = {ctx.list_sides.get(x.get("id", "")) for x in (e.canonical or {}).get("lists") or ()} - {None}
     before = e.end <= ts
     dist = ts - e.end if before else max(0, e.start - te)
     f: dict[str, float] = {
@@ -126,8 +129,7 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "kb": str((e.canonical or {}).get("id", "")).startswith("nf:"),
         "listed": bool((e.canonical or {}).get("lists")),
         "media": bool(cues().media.search(e.text)),
-        "speech_after": bool(cues().speech_after.match(text, e.end, min(len(text), e.end + 12))
-                             or cues().speech_after.search(text[e.end:e.end + 12])),
+        "speech_after": _speaks(text, e),
         "source_before": bool(cues().source_before.search(text[max(0, e.start - 14):e.start])),
         "has_list": ctx.has_list,
         "carried_list": ctx.carried_list,
