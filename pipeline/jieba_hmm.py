@@ -28,39 +28,31 @@ NEW_WORD = "nz"
 
 
 def default_tables() -> tuple[dict[str, int], int, dict[str, str]]:
-    """jieba's default dictionary as (prefix frequencies, total, word -> tag), read from a JSON
-    cache built on first use (``$XDG_CACHE_HOME/newsfacts``, else ``~/.cache/newsfacts``).
+    """jieba's default dictionary as (prefix frequencies, total, word -> tag), kept in newsfacts'
+    cache (:mod:`pipeline.cache`, JSON) under the digest of the dictionary file.
 
     jieba builds the first two from its own marshal cache and posseg parses the dictionary file
-    again for the tags: about 2 s per process; the JSON holds all three and loads in a third of
-    that. The cache is keyed by the dictionary file's size and time, and rebuilt when it is
-    unreadable; a cache folder that cannot be written only costs the saving.
+    again for the tags: about 2 s per process; the JSON holds all three and loads in a sixth of
+    that.
     """
-    import jieba
-    import jieba.posseg
-    import orjson
+    import hashlib
 
-    info = os.stat(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
-    folder = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsfacts")
-    path = os.path.join(folder, f"jieba-{jieba.__version__}-{info.st_size}-{int(info.st_mtime)}.json")
-    try:
-        with open(path, "rb") as fh:
-            data = orjson.loads(fh.read())
-        return data["freq"], data["total"], data["tags"]
-    except (OSError, ValueError, KeyError):
-        pass
-    base = jieba.Tokenizer()
-    base.check_initialized()
-    tags = jieba.posseg.POSTokenizer(base).word_tag_tab
-    try:
-        os.makedirs(folder, exist_ok=True)
-        partial = f"{path}.{os.getpid()}"
-        with open(partial, "wb") as fh:
-            fh.write(orjson.dumps({"freq": base.FREQ, "total": base.total, "tags": tags}))
-        os.replace(partial, path)
-    except OSError:
-        pass
-    return base.FREQ, base.total, tags
+    import jieba
+
+    from .cache import cached
+
+    with open(os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME), "rb") as fh:
+        token = f"{jieba.__version__}-{hashlib.sha256(fh.read()).hexdigest()[:24]}"
+
+    def build() -> dict[str, Any]:
+        import jieba.posseg
+
+        base = jieba.Tokenizer()
+        base.check_initialized()
+        return {"freq": base.FREQ, "total": base.total, "tags": jieba.posseg.POSTokenizer(base).word_tag_tab}
+
+    data = cached("jieba", token, build, json=True)
+    return data["freq"], data["total"], data["tags"]
 
 
 class PosAnalyser:

@@ -17,7 +17,9 @@ Chinese or Korean alias under three. A key a curated entity has
 stays its own.
 
 The file records the SHA-256 of the KB it was made from; a stale or missing index is rebuilt in
-memory (a user's own KB works, only slower to load).
+memory (a user's own KB works, only slower to load). It is JSON Lines: a header, then one row per
+line, parsed only when the gazetteer meets its key (:class:`LazyRows`): a worker reads 70,000 rows
+in a few milliseconds instead of parsing 5 MB of JSON at start.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ import orjson
 from .normalize import key, script
 
 ANY_CASE, INITIAL_CAPITAL, EXACT_CASE = 0, 1, 2
-FORMAT = 1
+FORMAT = 2
 _WORDS = re.compile(r"[A-Za-z]+")
 #: legal forms and similar words that do not make a name specific (ignored by the common-word test)
 _GENERIC = frozenset("co corp corporation company companies ltd limited llc inc gmbh jsc ojsc pjsc ooo sa ag "
@@ -41,8 +43,29 @@ _GENERIC = frozenset("co corp corporation company companies ltd limited llc inc 
 
 @dataclass
 class AliasIndex:
-    rows: list[list[Any]]      # [key, ids, case rule, forms or None, other ids]
+    rows: "list[list[Any]] | LazyRows"   # [key, ids, case rule, forms or None, other ids]
     lists: list[str]           # the list ids some entity has a membership of (the lists the KB covers)
+    digest: str = ""           # SHA-256 of the saved index file it was read from ("" when built here)
+
+
+class LazyRows:
+    """The rows of a saved index, each parsed from its JSON line on first access."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._lines = lines
+        self._parsed: dict[int, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, n: int) -> list[Any]:
+        row = self._parsed.get(n)
+        if row is None:
+            row = self._parsed[n] = orjson.loads(self._lines[n])
+        return row
+
+    def __iter__(self) -> Any:
+        return (self[n] for n in range(len(self._lines)))
 
 
 def is_curated(entity: Any) -> bool:
@@ -127,8 +150,9 @@ def index_path(kb_path: str | Path) -> Path:
 def save_index(index: AliasIndex, kb_path: str | Path, digest: str) -> Path:
     """Save the index beside the KB at ``kb_path``, made from the KB bytes with ``digest``."""
     path = index_path(kb_path)
-    payload = {"format": FORMAT, "kb_sha256": digest, "rows": index.rows, "lists": index.lists}
-    path.write_bytes(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
+    header = {"format": FORMAT, "kb_sha256": digest, "lists": index.lists, "rows": len(index.rows)}
+    path.write_bytes(b"\n".join([orjson.dumps(header, option=orjson.OPT_SORT_KEYS),
+                                  *(orjson.dumps(row) for row in index.rows)]) + b"\n")
     return path
 
 
@@ -137,7 +161,14 @@ def load_index(kb_path: str | Path, digest: str) -> AliasIndex | None:
     path = index_path(kb_path)
     if not path.exists():
         return None
-    payload = orjson.loads(path.read_bytes())
-    if payload.get("format") != FORMAT or payload.get("kb_sha256") != digest:
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    try:
+        header = orjson.loads(lines[0])
+    except orjson.JSONDecodeError:
+        return None                          # an older format (one JSON document) or damaged
+    rows = lines[1:-1] if lines[-1] == b"" else lines[1:]
+    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("kb_sha256") != digest \
+            or header.get("rows") != len(rows):
         return None
-    return AliasIndex(payload["rows"], payload["lists"])
+    return AliasIndex(LazyRows(rows), header["lists"], hashlib.sha256(data).hexdigest())

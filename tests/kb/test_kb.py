@@ -106,7 +106,8 @@ def test_bis_alias_parsing():
 
 @pytest.mark.slow
 def test_kb_build_command_reproduces_the_committed_file(tmp_path):
-    """`newsfacts kb build` from the seeds and ../shared/data gives the committed entities.jsonl."""
+    """`newsfacts kb build` from the seeds and ../shared/data gives the committed entities.jsonl, its
+    alias index and its cross-script keys."""
     data = shared_data()
     from pipeline.cli import main
 
@@ -114,6 +115,8 @@ def test_kb_build_command_reproduces_the_committed_file(tmp_path):
     assert main(["kb", "build", "--data", str(data), "-o", str(out)]) == 0
     committed = (REPO / "models" / "kb" / "entities.jsonl").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed
+    for saved in ("entities.index.json", "entities.xscript.json"):   # what workers load instead of building
+        assert (tmp_path / saved).read_bytes() == (REPO / "models" / "kb" / saved).read_bytes(), saved
     assert all(json.loads(line)["sources"] for line in committed.splitlines())
 
 
