@@ -13,6 +13,8 @@ import pytest
     ("新华社北京7月13日电（记者 张三）中国宣布制裁美国参议员卢比奥。", "2020-07-13", "中国", "卢比奥", "张三"),
     ("SEOUL, June 27 (Yonhap) -- China sanctioned Lockheed Martin on Friday.", "2024-06-28",
      "China", "Lockheed Martin", "Yonhap"),
+    ("Beijing, Jun 21 (EFE).- China sanctioned Lockheed Martin on Friday.", "2024-06-21",   # EFE's form
+     "China", "Lockheed Martin", "EFE"),
 ])
 def test_a_dateline_takes_no_part_in_the_act(nlp, text, published, country, target, reporter):
     doc = nlp(text, published=published)
