@@ -190,6 +190,11 @@ def is_description(name: str) -> bool:
     return bool(tables().description.match(normalize(name)))
 
 
+def is_kind(name: str) -> bool:
+    """The name is a head word alone (대학, 研究所, 기업): the kind of a party, not its name."""
+    return normalize(name.strip()) in tables().heads
+
+
 def strip_legal_form(name: str) -> str:
     """``name`` without a trailing legal form (Inc., Co., Ltd., 公司, 股份有限公司, 주식회사) or a
     leading one (㈜, 주식회사)."""

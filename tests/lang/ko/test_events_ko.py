@@ -143,3 +143,33 @@ def test_quoted_korean_name_of_the_unreliable_entity_list(extract):
     (ev,) = events
     assert (ev.action, ev.list["id"]) == ("add", "cn-unreliable-entity-list")
     assert texts(doc, ev.targets) == ["록히드마틴", "레이시온"]
+
+
+def test_enumeration_items_before_a_count_of_firms_are_targets(extract):
+    doc, events = extract("[미국 재무부|GOV|nf:us-treasury]는 북한의 제재 회피를 도운 혐의로 다롄 하이보 국제 화물과 "
+                          "랴오닝 단싱 국제운송 등 2곳의 중국 해운회사를 제재명단에 올렸다.")
+    (ev,) = events
+    assert ev.list["id"] == "us-sdn-list"
+    assert texts(doc, ev.targets) == ["다롄 하이보 국제 화물", "랴오닝 단싱 국제운송"]
+    assert {doc.entity(t).type for t in ev.targets} == {"FIRM"}
+
+
+def test_enumeration_items_beside_a_named_firm_take_their_heads_type(extract):
+    doc, events = extract("[미국 상무부|GOV|nf:us-doc]는 [화웨이|FIRM|nf:huawei], 쿠앙스 테크놀로지, 난창대학 등을 "
+                          "블랙리스트에 올렸다.")
+    (ev,) = events
+    assert [(doc.entity(t).text, doc.entity(t).type) for t in ev.targets] == [
+        ("화웨이", "FIRM"), ("쿠앙스 테크놀로지", "FIRM"), ("난창대학", "UNIVERSITY")]
+
+
+def test_kinds_of_party_in_an_enumeration_are_no_names(extract):
+    doc, events = extract("[미 상무부|GOV|nf:us-doc]는 중국 기업, 대학, 연구소 등 33곳을 미검증 리스트에 추가했다.")
+    assert [e.text for e in doc.entities if e.type != "QUANTITY"] == ["미 상무부"]
+    assert [(e.action, e.count) for e in events] == [("add", 33)]
+
+
+def test_what_a_removal_includes_is_that_removal_not_a_listing(extract):
+    doc, events = extract("이번에 [미 상무부|GOV|nf:us-doc]의 미검증 리스트에서 제외된 중국 기업에는 베이징 파워맥, "
+                          "[후난대학|UNIVERSITY|] 등이 포함됐다.")
+    assert [(e.action, e.list["id"]) for e in events] == [("remove", "us-unverified-list")]
+    assert sorted(texts(doc, events[0].targets)) == ["베이징 파워맥", "후난대학"]
