@@ -48,7 +48,7 @@ from ..types import Document, Event
 from .assemble import Assembler
 from .catalogue import Catalogue, load_catalogue
 from . import confidence
-from .merge import listings_of_bans, merge, to_events
+from .merge import bans_of_listings, listings_of_bans, merge, to_events
 from .linear import LinearModel
 
 __all__ = ["EventExtractor", "load_catalogue", "Catalogue"]
@@ -74,7 +74,8 @@ class EventExtractor:
         self.collect = collect
 
     def __call__(self, doc: Document) -> list[Event]:
-        groups = merge(self.assembler.candidates(doc), keep_bare=self.keep_bare, carry=self.carry)
+        candidates = self.assembler.candidates(doc)
+        groups = merge(candidates, keep_bare=self.keep_bare, carry=self.carry)
         feats = [confidence.features(g, doc.lang, len(doc.sentences)) for g in groups]
         if self.confidence is not None:       # a planned act, kept on request, counts half (keep_modal)
             scores = [self.confidence.probability(f) * (0.5 if g.modal else 1.0) for f, g in zip(feats, groups)]
@@ -86,10 +87,11 @@ class EventExtractor:
         else:
             scores = [None] * len(groups)
         listing = {id(ban): new for ban, new in listings_of_bans(groups)}
+        ban = {id(listed): new for listed, new in bans_of_listings(groups, candidates)}
         kept_groups, kept_scores, kept_feats, derived = [], [], [], []
         for group, score, feat in zip(groups, scores, feats):
-            for event in (group, listing.get(id(group))):
-                if event is not None:          # a listing derived from a ban is scored as the ban
+            for event in (group, listing.get(id(group)), ban.get(id(group))):
+                if event is not None:          # a derived listing or ban is scored as what it came from
                     kept_groups.append(event)
                     kept_scores.append(score)
                     kept_feats.append(feat)

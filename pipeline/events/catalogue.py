@@ -33,6 +33,8 @@ class ListEntry:
     #: words that, in a sentence naming no list, say the act is on this one ("investment" for
     #: the NS-CMIC order, 不可靠 for the Unreliable Entity List)
     cues: tuple[str, ...] = ()
+    #: entries need a licence to be supplied: a listing brings no ban (Entity List, MEU, Unverified)
+    licence: bool = False
 
     @property
     def all_authorities(self) -> frozenset[str]:
@@ -173,7 +175,8 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
                   names={code: tuple(d.get(code, ())) for code in codes},
                   regime=bool(d.get("regime", False)), regime_of=tuple(d.get("regime_of", ())),
                   actions=dict(d.get("actions", {})),
-                  cues=tuple(c for code in codes for c in d.get("cues", {}).get(code, ())))
+                  cues=tuple(c for code in codes for c in d.get("cues", {}).get(code, ())),
+                  licence=bool(d.get("licence", False)))
         for d in data.get("list", [])
     ]
     ids = [e.id for e in entries]

@@ -13,7 +13,8 @@ stay two. Bare candidates (no list, no target, no count: "禁止上述企业…"
 taken under a listing; one about "these persons" that states a date dates an event whose date
 was inherited), else to one with the same action, else they are dropped unless ``keep_bare``.
 After the confidence model has kept the events, a ban on a list's parties that no listing on that
-list names brings their listing (:func:`listings_of_bans`, scored as the ban).
+list names brings their listing (:func:`listings_of_bans`, scored as the ban), and a listing the
+article says bars its parties brings their ban (:func:`bans_of_listings`, scored as the listing).
 """
 from __future__ import annotations
 
@@ -67,6 +68,31 @@ def listings_of_bans(groups: list[Candidate]) -> list[tuple[Candidate, Candidate
             listed.update((ban.list.id, _key(t)) for t in targets)
             out.append((ban, replace(ban, action=ban.list.actions.get("add", "add"), targets=targets,
                                      evidence=list(ban.evidence))))
+    return out
+
+
+@rule("events.ban_of_listing", off=nothing)
+def bans_of_listings(groups: list[Candidate], candidates: list[Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """A listing the article says bars its parties from trade, investment or entry is a ban on them too (D9).
+
+    Read forwards (禁止入境, "banning Americans from investing in", 禁止…进出口 next to the
+    listing): a ban whose sentence names or cues the listing's list, or one naming no list in the
+    listing's sentence or the next, gives the listing's parties a ``ban`` on that list, with its
+    authority, date and count. Not for a bar on dealing with the party (what a designation is),
+    nor on a list whose entries need a licence (:attr:`ListEntry.licence`). Pairs (listing, ban)."""
+    banned = {(g.list.id, _key(t)) for g in groups if g.action == "ban" and g.list is not None for t in g.targets}
+    bans = [c for c in candidates if c.action == "ban" and not c.dealing and not c.modal]
+    out: list[tuple[Candidate, Candidate]] = []
+    for listing in groups:
+        entry = listing.list
+        if listing.action not in ("add", "impose") or entry is None or entry.licence or listing.modal:
+            continue
+        stated = any(b.list.id == entry.id and b.list_via in ("named", "cue") if b.list is not None
+                     else 0 <= b.sentence - listing.sentence <= 1 for b in bans)
+        targets = [t for t in listing.targets if t.type in TARGET_TYPES and (entry.id, _key(t)) not in banned]
+        if stated and targets:
+            banned.update((entry.id, _key(t)) for t in targets)
+            out.append((listing, replace(listing, action="ban", targets=targets, evidence=list(listing.evidence))))
     return out
 
 
