@@ -33,6 +33,11 @@ def test_korean_sentences_keep_dotted_dates():
     assert _sents(text) == ["미국 상무부가 하이크비전을 올렸다.", "2021. 3. 5. 기준이다.", "중국은 반발했다."]
 
 
+def test_korean_sentences_split_where_a_scraped_page_lost_the_space():
+    text = "이란 당국자들을 대거 제재했습니다.미 재무부는 이날 밝혔다.“OFAC은” 설명했다. 3.5%다."
+    assert _sents(text) == ["이란 당국자들을 대거 제재했습니다.", "미 재무부는 이날 밝혔다.", "“OFAC은” 설명했다.", "3.5%다."]
+
+
 def test_chinese_sentences_split_after_closing_quotes():
     text = "商务部表示：“坚决反对。”美方应立即纠正！双方将继续沟通？"
     assert _sents(text) == ["商务部表示：“坚决反对。”", "美方应立即纠正！", "双方将继续沟通？"]
