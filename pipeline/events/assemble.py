@@ -184,6 +184,7 @@ class Assembler:
         for lists in specific:
             self._context.append(lists[-1] if lists else (self._context[-1] if self._context else first))
         self._quoted = [_quotes(text, sent) for sent in doc.sentences]
+        self._credits = [m.span() for m in _credits().finditer(text)]
         self._triggers = [[] if g is None else
                           [t for t in g.triggers(mtext, sent.start, sent.end)   # quoted speech is an
                            if not any(s < t.start and t.end < e for s, e in quoted)]  # opinion
@@ -196,10 +197,9 @@ class Assembler:
                 continue
             mentions = masked.mentions[bisect.bisect_left(mention_starts, sent.start):
                                        bisect.bisect_left(mention_starts, sent.end)]
-            credits = [m.span() for m in _credits().finditer(text, sent.start, sent.end)]
             ents = [e for e in by_sentence.get(si) if e.end <= sent.end
                     and e.type != "DATE" and not _masked(mtext, e) and e.id not in secondary
-                    and not any(s <= e.start and e.end <= t for s, t in credits)]
+                    and not self._credited(e)]
             self._previous_subject, subject = subject, _gov_subject(g, text, ents)
             triggers = self._triggers[si]
             specific = [m.entry for m in mentions if m.entry]
@@ -238,6 +238,10 @@ class Assembler:
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
+
+    def _credited(self, e: Entity) -> bool:
+        """The entity is inside a dateline or credit (:func:`_credits`)."""
+        return any(s <= e.start and e.end <= t for s, t in self._credits)
 
     def _grammar_of_script(self, chunk: str) -> Grammar | None:
         """The grammar of the pack whose script has the most letters in ``chunk`` (a sentence
@@ -445,7 +449,7 @@ class Assembler:
         starts = self._starts
         for e in self._look.near(sent.end, stop):
             if sent.end <= e.start and e.end <= stop and e.type in TARGET_TYPES and not _masked(mtext, e) \
-                    and e not in pool:
+                    and e not in pool and not self._credited(e):
                 pool.append(e)
                 later[id(e)] = bisect.bisect_right(starts, e.start) - 1 - si
         in_block = {id(e) for e in pool if any(a <= e.start < b for a, b in blocks)}

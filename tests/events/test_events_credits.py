@@ -24,3 +24,19 @@ def test_a_dateline_takes_no_part_in_the_act(nlp, text, published, country, targ
     names = [doc.entity(t).text for t in event.targets]
     assert target in names and reporter not in names
     assert reporter in [e.text for e in doc.entities]          # still an entity of the record
+
+
+@pytest.mark.parametrize("text, target, credited", [
+    ("China's Ministry of Commerce added Lockheed Martin to the Unreliable Entity List on Friday.\n\n"
+     "Photos: Graeme Jennings/Pool/Getty Images\n\nThe ministry said Lockheed Martin sold arms to Taiwan.",
+     "Lockheed Martin", "Graeme Jennings"),
+    ("중국 상무부는 록히드마틴을 신뢰할 수 없는 실체 명단에 올렸다. 사진은 국방부 청사 | STR/JIJI PRESS/AFP via "
+     "Getty Images/연합\n중국 상무부는 록히드마틴이 대만에 무기를 팔았다고 밝혔다.", "록히드마틴", "Getty Images"),
+    ("综合彭博社、美国之音和路透社报道，中国商务部将洛克希德·马丁公司列入不可靠实体清单。", "洛克希德·马丁公司", "路透社"),
+])
+def test_a_photo_credit_or_a_compilation_of_reports_takes_no_part(nlp, text, target, credited):
+    doc = nlp(text, published="2024-06-21")
+    (event,) = doc.events
+    targets = [doc.entity(t).text for t in event.targets]
+    assert target in targets and credited not in targets
+    assert credited in [e.text for e in doc.entities]
