@@ -7,7 +7,8 @@ is language-neutral: what separates items (punctuation, conjunctions, "including
 announces a list are the language packs' word lists (``enumeration`` tables in ``words.toml``).
 
 - :func:`groups` joins the name entities of a stretch of text that only separators, bracketed
-  aliases and short descriptions stand between (``Group``);
+  aliases and short descriptions stand between (``Group``): a description ends at a space, or is
+  Han characters (、前新疆政法委书记 before a name);
 - :func:`block` finds the item lines that follow a heading (a ``Block`` of line spans);
 - :func:`item_spans` cuts an item line or a coordinated stretch into the spans of its items, for
   names that no earlier stage found.
@@ -76,7 +77,8 @@ def patterns() -> _Patterns:
     joiner = rf"(?:[{re.escape(''.join(words['separators']))}]|\b(?:{alternation(latin)})\b|{alternation(other)})"
     closer = alternation(words["closers"])
     return _Patterns(
-        separator=re.compile(rf"(?:\s*(?:{closer})?\s*{joiner}\s*)+(?:[^\n。.!?;；:：]{{0,{MAX_GAP}}}?\s)??"),
+        separator=re.compile(rf"(?:\s*(?:{closer})?\s*{joiner}\s*)+(?:[^\n。.!?;；:：]{{0,{MAX_GAP}}}?\s"
+                             rf"|[\u4e00-\u9fff]{{1,{MAX_GAP // 2}}})??"),
         item_mark=re.compile(r"\s*(?:[(（]?\d{1,3}[.)）、．]|[(（][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十]+、"
                              r"|[-–—•·▲△○●■□◆◇*]|[a-z][.)])\s*"),
         heading_end=re.compile(rf"(?:{alternation(words['heading_ends'])})\s*$", re.IGNORECASE),
