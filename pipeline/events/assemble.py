@@ -797,7 +797,11 @@ def _object_marked(g: Grammar, text: str, e: Entity) -> bool:
         return False
     if g.object_before is not None and g.object_before.search(before):
         return True
-    return bool(g.object_after_entity and g.object_after_entity.match(text[e.end:e.end + 12]))
+    if g.object_after_entity is None:
+        return False
+    title = _TITLE_AFTER.match(text, e.end, e.end + 16)      # 마코 루비오 상원의원을: the title carries the particle
+    return bool(g.object_after_entity.match(text[e.end:e.end + 12])
+                or title and g.object_after_entity.match(text[title.end():title.end() + 12]))
 
 
 _GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "정부", "계열사", "企业", "公司", "机构", "实体",
