@@ -245,18 +245,21 @@ def _link_surnames(names: list[Entity], groups: _Groups) -> None:
 def _bare_bodies(names: list[Entity]) -> list[tuple[Entity, Entity]]:
     """``商務部`` after ``美國商務部``, ``상무부`` after ``중국 상무부``, ``Treasury Department`` after
     ``U.S. Treasury Department``: a government body named without its country is the body the
-    article last named with it (a KB entity), not the one its bare name means on its own."""
+    article last named with it (a KB entity), not the one its bare name means on its own; before
+    any such mention (a lead that says 商务部 and names 美国商务部 further down), the first one after."""
     out = []
-    by_tail: dict[str, Entity] = {}       # each ending of a KB-linked GOV mention -> its last mention
-    for e in sorted(names, key=lambda e: e.start):
-        if e.type != "GOV":
-            continue
-        name = key(e.text).strip()
-        match = by_tail.get(name)
-        if match is not None and match.canonical != e.canonical and _qualifies(match.text, e.text):
-            out.append((e, match))
-        elif _is_kb(e.canonical):
-            by_tail.update((name[i:], e) for i in range(1, len(name) - 1))
+    gov = [e for e in sorted(names, key=lambda e: e.start) if e.type == "GOV"]
+    for order in (gov, gov[::-1]):        # the last mention before, then the first one after
+        by_tail: dict[str, Entity] = {}   # each ending of a KB-linked GOV mention -> the nearest one
+        taken = {id(e) for e, _ in out}
+        for e in order:
+            name = key(e.text).strip()
+            match = by_tail.get(name)
+            if match is not None and match.canonical != e.canonical and _qualifies(match.text, e.text):
+                if id(e) not in taken:
+                    out.append((e, match))
+            elif _is_kb(e.canonical):
+                by_tail.update((name[i:], e) for i in range(1, len(name) - 1))
     return out
 
 

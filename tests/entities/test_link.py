@@ -107,3 +107,15 @@ def test_a_place_in_parentheses_qualifies_a_name(stages):
     assert not any("(" in e.text for e in doc.entities)     # the seat stays a place of its own
     doc = process(stages, "미국(美国)과 중국(中國)", lang="ko")
     assert {e.canonical["id"] for e in doc.entities[:2]} == {"nf:united-states"}
+
+
+@pytest.mark.parametrize("text, lang, bare, body", [
+    ("商务部称，华为被列入实体清单。美国商务部22日表示，将华为列入实体清单。", "zh", "商务部", "nf:us-doc"),
+    ("상무부는 화웨이를 제재했다. 미국 상무부는 22일 이같이 밝혔다.", "ko", "상무부", "nf:us-doc"),
+    ("The Foreign Ministry said so. The South Korean Foreign Ministry designated 15 North Korean IT workers.",
+     "en", "Foreign Ministry", "nf:kr-mofa"),
+])
+def test_a_bare_body_before_any_qualified_mention_takes_the_first_one_after(stages, text, lang, bare, body):
+    doc = process(stages, text, lang=lang)
+    first = next(e for e in doc.entities if e.text == bare)
+    assert first.canonical["id"] == body
