@@ -51,7 +51,7 @@ def default_tables() -> tuple[dict[str, int], int, dict[str, str]]:
         base.check_initialized()
         return {"freq": base.FREQ, "total": base.total, "tags": jieba.posseg.POSTokenizer(base).word_tag_tab}
 
-    data = cached("jieba", token, build, json=True)
+    data = cached("jieba", token, build)
     return data["freq"], data["total"], data["tags"]
 
 

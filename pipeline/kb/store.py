@@ -97,30 +97,14 @@ class KnowledgeBase:
         return kb
 
     def _build_automaton(self, index: "AliasIndex") -> None:
-        """The alias automaton of ``index``; one read from a saved index file is cached
-        (:mod:`pipeline.cache`) under the file's digest and the pyahocorasick build."""
         import ahocorasick
 
         self.covered_lists = frozenset(index.lists)    # the lists the KB has data about
         self.rows = index.rows
-
-        def build() -> Any:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            for n, row in enumerate(self.rows):
-                automaton.add_word(row[0], n)
-            automaton.make_automaton()
-            return automaton
-
-        if not index.digest:
-            self.automaton = build()
-            return
-        import os
-
-        from ..cache import cached
-
-        library = os.stat(ahocorasick.__file__)       # another pyahocorasick writes another pickle
-        token = f"{index.digest[:24]}-{library.st_size}-{int(library.st_mtime)}"
-        self.automaton = cached("kb-automaton", token, build)
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for n, alias_key in enumerate(index.keys()):
+            self.automaton.add_word(alias_key, n)
+        self.automaton.make_automaton()
 
     def __len__(self) -> int:
         return len(self._parsed) + len(self._raw)
