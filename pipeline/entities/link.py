@@ -125,8 +125,8 @@ class Linker:
         _link_surnames(names, groups)
         for members in groups.sets(names):
             kb_ids = [m.canonical for m in members if _is_kb(m.canonical)]
-            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or self._cross_script(members) \
-                or doc_canonical(members)
+            shared = kb_ids[0] if kb_ids else self._kb_canonical(members) or self._country_body(members) \
+                or self._cross_script(members) or doc_canonical(members)
             for m in members:
                 if not _is_kb(m.canonical):
                     m.canonical = dict(shared)
@@ -141,6 +141,23 @@ class Linker:
 
         return next((c for m in members if m.type in orgtype.NAME_TYPES
                      if (c := kb_canonical(m.text, m.type, self.shared)) is not None), None)
+
+    @rule("link.country_body")
+    def _country_body(self, members: list[Entity]) -> dict[str, Any] | None:
+        """A country's name before the name of a government body the KB knows as that country's
+        (``U.S. Treasury Department``, ``United States Department of Commerce``, ``미국 국토안보부``)
+        is that body."""
+        for m in members:
+            if m.type != "GOV":
+                continue
+            for cut in _country_cuts(m.text):
+                country = next((e for e in self.kb.lookup(m.text[:cut]) if e.type == "LOC" and e.country), None)
+                if country is None:
+                    continue
+                body = next((e for e in self.kb.lookup(m.text[cut:].strip()) if e.type == "GOV"), None)
+                if body is not None and body.country == country.country:
+                    return body.canonical()
+        return None
 
     def _kb_canonical(self, members: list[Entity]) -> dict[str, Any] | None:
         for m in members:
@@ -261,6 +278,15 @@ def _bare_bodies(names: list[Entity]) -> list[tuple[Entity, Entity]]:
             elif _is_kb(e.canonical):
                 by_tail.update((name[i:], e) for i in range(1, len(name) - 1))
     return out
+
+
+def _country_cuts(text: str) -> list[int]:
+    """Where a country's name may end at the start of ``text``: after one of its first three
+    words, or, written without spaces (美国财政部), after one to four Han or Hangul letters."""
+    cuts = [m.start() for m in re.finditer(r"\s", text)][:3]
+    if not cuts and not text[:1].isascii():
+        cuts = list(range(1, min(5, len(text) - 1)))
+    return [c for c in cuts if c < len(text) - 1]
 
 
 def _qualifies(qualified: str, body: str) -> bool:

@@ -119,3 +119,15 @@ def test_a_bare_body_before_any_qualified_mention_takes_the_first_one_after(stag
     doc = process(stages, text, lang=lang)
     first = next(e for e in doc.entities if e.text == bare)
     assert first.canonical["id"] == body
+
+
+@pytest.mark.parametrize("text, name, body", [
+    ("The United States Department of Commerce added ZTE to the Entity List.", "United States Department of Commerce",
+     "nf:us-doc"),
+    ("The United States Treasury Department said so.", "United States Treasury Department", "nf:us-treasury"),
+    ("The Russian Department of Commerce said so.", "Russian Department of Commerce", None),   # not Russia's
+])
+def test_a_country_before_a_body_of_that_country_is_that_body(stages, text, name, body):
+    doc = process(stages, text, model=[(name, "GOV")], lang="en")
+    linked = [e.canonical["id"] for e in doc.entities if e.text == name]
+    assert linked == [body] if body else linked and not linked[0].startswith("nf:")
