@@ -483,7 +483,7 @@ class Assembler:
                           and g.continuation.match(text[x.start:x.end])},
             speakers=self._speakers,
             side=country_of(_cid(authority)) or (self._list_sides.get(entry.id) if entry is not None else None),
-            list_sides=self._list_sides)
+            list_sides=self._list_sides, official_of=_officials(text, pool, ents))
         feats = [(e, roles.features(ctx, e, text)) for e in pool]
         if self.collect is not None:
             self.collect.append({"kind": "role", "action": action, "trigger": (trig.start, trig.end),
@@ -776,6 +776,21 @@ def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
     told = [*reversed(here), *reversed(out)]          # the latest first
     return next((c for c in told if c.list is not None and c.action != "ban"),
                 next((c for c in told if c.list is not None), told[0] if told else None))
+
+
+def _officials(text: str, pool: list[Entity], ents: list[Entity]) -> dict[int, str]:
+    """The persons of ``pool`` that a title follows or precedes with a country's body or name
+    right before it (미 상무장관 러몬도, US Commerce Secretary Gina Raimondo, 美国国务卿蓬佩奥):
+    id(person) -> that country."""
+    out: dict[int, str] = {}
+    titles = orgtype.titles()
+    for person in (e for e in pool if e.type == "PERSON"):
+        for e in ents:
+            gap = text[e.end:person.start] if e.end <= person.start else ""
+            country = country_of(_cid(e)) if e.type in ("LOC", "GOV") and 0 < len(gap) <= 24 else None
+            if country and titles.search(gap) and "\n" not in gap:
+                out[id(person)] = country
+    return out
 
 
 def _quotes(text: str, sent: Sentence) -> list[tuple[int, int]]:

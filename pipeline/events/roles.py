@@ -75,6 +75,7 @@ class PairContext:
     speakers: set[str] = field(default_factory=set)              # people who speak somewhere in the article
     side: str | None = None                                      # the acting country (authority, else list)
     list_sides: dict[str, str] = field(default_factory=dict)     # list id -> the country that keeps it
+    official_of: dict[int, str] = field(default_factory=dict)     # id(person) -> country of the title before it
 
 
 def _speaks(text: str, e: Entity) -> bool:
@@ -140,6 +141,9 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "speaker_in_article": e.type == "PERSON" and _person_key(e) in ctx.speakers,
         "listed_by_actor": ctx.side is not None and ctx.side in sides,
         "listed_by_others": ctx.side is not None and bool(sides) and ctx.side not in sides,
+        # "US Commerce Secretary Gina Raimondo" in a US act; "美国国务卿蓬佩奥" in a Chinese one
+        "official_of_actor": ctx.side is not None and ctx.official_of.get(key) == ctx.side,
+        "official_of_others": ctx.side is not None and key in ctx.official_of and ctx.official_of[key] != ctx.side,
     }
     for name, on in flags.items():
         if on:

@@ -42,3 +42,24 @@ def test_a_party_the_kb_lists_is_weighed_by_whose_list_it_is_on(nlp, text, publi
     person = next(e for e in doc.entities if e.text == name)
     assert "listed_by_actor" in roles.features(_context(actor), person, doc.text)
     assert "listed_by_others" in roles.features(_context(other), person, doc.text)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("US Commerce Secretary Gina Raimondo said the Commerce Department added the firms to the Entity List.",
+     "Gina Raimondo", "us"),
+    ("지나 러몬도 장관에 앞서 미국 상무장관 윌버 로스가 화웨이를 명단에 올렸다.", "윌버 로스", "us"),
+    ("中方宣布制裁美国参议员卢比奥。", "卢比奥", "us"),
+])
+def test_an_official_is_weighed_by_whose_official_they_are(nlp, text, name, country):
+    from pipeline.events.assemble import _officials
+
+    doc = nlp(text, published="2020-07-10")
+    person = next(e for e in doc.entities if e.text == name)
+    officials = _officials(doc.text, [person], doc.entities)
+    assert officials == {id(person): country}
+    context = _context(country)
+    context.official_of = officials
+    assert "official_of_actor" in roles.features(context, person, doc.text)
+    context = _context("cn" if country != "cn" else "us")
+    context.official_of = officials
+    assert "official_of_others" in roles.features(context, person, doc.text)
