@@ -7,6 +7,7 @@ else its named neighbours'."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...entities import typer as orgtype
 from ...events.discover import EntityLookup, add
@@ -94,7 +95,7 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
         counted = _UNITS.get(closer.group("unit") or "", "FIRM" if closer.group("unit") else None)
         if not anchors and counted is None:
             continue
-        neighbour = counted or max(set(anchors), key=anchors.count)
+        neighbour = counted or Counter(anchors).most_common(1)[0][0]   # ties: the first named
         for s, e in items:
             name = text[s:e]
             words = _ITEM_WORD.findall(name)
