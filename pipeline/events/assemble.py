@@ -271,6 +271,7 @@ class Assembler:
                 "earlier_dates": first_end is not None and first_end <= sent.start,
                 "rule_pick": by_value.get(str(rule_value)) if rule_value is not None else None,
                 "effective": lambda d: bool(_EFFECTIVE.match(doc.text, d.end)),
+                "listed_earlier": _listed_earlier(c, str(doc.meta.get("published") or "")),
             }
             options = date_model.candidates(doc, dates, c.sentence, context["rule_pick"])
             if self.date_model is None:
@@ -776,6 +777,27 @@ def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
     told = [*reversed(here), *reversed(out)]          # the latest first
     return next((c for c in told if c.list is not None and c.action != "ban"),
                 next((c for c in told if c.list is not None), told[0] if told else None))
+
+
+_FR_VOLUME = re.compile(r"(\d{2,3})\s*FR\b")
+
+
+def _listed_earlier(c: Candidate, published: str) -> bool:
+    """Most of a listing's targets are on its list in the KB since a year before the article's
+    (the membership's date, else its Federal Register citation: volume 84 is 1935 + 84 = 2019): an
+    old listing the article recalls ("Huawei, on the Entity List"), which the gold leaves undated."""
+    if c.list is None or c.action not in ("add", "impose") or not c.targets or not published[:4].isdigit():
+        return False
+    earlier = 0
+    for t in c.targets:
+        years = []
+        for ref in (t.canonical or {}).get("lists") or ():
+            if ref.get("id") != c.list.id:
+                continue
+            date, volume = str(ref.get("date") or ""), _FR_VOLUME.match(str(ref.get("citation") or ""))
+            years.append(int(date[:4]) if date[:4].isdigit() else 1935 + int(volume.group(1)) if volume else 9999)
+        earlier += bool(years) and min(years) < int(published[:4])
+    return earlier * 2 > len(c.targets)
 
 
 def _officials(text: str, pool: list[Entity], ents: list[Entity]) -> dict[int, str]:

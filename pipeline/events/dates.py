@@ -89,7 +89,7 @@ def features(doc: Document, si: int, trigger: tuple[int, int], cand: DateCandida
     background = bool(_background().search(doc.text, sent.start, sent.end))
     dated_sentence = context["dated_sentence"]
     for name, on in (("lead", lead), ("background", background), ("dated_sentence", dated_sentence),
-                     ("earlier_dates", context["earlier_dates"])):
+                     ("earlier_dates", context["earlier_dates"]), ("listed_earlier", context.get("listed_earlier"))):
         if on:
             f[f"{cand.kind}:{name}"] = 1.0
     if cand.kind != "date":

@@ -19,3 +19,21 @@ def test_an_undated_article_dates_its_act_by_the_url_month(nlp, text, url, targe
     event = next(e for e in doc.events if target in [doc.entity(t).text for t in e.targets])
     assert event.date == {"value": "20" + month, "precision": "month"}
     assert all(e.date is None for e in nlp(text, url="https://tass.com/world/1238149").events)
+
+
+@pytest.mark.parametrize("text, published, earlier", [
+    ("블랙리스트에 오른 기업은 화웨이, SMIC 등이다. 미국 상무부는 이날 화웨이와 SMIC를 실체명단에 올렸다.", "2024-03-08", True),
+    ("The Commerce Department added Huawei and SMIC to the Entity List.", "2024-03-08", True),
+    ("美国商务部将华为和中芯国际列入实体清单。", "2019-05-16", False),      # the year they were listed
+])
+def test_a_listing_of_parties_the_kb_has_on_the_list_since_an_earlier_year(nlp, text, published, earlier):
+    from pipeline.events.assemble import Candidate, _listed_earlier
+    from pipeline.events.catalogue import load_catalogue
+
+    doc = nlp(text, published=published)
+    targets = [e for e in doc.entities if (e.canonical or {}).get("id") in ("nf:huawei", "nf:smic")]
+    entity_list = load_catalogue().entries["us-entity-list"]
+    listing = Candidate(action="add", trigger=(0, 1), sentence=0, list=entity_list, targets=targets)
+    assert len(targets) >= 2 and _listed_earlier(listing, published) is earlier
+    assert not _listed_earlier(Candidate(action="remove", trigger=(0, 1), sentence=0, list=entity_list,
+                                         targets=targets), published)
