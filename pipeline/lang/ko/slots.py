@@ -23,7 +23,7 @@ _UNIV = re.compile(r"(?:대학|대학교|연구소|연구원)$")
 #: what separates two items of an enumeration: a mark, or 과/와 closing a word, or 및
 _ITEM_SEP = re.compile(r"\s*(?:[,·、]|(?<=[가-힣A-Za-z0-9)])(?:과|와)(?=\s)|\s및(?=\s))\s*")
 #: 등 closing an enumeration, with the count and the kind of party that may follow it
-_CLOSER = re.compile(r"\s등(?:\s*(?P<n>\d+)\s*(?P<unit>곳|개사|명|개\s?(?:기업|업체|회사|기관)))?(?=[\s이을를은는의과와에도]|$)")
+_CLOSER = re.compile(r"\s등(?:\s*\d+\s*(?P<unit>곳|개사|명|개\s?(?:기업|업체|회사|기관)))?(?=[\s이을를은는의과와에도]|$)")
 #: the end of the words before the first item: a word closed by a particle, or a bracket
 _LEAD = re.compile(r".*(?:(?<=[가-힣)])(?:에는|에서는|에선|에서|에게|으로는|로는|으로|로|은|는|이|가|을|를|에|의|도)\s|[(（:：])")
 _ITEM_WORD = re.compile(r"[가-힣A-Za-z0-9&.+-]+")
@@ -91,7 +91,7 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
         items = _items(text, chain_start, closer.start())
         if len(items) < 2:
             continue
-        anchors = [e.type for s, e_ in items for e in named if s <= e.start and e.end <= e_]
+        anchors = [e.type for a, b in items for e in named if a <= e.start and e.end <= b]
         counted = _UNITS.get(closer.group("unit") or "", "FIRM" if closer.group("unit") else None)
         if not anchors and counted is None:
             continue
