@@ -519,7 +519,7 @@ class Assembler:
                 if e.type == "GOV" and g.agent_before.search(text[max(0, e.start - 30):e.start]) \
                         and (0 <= trig.start - e.end <= 6 or 0 <= e.start - trig.end <= 12):
                     return e
-        before = [e for e in ents if e.end <= trig.start and not _object_marked(g, text, e)
+        before = [e for e in ents if e.end <= trig.start and (not _object_marked(g, text, e) or _coordinated_subject(text, e))
                   and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))]
         firm_acts = action in ("ban", "restrict", "suspend") and g.subject_after is not None
         for e in before:                             # the first subject: a body, or a firm cutting off
@@ -777,6 +777,18 @@ def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
     told = [*reversed(here), *reversed(out)]          # the latest first
     return next((c for c in told if c.list is not None and c.action != "ban"),
                 next((c for c in told if c.list is not None), told[0] if told else None))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[。！？!?.\n])[\s\"“'‘]*$")
+_CONJUNCT = re.compile(r"\s*(?:及|和|与|與|、|와|과|및|and\b|&)")
+
+
+def _coordinated_subject(text: str, e: Entity) -> bool:
+    """A government body that opens its sentence joined to another by a conjunction
+    (美國國務院及財政部…宣布制裁, 미국 국무부와 재무부는, The State Department and the Treasury): the subject,
+    not one of the objects an enumeration lists."""
+    return e.type == "GOV" and bool(_SENTENCE_START.search(text, max(0, e.start - 4), e.start)) \
+        and bool(_CONJUNCT.match(text, e.end))
 
 
 _FR_VOLUME = re.compile(r"(\d{2,3})\s*FR\b")

@@ -1,7 +1,8 @@
-"""A news dateline or credit ((베이징=연합뉴스) 조준형 특파원 =, 新华社北京7月13日电（记者 张三）,
-"SEOUL, June 27 (Yonhap) --") names a reporter, an agency and a city that take no part in the act
-the sentence after it reports: the reporter is no target, and the country that opens the report
-is its subject."""
+"""Who acts and who does not. A news dateline or credit ((베이징=연합뉴스) 조준형 특파원 =,
+新华社北京7月13日电（记者 张三）, "SEOUL, June 27 (Yonhap) --", a photo credit) names a reporter, an
+agency and a city that take no part in the act the sentence after it reports: the reporter is no
+target, and the country that opens the report is its subject; two bodies that open the sentence
+together are its subject, not targets."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,18 @@ def test_a_photo_credit_or_a_compilation_of_reports_takes_no_part(nlp, text, tar
     targets = [doc.entity(t).text for t in event.targets]
     assert target in targets and credited not in targets
     assert credited in [e.text for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, authority, target", [
+    ("美國國務院及財政部上周四(9日)宣布,制裁多個涉及侵犯新疆人權的中國現任及前任官員,包括新疆維吾爾自治區黨委書記陳全國、"
+     "前政法委書記朱海侖。", "美國國務院", "陳全國"),
+    ("미국 국무부와 재무부는 9일 천취안궈 신장위구르자치구 당서기를 제재했다.", "미국 국무부", "천취안궈"),
+    ("The State Department and the Treasury on Thursday sanctioned Chen Quanguo, the party secretary of Xinjiang.",
+     "State Department", "Chen Quanguo"),
+])
+def test_two_bodies_opening_the_sentence_are_its_subject(nlp, text, authority, target):
+    doc = nlp(text, published="2020-07-13")
+    (event,) = doc.events
+    assert doc.entity(event.authority).text == authority and event.list["id"] == "us-sdn-list"
+    targets = [doc.entity(t).text for t in event.targets]
+    assert target in targets and authority not in targets
