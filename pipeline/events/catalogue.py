@@ -1,6 +1,7 @@
 """The catalogue of sanction lists (configs/lists.toml) and a matcher for their names in text."""
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -72,6 +73,11 @@ class Catalogue:
             for lang_names in entry.names.values():
                 for n in lang_names:
                     self._by_name.setdefault(_key(n), (entry, None))
+        for entry in entries:                  # variants never take a name from another list
+            for code, lang_names in entry.names.items():
+                for n in lang_names:
+                    for variant in _kind_variants(n, code):
+                        self._by_name.setdefault(_key(variant), (entry, None))
         for term, names in zip(generics, generic_names):
             for lang_names in names.values():
                 for n in lang_names:
@@ -192,6 +198,33 @@ def load_catalogue(path: str | Path | None = None) -> Catalogue:
     return Catalogue(entries, generics, generic_names)
 
 
+@functools.lru_cache(maxsize=None)
+def _kind_words(code: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """Language ``code``'s words for a list, as a name's last word, and its words for a kind of
+    party (``[lists]`` in its pack's ``words.toml``)."""
+    pack = lang.get(code)
+    words = pack.words.get("lists.words") if pack is not None else ()
+    kinds = pack.words.get("lists.kinds") if pack is not None else ()
+    spaced = pack is not None and pack.script != "han"
+    if not words or not kinds:
+        return None, ()
+    gap = r"\s" if spaced else ""
+    return re.compile(gap + "(" + "|".join(map(re.escape, words)) + ")$"), tuple(kinds)
+
+
+def _kind_variants(name: str, code: str) -> list[str]:
+    """``name`` with a word for a kind of party before its word for a list (군사 최종사용자 명단 ->
+    군사 최종사용자 기업 명단, 军事最终用户清单 -> 军事最终用户企业清单)."""
+    ending, kinds = _kind_words(code)
+    m = ending.search(name) if ending is not None else None
+    if not m or m.start() == 0:
+        return []
+    head, word = name[:m.start()], m.group(1)
+    if m.group(0) != word:                     # written with spaces
+        return [f"{head} {kind} {word}" for kind in kinds]
+    return [v for kind in kinds for v in (f"{head}{kind}{word}", f"{head} {kind}{word}")]   # “军事最终用户”企业清单
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip()).lower()
 
@@ -209,14 +242,15 @@ def _automaton(names: Iterable[str]) -> Any:
 
 
 def _fold(text: str) -> str:
-    """``text`` lower-cased, whitespace read as spaces, with the same length (offsets hold)."""
+    """``text`` lower-cased, whitespace and typographic quotes read as spaces, with the same length
+    (offsets hold)."""
     lowered = text.lower()
     if len(lowered) != len(text):          # İ and a few others lower-case to two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lowered.translate(_SPACES)
 
 
-_SPACES = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\xa0"}
+_SPACES = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\xa0‘’“”「」『』"}   # a quoted list name is the name
 
 
 def _is_word_char(ch: str) -> bool:

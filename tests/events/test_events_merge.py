@@ -168,3 +168,20 @@ def test_list_names_found_in_one_pass_case_free_on_word_boundaries():
     assert ("不可靠实体清单", "cn-unreliable-entity-list") in found
     assert not any(name.lower().startswith("entity listing") for name, _ in found)
     assert cat.find(text, text.index("商务部")) == [m for m in cat.find(text) if m.start >= text.index("商务部")]
+
+
+@pytest.mark.parametrize("text, name, list_id", [
+    ("미국 정부는 중국과 러시아 기업 100여곳을 ‘군사 최종 사용자’기업 명단에 추가했다.", "군사 최종 사용자’기업 명단", "us-meu-list"),
+    ("美国将58家中国企业列入“军事最终用户”企业清单。", "军事最终用户”企业清单", "us-meu-list"),
+    ("美国商务部将华为列入“实体清单”。", "实体清单", "us-entity-list"),
+])
+def test_a_quoted_list_name_and_one_with_a_kind_of_party_before_its_list_word(text, name, list_id):
+    found = [(text[m.start:m.end], m.entry.id) for m in load_catalogue().find(text) if m.entry]
+    assert found == [(name, list_id)]
+
+
+def test_no_kind_variant_inside_a_word():
+    from pipeline.events.catalogue import _kind_variants
+
+    assert _kind_variants("수출블랙리스트", "ko") == [] and _kind_variants("Entity List", "en") == []
+    assert "군사 최종사용자 기업 명단" in _kind_variants("군사 최종사용자 명단", "ko")
