@@ -106,7 +106,7 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
     f: dict[str, float] = {
         "bias": 1.0,
         f"type={e.type}": 1.0, f"source={e.source}": 1.0, f"lang={ctx.lang}": 1.0,
-        f"action={ctx.action}": 1.0,
+        f"action={ctx.action}": 1.0, f"type={e.type}:action={ctx.action}": 1.0,   # a place is a target of a ban, not of a listing
         f"dist{bucket(dist, _BUCKETS)}": 1.0,
         f"{'before' if before else 'after'}:{ctx.lang}": 1.0,
         f"type={e.type}:{'before' if before else 'after'}:{ctx.lang}": 1.0,

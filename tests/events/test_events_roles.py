@@ -63,3 +63,19 @@ def test_an_official_is_weighed_by_whose_official_they_are(nlp, text, name, coun
     context = _context("cn" if country != "cn" else "us")
     context.official_of = officials
     assert "official_of_others" in roles.features(context, person, doc.text)
+
+
+def test_a_place_is_weighed_as_a_target_of_a_ban_or_restriction_not_of_a_listing():
+    """The role model sees the candidate's type with the act (gold: a country is the target of
+    restrict, lift or ban, never of add or impose)."""
+    import json
+
+    from conftest import REPO
+    from pipeline.types import Entity
+
+    context = _context("us")
+    context.action = "restrict"
+    place = Entity(id="T1", text="日本", type="LOC", start=20, end=22, source="kb")
+    assert "type=LOC:action=restrict" in roles.features(context, place, "x" * 40)
+    weights = json.loads((REPO / "models" / "events" / "roles.json").read_text())["weights"]
+    assert weights["type=LOC:action=add"] < weights.get("type=LOC:action=restrict", 0.0)
