@@ -474,6 +474,7 @@ class Assembler:
             agent_marked={id(e): bool(g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))
                           for e in pool},
             subject_marked={id(e): bool(g.subject_after and g.subject_after.match(text[e.end:e.end + 12]))
+                            and (e.end <= trig.start or not g.object_after)   # SVO: a subject precedes its verb
                             for e in pool},
             affiliation={id(e): _affiliation(text, e, ents) for e in pool},
             list_name_part={id(e): _part_of_list_name(mtext, e) for e in pool},
