@@ -74,6 +74,9 @@ ARTICLE_LIST = declare("events.article_list",
                        "An act that names no list acts on the list the article speaks of (named last before it).")
 REGIME_LIST = declare("events.regime_list",
                       "Sanctions by a regime's keeper or its country, naming no list, are on the regime's list.")
+DEFINITE_ACT = declare("events.definite_act",
+                       "An act named with a definite word and no list of its own (the ban, 该禁令, 이번 제재) is the last "
+                       "act of its kind told on a list, a few sentences before.")
 LIST_CUE = declare("events.list_cue", "Cue words say which list an act naming none is on (investment -> NS-CMIC).")
 #: actions that, with no list in sight, act on the list the article speaks of
 LISTING_ACTIONS = frozenset({"add", "remove", "impose", "ban"})
@@ -180,6 +183,7 @@ class Assembler:
                     for s in doc.sentences]
         first = next((lists[0] for lists in specific if lists), None)
         self._named: list[ListEntry] = []     # the lists named so far, in order
+        self._last_listed: dict[str, tuple[ListEntry, int]] = {}   # action -> the list of its last act, sentence
         self._context: list[ListEntry | None] = []   # the list the document speaks of at each sentence
         for lists in specific:
             self._context.append(lists[-1] if lists else (self._context[-1] if self._context else first))
@@ -230,6 +234,8 @@ class Assembler:
                     here.append(cand)
                     if cand.list is not None and not cand.implied_list:
                         last_list = (cand.list, si)
+                    if cand.list is not None:
+                        self._last_listed[cand.action] = (cand.list, si)
             out.extend(here)
             if specific and (last_list is None or last_list[1] != si):
                 last_list = (specific[-1], si)
@@ -331,6 +337,10 @@ class Assembler:
                 entry, carried, via = context, True, "context"   # the list the article is about
             elif rule.list_bound:
                 unbound = True                         # only a cue word can still name its list
+        if entry is None and action in self._last_listed and si - self._last_listed[action][1] <= self.carry \
+                and _definite().search(doc.text, max(sent.start, trig.start - 12), trig.start) \
+                and is_on(DEFINITE_ACT):
+            entry, carried, via = self._last_listed[action][0], True, "anaphor"   # "the ban", 该禁令, 이번 제재
         if entry is None and rule.bare_action is not None:
             action = rule.bare_action
         if entry is None and action in LISTING_ACTIONS and is_on(LIST_CUE):
@@ -480,7 +490,7 @@ class Assembler:
             list_name_part={id(e): _part_of_list_name(mtext, e) for e in pool},
             reason=(reason["start"], reason["end"]) if reason else None,
             quotes=self._quoted[si], aliases=_bracketed_aliases(text, pool),
-            group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0, later=later,
+            group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0 and len(doc.sentences) > 1, later=later,
             continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
                           and g.continuation.match(text[x.start:x.end])},
             speakers=self._speakers,
@@ -632,6 +642,16 @@ def _credits() -> re.Pattern[str]:
     June 27 (Yonhap) --"); ``^`` is the start of a line."""
     patterns = [p for pack in lang.packs() for p in pack.words.get("events.credits")]
     return re.compile("|".join(patterns) or r"(?!x)x", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _definite() -> re.Pattern[str]:
+    """A definite word right before an act's noun (the packs' ``events.definite``: the, 该, 이번)."""
+    words = [w for p in lang.packs() for w in p.words.get("events.definite")]
+    latin = [re.escape(w) for w in words if w.isascii()]
+    other = [re.escape(w) for w in words if not w.isascii()]
+    parts = ([rf"\b(?:{'|'.join(latin)})\s+"] if latin else []) + ([rf"(?:{'|'.join(other)})\s*"] if other else [])
+    return re.compile(rf"(?:{'|'.join(parts)})$" if parts else r"(?!x)x", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
