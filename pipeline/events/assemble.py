@@ -536,7 +536,7 @@ class Assembler:
         for e in before:                             # the first subject: a body, or a firm cutting off
             if e.type == "GOV" or firm_acts and e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]):
                 return e
-        return _country_subject(self.catalogue, g, text, before, action)
+        return _country_subject(self.catalogue, g, text, before, ents, action)
 
     # -- sentences that go on about the last candidate ---------------------------------------
     @rule("events.continuation")
@@ -576,15 +576,21 @@ def _gov_subject(g: Grammar, text: str, ents: list[Entity]) -> Entity | None:
 
 
 @rule("events.country_subject")
-def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[Entity], action: str) -> Entity | None:
+def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[Entity], ents: list[Entity],
+                     action: str) -> Entity | None:
     """Sanctions whose subject is a country that keeps a regime (中国宣布制裁…, "China sanctioned
     ...", 중국이 …에 대해 제재를 단행했다) are that country's: the first name of the sentence is the
     country, marked as its subject."""
     if action != "impose" or g.subject_after is None or not before:
         return None
     first = before[0]
+    end = first.end
+    joined = _CONJUNCT.match(text, end)             # "Seoul and Washington sanctioned...": the first's
+    if joined:
+        partner = next((e for e in ents if e.type == "LOC" and 0 <= e.start - joined.end() <= 1), None)
+        end = partner.end if partner is not None else end
     return first if first.type == "LOC" and catalogue.regime_of(_cid(first)) is not None \
-        and g.subject_after.match(text[first.end:first.end + 100]) else None
+        and g.subject_after.match(text[end:end + 100]) else None
 
 
 @rule("events.carry_by_keeper", off=lambda catalogue, authority, previous, named: previous)

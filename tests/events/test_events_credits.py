@@ -56,3 +56,10 @@ def test_two_bodies_opening_the_sentence_are_its_subject(nlp, text, authority, t
     assert doc.entity(event.authority).text == authority and event.list["id"] == "us-sdn-list"
     targets = [doc.entity(t).text for t in event.targets]
     assert target in targets and authority not in targets
+
+
+def test_two_countries_opening_the_sentence_act_on_the_first_ones_regime(nlp):
+    doc = nlp("Seoul and Washington sanctioned Jinyong IT Cooperation Company on Tuesday.", published="2024-02-21")
+    (event,) = doc.events
+    assert doc.entity(event.authority).text == "Seoul" and event.list["id"] == "kr-sanctions"
+    assert [doc.entity(t).text for t in event.targets] == ["Jinyong IT Cooperation Company"]
