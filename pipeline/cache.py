@@ -36,9 +36,7 @@ def cached(kind: str, token: str, build: Callable[[], Any]) -> Any:
     path = folder / f"{kind}-{token}.json"
     try:
         return orjson.loads(path.read_bytes())
-    except FileNotFoundError:
-        pass
-    except (OSError, orjson.JSONDecodeError):   # a damaged entry: build it again
+    except (OSError, orjson.JSONDecodeError):   # none yet, or a damaged one: build it again
         pass
     value = build()
     _save(path, f"{kind}-*.json", orjson.dumps(value))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import lang
 from ..kb.normalize import normalize, script
-from ..lang.pack import alternation
+from ..lang.pack import words_pattern
 from ..linear import Features, SoftmaxModel, bucket, load_softmax
 from . import typer
 
@@ -54,11 +54,7 @@ class _Cues:
 
 def _pack_words(key: str) -> re.Pattern[str]:
     """The words of every pack's list ``key``, Latin ones on word boundaries, case ignored."""
-    words = [w for p in lang.packs() for w in p.words.get(key)]
-    parts = [alternation(w for w in words if not w.isascii())] if any(not w.isascii() for w in words) else []
-    latin = [w for w in words if w.isascii()]
-    parts += [rf"\b(?:{alternation(latin)})\b"] if latin else []
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    return re.compile(words_pattern(w for p in lang.packs() for w in p.words.get(key)) or r"(?!x)x", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ from typing import Iterable
 from .. import lang
 from ..entities import typer as orgtype
 from ..lang import scripts
+from ..lang.pack import words_pattern
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
 from ..spans import SpanIndex
 from ..types import Document, Entity, Sentence
@@ -490,7 +491,8 @@ class Assembler:
             list_name_part={id(e): _part_of_list_name(mtext, e) for e in pool},
             reason=(reason["start"], reason["end"]) if reason else None,
             quotes=self._quoted[si], aliases=_bracketed_aliases(text, pool),
-            group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0 and len(doc.sentences) > 1, later=later,
+            group_of=group_of, group_rule=group_rule, in_block=in_block, headline=si == 0 and len(doc.sentences) > 1,
+            later=later,
             continuation={id(e) for e in pool if (x := doc.sentence_at(e.start)) is not None
                           and g.continuation.match(text[x.start:x.end])},
             speakers=self._speakers,
@@ -530,7 +532,8 @@ class Assembler:
                 if e.type == "GOV" and g.agent_before.search(text[max(0, e.start - 30):e.start]) \
                         and (0 <= trig.start - e.end <= 6 or 0 <= e.start - trig.end <= 12):
                     return e
-        before = [e for e in ents if e.end <= trig.start and (not _object_marked(g, text, e) or _coordinated_subject(text, e))
+        before = [e for e in ents if e.end <= trig.start
+                  and (not _object_marked(g, text, e) or _coordinated_subject(text, e))
                   and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))]
         firm_acts = action in ("ban", "restrict", "suspend") and g.subject_after is not None
         for e in before:                             # the first subject: a body, or a firm cutting off
@@ -585,7 +588,7 @@ def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[E
         return None
     first = before[0]
     end = first.end
-    joined = _CONJUNCT.match(text, end)             # "Seoul and Washington sanctioned...": the first's
+    joined = _conjunct().match(text, end)             # "Seoul and Washington sanctioned...": the first's
     if joined:
         partner = next((e for e in ents if e.type == "LOC" and 0 <= e.start - joined.end() <= 1), None)
         end = partner.end if partner is not None else end
@@ -653,11 +656,8 @@ def _credits() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _definite() -> re.Pattern[str]:
     """A definite word right before an act's noun (the packs' ``events.definite``: the, 该, 이번)."""
-    words = [w for p in lang.packs() for w in p.words.get("events.definite")]
-    latin = [re.escape(w) for w in words if w.isascii()]
-    other = [re.escape(w) for w in words if not w.isascii()]
-    parts = ([rf"\b(?:{'|'.join(latin)})\s+"] if latin else []) + ([rf"(?:{'|'.join(other)})\s*"] if other else [])
-    return re.compile(rf"(?:{'|'.join(parts)})$" if parts else r"(?!x)x", re.IGNORECASE)
+    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.definite"))
+    return re.compile(rf"(?:{words})\s*$" if words else r"(?!x)x", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -807,7 +807,13 @@ def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[。！？!?.\n])[\s\"“'‘]*$")
-_CONJUNCT = re.compile(r"\s*(?:及|和|与|與|、|와|과|및|and\b|&)")
+
+
+@functools.lru_cache(maxsize=1)
+def _conjunct() -> re.Pattern[str]:
+    """A conjunction right after a name (the packs' ``enumeration.conjunctions``: and, 和, 과)."""
+    words = words_pattern(w for p in lang.packs() for w in p.words.get("enumeration.conjunctions"))
+    return re.compile(rf"\s*(?:{words})" if words else r"(?!x)x", re.IGNORECASE)
 
 
 def _coordinated_subject(text: str, e: Entity) -> bool:
@@ -815,7 +821,7 @@ def _coordinated_subject(text: str, e: Entity) -> bool:
     (美國國務院及財政部…宣布制裁, 미국 국무부와 재무부는, The State Department and the Treasury): the subject,
     not one of the objects an enumeration lists."""
     return e.type == "GOV" and bool(_SENTENCE_START.search(text, max(0, e.start - 4), e.start)) \
-        and bool(_CONJUNCT.match(text, e.end))
+        and bool(_conjunct().match(text, e.end))
 
 
 _FR_VOLUME = re.compile(r"(\d{2,3})\s*FR\b")

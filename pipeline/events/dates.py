@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import lang
-from ..lang.pack import alternation
+from ..lang.pack import words_pattern
 from ..linear import bucket
 from ..types import Document, Entity
 from .linear import LinearModel
@@ -38,11 +38,7 @@ class DateCandidate:
 
 @lru_cache(maxsize=1)
 def _background() -> re.Pattern[str]:
-    words = [w for p in lang.packs() for w in p.words.get("dates.background")]
-    latin = [w for w in words if w.isascii()]
-    other = [w for w in words if not w.isascii()]
-    return re.compile("|".join(filter(None, [alternation(other) if other else "",
-                                             rf"\b(?:{alternation(latin)})\b" if latin else ""])) or r"(?!x)x",
+    return re.compile(words_pattern(w for p in lang.packs() for w in p.words.get("dates.background")) or r"(?!x)x",
                       re.IGNORECASE)
 
 

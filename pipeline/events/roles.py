@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import lang
 from ..entities.typer import titles
-from ..lang.pack import alternation
+from ..lang.pack import words_pattern
 from ..linear import bucket
 from ..types import Document, Entity
 
@@ -34,15 +34,11 @@ class _Cues:
 def cues() -> _Cues:
     packs = lang.packs()
 
-    def rx(key: str, boundary: bool) -> re.Pattern[str]:
-        words = [w for p in packs for w in p.words.get(f"roles.{key}")]
-        latin = [w for w in words if w.isascii()]
-        other = [w for w in words if not w.isascii()]
-        parts = [alternation(other)] if other else []
-        parts += [rf"\b(?:{alternation(latin)})\b"] if latin else []
-        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile(words_pattern(w for p in packs for w in p.words.get(f"roles.{key}")) or r"(?!x)x",
+                          re.IGNORECASE)
 
-    return _Cues(rx("media_heads", True), rx("speech_after", True), rx("source_before", True))
+    return _Cues(rx("media_heads"), rx("speech_after"), rx("source_before"))
 
 
 @dataclass

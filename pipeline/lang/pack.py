@@ -31,6 +31,15 @@ def alternation(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def words_pattern(words: Any) -> str:
+    """A regex of the words: Latin ones on word boundaries, the others as written ("" for none);
+    compile it with ``re.IGNORECASE`` for Latin words in any case."""
+    words = list(words)
+    other = [w for w in words if not w.isascii()]
+    latin = [w for w in words if w.isascii()]
+    return "|".join(([alternation(other)] if other else []) + ([rf"\b(?:{alternation(latin)})\b"] if latin else []))
+
+
 @dataclass(frozen=True)
 class Words:
     """The word lists of one pack, as read from its ``words.toml`` (dotted keys for tables)."""

@@ -23,12 +23,13 @@ _UNIV = re.compile(r"(?:대학|대학교|연구소|연구원)$")
 #: what separates two items of an enumeration: a mark, or 과/와 closing a word, or 및
 _ITEM_SEP = re.compile(r"\s*(?:[,·、]|(?<=[가-힣A-Za-z0-9)])(?:과|와)(?=\s)|\s및(?=\s))\s*")
 #: 등 closing an enumeration, with the count and the kind of party that may follow it
-_CLOSER = re.compile(r"\s등(?:\s*\d+\s*(?P<unit>곳|개사|명|개\s?(?:기업|업체|회사|기관)))?(?=[\s이을를은는의과와에도]|$)")
+#: a count's unit -> the type of the parties it counts (등 2곳, 등 5명: the pack's count_types)
+_UNITS = {unit: typ for typ, units in PACK.words.table("transliteration.count_types").items() for unit in units}
+_CLOSER = re.compile(r"\s등(?:\s*\d+\s*(?P<unit>" + alternation(_UNITS) + r"))?(?=[\s이을를은는의과와에도]|$)")
 #: the end of the words before the first item: a word closed by a particle, or a bracket
 _LEAD = re.compile(r".*(?:(?<=[가-힣)])(?:에는|에서는|에선|에서|에게|으로는|로는|으로|로|은|는|이|가|을|를|에|의|도)\s|[(（:：])")
 _ITEM_WORD = re.compile(r"[가-힣A-Za-z0-9&.+-]+")
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_UNITS = {"곳": "FIRM", "개사": "FIRM", "명": "PERSON"}
 #: nouns for a kind of party: an item ending in one (중국 기업, 대학) names none
 _KINDS = frozenset(PACK.words.get("generic_nouns"))
 
@@ -92,7 +93,7 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
         if len(items) < 2:
             continue
         anchors = [e.type for a, b in items for e in named if a <= e.start and e.end <= b]
-        counted = _UNITS.get(closer.group("unit") or "", "FIRM" if closer.group("unit") else None)
+        counted = _UNITS.get(closer.group("unit") or "")
         if not anchors and counted is None:
             continue
         neighbour = counted or Counter(anchors).most_common(1)[0][0]   # ties: the first named
