@@ -539,7 +539,7 @@ class Assembler:
         for e in before:                             # the first subject: a body, or a firm cutting off
             if e.type == "GOV" or firm_acts and e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]):
                 return e
-        return _country_subject(self.catalogue, g, text, before, ents, action)
+        return _country_subject(self.catalogue, g, text, before, ents, action) or _announcer(text, ents)
 
     # -- sentences that go on about the last candidate ---------------------------------------
     @rule("events.continuation")
@@ -576,6 +576,14 @@ def _gov_subject(g: Grammar, text: str, ents: list[Entity]) -> Entity | None:
     return next((e for e in sorted(ents, key=lambda e: e.start) if e.type == "GOV"
                  and g.subject_after.match(text[e.end:e.end + 100])
                  and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))), None)
+
+
+@rule("events.announcer")
+def _announcer(text: str, ents: list[Entity]) -> Entity | None:
+    """An act told with no acting body ("X will be added to China's sanctions list, its Ministry
+    of Commerce said", 据商务部, 상무부는 …라고 밝혔다) is the act of the government body the
+    sentence quotes: a speech word right after it, or a source word right before it."""
+    return next((e for e in ents if e.type == "GOV" and (roles.speaks(text, e) or roles.sourced(text, e))), None)
 
 
 @rule("events.country_subject")

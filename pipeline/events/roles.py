@@ -74,9 +74,14 @@ class PairContext:
     official_of: dict[int, str] = field(default_factory=dict)     # id(person) -> country of the title before it
 
 
-def _speaks(text: str, e: Entity) -> bool:
+def speaks(text: str, e: Entity) -> bool:
     """A speech word within a few characters after ``e`` ("X said", X表示, X 대변인이 말했다)."""
     return bool(cues().speech_after.search(text[e.end:e.end + 12]))
+
+
+def sourced(text: str, e: Entity) -> bool:
+    """A source word right before ``e`` ("according to X", 据X)."""
+    return bool(cues().source_before.search(text[max(0, e.start - 14):e.start]))
 
 
 def _person_key(e: Entity) -> str:
@@ -87,7 +92,7 @@ def speakers(doc: Document) -> set[str]:
     """The people an article quotes (a speech word right after a mention: "Raimondo said",
     王文斌表示, 대변인은 … 말했다): officials and spokespeople who speak of an act, seldom its
     targets."""
-    return {_person_key(e) for e in doc.entities if e.type == "PERSON" and _speaks(doc.text, e)}
+    return {_person_key(e) for e in doc.entities if e.type == "PERSON" and speaks(doc.text, e)}
 
 
 def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
@@ -126,8 +131,8 @@ def features(ctx: PairContext, e: Entity, text: str) -> dict[str, float]:
         "kb": str((e.canonical or {}).get("id", "")).startswith("nf:"),
         "listed": bool((e.canonical or {}).get("lists")),
         "media": bool(cues().media.search(e.text)),
-        "speech_after": _speaks(text, e),
-        "source_before": bool(cues().source_before.search(text[max(0, e.start - 14):e.start])),
+        "speech_after": speaks(text, e),
+        "source_before": sourced(text, e),
         "has_list": ctx.has_list,
         "carried_list": ctx.carried_list,
         "headline": ctx.headline,
