@@ -228,7 +228,7 @@ class Assembler:
             owned = _assign(mentions, triggers, g.list_after)
             here: list[Candidate] = []
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
-                frame = _frame(out, here) if trig.rule.inherit else None
+                frame = _frame(out, here) if trig.rule.inherit or _follows_up(text, sent) else None
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, frame)
                 if cand is not None:
@@ -362,6 +362,9 @@ class Assembler:
             actor = _discourse_actor(g, mtext, self._previous_subject, ents, lo, hi, trig)
             entry = self.catalogue.regime_of(_cid(actor)) if actor is not None else None
             authority, implied, via = (actor, True, "regime") if entry is not None else (None, implied, via)
+        if entry is None and authority is None and frame is not None and frame.list is not None \
+                and si - frame.sentence <= FOLLOW_UP_REACH:
+            entry, authority, carried, via = frame.list, frame.authority, True, "carried"   # 이에 따라…
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
         if authority is None and entry is not None:
@@ -804,6 +807,24 @@ def _argument_region(g: Grammar, mtext: str, trig: Trigger, lo: int, hi: int) ->
 
 
 _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+
+
+#: sentences back the act a follow-up sentence (:func:`_follows_up`) continues may stand
+FOLLOW_UP_REACH = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _follow_up_words() -> re.Pattern[str]:
+    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.follow_up"))
+    return re.compile(rf"[\s\-–—•▲]*(?:{words})" if words else r"(?!x)x", re.IGNORECASE)
+
+
+@rule("events.follow_up", off=false)
+def _follows_up(text: str, sent: Sentence) -> bool:
+    """The sentence opens with a word that tells what an act brings (이에 따라, 据此, "As a
+    result", the packs' ``events.follow_up``): an act in it with no list and no acting body of
+    its own is the last act's, on that act's list (이에 따라 A와 B의 자산이 동결됐다)."""
+    return bool(_follow_up_words().match(text, sent.start, sent.end))
 
 
 def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
