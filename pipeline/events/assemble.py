@@ -30,7 +30,7 @@ import bisect
 import functools
 import builtins
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .. import lang
@@ -242,6 +242,7 @@ class Assembler:
                 last_list = (specific[-1], si)
             self._named += specific
         _companions(out)
+        out += _joint_acts(self.catalogue, doc, out)
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
@@ -589,6 +590,27 @@ def _announcer(text: str, ents: list[Entity]) -> Entity | None:
     return next((e for e in ents if e.type == "GOV" and (roles.speaks(text, e) or roles.sourced(text, e))), None)
 
 
+@rule("events.joint_act", off=lambda catalogue, doc, cands: [])
+def _joint_acts(catalogue: Catalogue, doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """Two countries that act together ("Seoul and Washington sanctioned...", 미국과 영국은 …
+    제재했다) each act on their own regime: an act on its authority's regime gets a twin by a
+    country or body coordinated right after that authority, on the partner's regime."""
+    out: list[Candidate] = []
+    for c in cands:
+        own = catalogue.regime_of(_cid(c.authority)) if c.authority is not None else None
+        if own is None or c.list is None or c.list.id != own.id:
+            continue
+        joined = _conjunct().match(doc.text, c.authority.end)
+        partner = next((e for e in doc.entities if e.type in ("LOC", "GOV") and (
+            joined is not None and 0 <= e.start - joined.end() <= 1          # the authority and X
+            or e.end <= c.authority.start <= e.end + 6 and _conjunct().fullmatch(   # X and the authority
+                doc.text[e.end:c.authority.start].rstrip()))), None)
+        entry = catalogue.regime_of(_cid(partner)) if partner is not None else None
+        if entry is not None and entry.id != c.list.id:
+            out.append(replace(c, authority=partner, list=entry, targets=list(c.targets), evidence=list(c.evidence)))
+    return out
+
+
 @rule("events.country_subject")
 def _country_subject(catalogue: Catalogue, g: Grammar, text: str, before: list[Entity], ents: list[Entity],
                      action: str) -> Entity | None:
@@ -920,6 +942,8 @@ _GENERIC_NOUN = frozenset({"기업", "회사", "기관", "업체", "단체", "�
                            "company", "companies", "firm", "firms", "entity", "entities", "government"})
 #: a title between an organisation and a person's name: the organisation only says who the person is
 _TITLE_AFTER = re.compile(r"\s*(?:前|现任|现|原|전|현)?\s*\S{0,4}?(?:" + orgtype.titles().pattern + r")\s*")
+_TITLE_OF = re.compile(r"(?:" + orgtype.titles().pattern + r")s?\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s*(?:[\w-]+\s+){0,3}")
 
 
 @rule("events.affiliation", off=false)
@@ -929,7 +953,11 @@ def _affiliation(text: str, e: Entity, ents: list[Entity]) -> bool:
     if e.type not in orgtype.ORG_TYPES:
         return False
     m = _TITLE_AFTER.match(text, e.end)
-    return m is not None and any(p.type == "PERSON" and p.start == m.end() for p in ents)
+    if m is not None and any(p.type == "PERSON" and p.start == m.end() for p in ents):
+        return True
+    of = _TITLE_OF.search(text, max(0, e.start - 60), e.start)    # "Kim, general manager of X"
+    return of is not None and any(p.type == "PERSON" and p.end <= of.start()
+                                  and _APPOSITION.fullmatch(text, p.end, of.start()) for p in ents)
 _BEFORE_LIST = re.compile(r"\s*(?:기업|企业|companies)?\s*[（(]?\s*■")
 
 
