@@ -85,7 +85,7 @@ class Linker:
                          spans: GrowingSpanIndex[Entity]) -> Entity | None:
         """The name written right before a parenthesis whose content is a known entity."""
         end = paren
-        start = _name_start(doc.text, lo, end, self.max_outer_chars)
+        start = _name_start(doc.text, lo, end, self.max_outer_chars, _words(inner.text))
         if start is None or _covered(spans, start, end):
             return None
         return doc.add_entity(Entity(id="", text=doc.text[start:end], type=inner.type, start=start,
@@ -360,12 +360,24 @@ def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dic
     return {si: [names[i] for i in sorted(ids)] for si, ids in found.items()}
 
 
-def _name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+#: words of a Latin name that a rendering in another script does not spell out word for word
+_LATIN_FORMS = frozenset({"co", "ltd", "inc", "llc", "corp", "limited", "the", "of", "and", "jsc", "pjsc", "plc"})
+
+
+def _words(name: str) -> int:
+    """How many words a rendering of the Latin ``name`` in a spaced script may have (legal forms
+    and function words aside); 1 for a name in another script."""
+    if not name.isascii():
+        return 1
+    return max(1, sum(1 for w in re.findall(r"[A-Za-z0-9&-]+", name) if w.lower() not in _LATIN_FORMS))
+
+
+def _name_start(text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:
     """Start of the name that ends at ``end``, as the pack of its last letter's script reads it
     (``name_start`` in ``lang/<code>/compounds.py``: a Korean word, Chinese characters back to a
     function word, capitalised English words); None when shorter than two characters."""
     if end <= lo:
         return None
     reader = lang.compound_reader(script(text[end - 1]))
-    i = reader.name_start(text, lo, end, max_chars) if reader is not None else None
+    i = reader.name_start(text, lo, end, max_chars, words) if reader is not None else None
     return i if i is not None and end - i >= 2 else None

@@ -134,9 +134,10 @@ class CompoundReader(Protocol):
         organisations found, by start."""
         ...
 
-    def name_start(self, text: str, lo: int, end: int, max_chars: int) -> int | None:
+    def name_start(self, text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:
         """Where the name in this script that ends at ``end`` begins (not before ``lo``): the name
-        before a bracketed alias, 华为（Huawei）."""
+        before a bracketed alias, 华为（Huawei）; ``words``: how many words the alias has (a
+        script that spaces its words may take as many)."""
         ...
 
 

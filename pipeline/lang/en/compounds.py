@@ -27,7 +27,7 @@ def headed_tail(doc: Document, place: Entity, hi: int, taken: SpanIndex[Entity],
     return (end, orgtype.by_name(text[s:end]) or "ORG") if end > place.end else None
 
 
-def name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+def name_start(text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:
     """Start of the capitalised words that end at ``end`` (within three times ``max_chars``)."""
     m = _NAME.search(text, max(lo, end - 3 * max_chars), end)
     return m.start() if m is not None else None

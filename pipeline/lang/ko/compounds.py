@@ -51,9 +51,24 @@ def dated_name(doc: Document, date: Entity, hi: int) -> tuple[int, str] | None:
     return None
 
 
-def name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
-    """Start of the Korean word that ends at ``end`` (a name before its bracketed alias)."""
+#: endings of a Korean word that is no part of the name after it (a particle, a modifier: 생산하는)
+_NOT_NAME_END = tuple("는을를의에및한된등와과")
+
+
+def name_start(text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:
+    """Start of the Korean name that ends at ``end`` (a name before its bracketed alias): the word
+    there, and as many words before it as ``words`` asks (a foreign name in Hangul has as many
+    words as its Latin form: 신중 중타이 그룹(Xinjiang Zhongtai Group)), back to a word ending in
+    a particle or a modifier."""
     i = end
     while i > lo and end - i < max_chars and not text[i - 1].isspace() and script(text[i - 1]) != "other":
         i -= 1
+    for _ in range(words - 1):
+        m = _WORD_BEFORE.search(text, max(lo, i - 12), i)
+        if m is None or m.group(1).endswith(_NOT_NAME_END):
+            break
+        i = m.start(1)
     return i
+
+
+_WORD_BEFORE = re.compile(r"(?<![가-힣0-9])([가-힣]+) $")

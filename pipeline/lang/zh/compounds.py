@@ -54,7 +54,7 @@ def _stops() -> frozenset[str]:
     return frozenset(PACK.words.value("name_stops", ""))
 
 
-def name_start(text: str, lo: int, end: int, max_chars: int) -> int | None:
+def name_start(text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:
     """Start of the Chinese name that ends at ``end``: back to a function word or punctuation."""
     i = end
     while i > lo and end - i < max_chars and (script(text[i - 1]) == "han" or text[i - 1] == "·") \

@@ -125,3 +125,12 @@ def test_chinese_and_english_sentences_are_left_alone(nlp):
     for text in ("美国商务部将华为及其114家关联企业列入实体清单。",
                  "The Commerce Department added Huntington Ingalls Industries and Quectel to the list."):
         assert nlp(text).to_dict() == off(text).to_dict()
+
+
+def test_a_hangul_name_before_its_latin_form_has_as_many_words(nlp):
+    doc = nlp("제재 대상 기업은 PVC를 생산하는 신중 중타이 그룹(Xinjiang Zhongtai Group), 원사를 생산하는 "
+              "신장 톈멘 재단 방직(Xinjiang Tianmian Foundation Textile) 등 2곳이다.")
+    ids = {e.text: (e.canonical or {}).get("id") for e in doc.entities}
+    assert ids["신중 중타이 그룹"] == ids["Xinjiang Zhongtai Group"] is not None
+    assert ids["신장 톈멘 재단 방직"] == ids["Xinjiang Tianmian Foundation Textile"] is not None
+    assert not any(e.text.startswith("생산하는") for e in doc.entities)
