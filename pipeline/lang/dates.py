@@ -90,6 +90,21 @@ def span(start: Norm | None, end: Norm | None) -> Norm | None:
     return {"start": start, "end": end, "precision": start["precision"]}
 
 
+def parse_month_anchor(value: Any) -> dt.date | None:
+    """``"2021-11"`` (a page that gives only its month) -> the month's last day, which anchors
+    what the month fixes (a month and day without a year, last year, last month); None otherwise."""
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", value) if isinstance(value, str) else None
+    if m is None or not 1 <= int(m[2]) <= 12:
+        return None
+    y, mo = (int(m[1]), int(m[2]) + 1) if int(m[2]) < 12 else (int(m[1]) + 1, 1)
+    return dt.date(y, mo, 1) - dt.timedelta(days=1)
+
+
+#: a date expression that names its month (3月22日, 3월 22일, March 22, 2021-03-22)
+NAMES_MONTH = re.compile(r"\d{1,2}\s*(?:月|월)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                         r"|\d{4}\s*[-./]\s*\d{1,2}", re.IGNORECASE)
+
+
 def add_months(anchor: dt.date, n: int) -> tuple[int, int]:
     """(year, month) ``n`` months from the anchor's month."""
     total = anchor.year * 12 + anchor.month - 1 + n

@@ -1,7 +1,8 @@
 """Mark boilerplate (navigation, bylines, copyright lines) as skipped; read a byline date.
 
 The text is never rewritten: boilerplate becomes a skipped region that later stages ignore. An
-article that carries no publication date gets its byline's, else the one its URL path spells
+article that carries no publication date gets its byline's, else its page's date stamp (``date
+2024-12`` at the start: the month only), else the one its URL path spells
 (``/2021/06/15/``, ``/20210615``; ``/2021/06/`` gives the month only, ``2021-06``).
 """
 from __future__ import annotations
@@ -59,6 +60,10 @@ class CleanStage(Stage):
                 found = byline_date(line)
                 if found:
                     doc.meta["published"] = found
+        if self.config.read_byline_date and not doc.meta.get("published"):
+            found = stamp_date(doc.text)
+            if found:
+                doc.meta["published"] = found
         if self.config.read_url_date and not doc.meta.get("published") and isinstance(doc.meta.get("url"), str):
             found = url_date(doc.meta["url"])
             if found:
@@ -78,6 +83,24 @@ def classify_line(line: str) -> str | None:
     if len(stripped) <= 200 and _BOILERPLATE.search(stripped):
         return "boilerplate"
     return None
+
+
+def stamp_date(text: str) -> str | None:
+    """The date a page stamps at its very start (``date 2024-12-16``, ``date 2024-12``), as
+    YYYY-MM-DD or YYYY-MM: a stamp with the month only anchors the article's dates to that month
+    (news conventions D14)."""
+    m = _STAMP.match(text)
+    if m is None:
+        return None
+    if m[3] is None:
+        return f"{m[1]}-{m[2]}"
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+_STAMP = re.compile(r"\s*date\s*:?\s*((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-(\d{2}))?(?![-\d])", re.IGNORECASE)
 
 
 def byline_date(line: str) -> str | None:

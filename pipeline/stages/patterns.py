@@ -49,8 +49,10 @@ class PatternsStage(Stage):
 
     def process(self, doc: Document) -> None:
         anchor = dates.parse_anchor(doc.meta.get("published")) or self._default_anchor
+        # a page that gives only its month anchors what the month fixes, no day (conventions D14)
+        month_only = anchor is None and (anchor := dates.parse_month_anchor(doc.meta.get("published"))) is not None
         taken = [(e.start, e.end) for e in doc.entities if e.type in TYPES]
-        last_day = dates.of_date(anchor) if anchor else None   # what 이날 / 当天 counts from
+        last_day = dates.of_date(anchor) if anchor and not month_only else None   # what 이날 / 当天 counts from
         for sent in doc.sentences:
             text = doc.text[sent.start:sent.end]
             pack = lang.get(sent.lang)
@@ -60,6 +62,9 @@ class PatternsStage(Stage):
             for m in rules.merge_ranges(text, found, pack.range_sep if pack else RANGE_SEP):
                 start, end = sent.start + m.start, sent.start + m.end
                 if m.type == "DATE":
+                    if month_only and m.norm and m.norm.get("precision") in ("day", "week") \
+                            and not dates.NAMES_MONTH.search(text, m.start, m.end):
+                        m.norm = None              # 本周一, yesterday, 15일: the page fixes no day
                     if previous is not None and dates.COORDINATION.fullmatch(text, previous.end, m.start):
                         m.norm = dates.inherit(previous.norm, text[m.start:m.end]) or m.norm
                     previous = m

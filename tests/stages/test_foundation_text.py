@@ -118,3 +118,18 @@ def test_clean_reads_the_url_date_after_the_byline(nlp):
     assert nlp(text, url=url).meta["published"] == "2021-06"
     assert nlp(text + "\nby Kim 2021. 6. 4.", url=url).meta["published"] == "2021-06-04"
     assert nlp(text, url=url, published="2021-06-03").meta["published"] == "2021-06-03"
+
+
+@pytest.mark.parametrize("text, value", [
+    (" date 2021-03 (德国之声中文网)欧盟外长会议本周一(3月22日)正式通过对中国多个官员的制裁。", "2021-03"),
+    ("date 2022-05-28 The US Treasury sanctioned Air Koryo Trading Corporation.", "2022-05-28"),
+    ("date 2021-13 미국 재무부는 제재를 발표했다.", None),                  # no such month
+    ("The EU update date 2021-03 was moved.", None),                        # a stamp opens the page
+])
+def test_a_page_date_stamp_gives_the_publication_date_or_month(nlp, text, value):
+    assert nlp(text).meta.get("published") == value
+
+
+def test_a_month_stamp_anchors_the_dates_of_the_article(nlp):
+    doc = nlp(" date 2021-03 (德国之声中文网)欧盟外长会议本周一(3月22日)正式通过对中国多个官员的制裁。")
+    assert [(e.text, e.norm["value"]) for e in doc.entities if e.type == "DATE" and e.norm] == [("3月22日", "2021-03-22")]
