@@ -131,26 +131,62 @@ def is_heading(doc: Document, start: int, end: int) -> bool:
 def block(doc: Document, after: int, max_lines: int = 60) -> Block | None:
     """The item lines right after offset ``after`` (the end of a heading): lines that open with
     an item mark, or, when none does, short lines without a full stop (a list of names one per
-    line); blank lines between items are skipped. None when no item line follows."""
+    line); blank lines between items are skipped, and so is a line without a mark (a photo
+    caption) between two numbered items that follow each other (一、… caption 二、…). None when
+    no item line follows."""
     text = doc.text
-    pos = text.find("\n", after)
+    spans = _lines(text, after)
     lines: list[tuple[int, int]] = []
     marked: bool | None = None
-    while pos >= 0 and len(lines) < max_lines:
+    k = 0
+    while k < len(spans) and len(lines) < max_lines:
+        start, end = spans[k]
+        line = text[start:end]
+        has_mark = _marked(line)
+        if marked is None:
+            marked = has_mark
+        if marked and not has_mark:
+            if not (lines and k + 1 < len(spans) and _follows(text[lines[-1][0]:lines[-1][1]],
+                                                            text[slice(*spans[k + 1])])):
+                break
+            k += 1                                  # a caption between item 一 and item 二
+            continue
+        if not marked and (len(line.strip()) > 80 or re.search(r"[.。!?！？]\s*$", line)):
+            break
+        lines.append((start, end))
+        k += 1
+    return Block(tuple(lines)) if lines else None
+
+
+def _lines(text: str, after: int) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank lines after the line that holds ``after``."""
+    out = []
+    pos = text.find("\n", after)
+    while pos >= 0:
         start = pos + 1
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        line = text[start:end]
+        if text[start:end].strip():
+            out.append((start, end))
         pos = end if end < len(text) else -1
-        if not line.strip():
-            continue
-        has_mark = bool(patterns().item_mark.match(line)) and bool(re.search(r"\w", line[2:]))
-        if marked is None:
-            marked = has_mark
-        if marked and not has_mark or not marked and (len(line.strip()) > 80 or re.search(r"[.。!?！？]\s*$", line)):
-            break
-        lines.append((start, end))
-    return Block(tuple(lines)) if lines else None
+    return out
+
+
+def _marked(line: str) -> bool:
+    return bool(patterns().item_mark.match(line)) and bool(re.search(r"\w", line[2:]))
+
+
+_NUMERALS = "一二三四五六七八九十"
+_NUMBER = re.compile(rf"\s*[(（]?(\d{{1,3}}|[{_NUMERALS}])[.)）、．]?")
+
+
+def _follows(previous: str, line: str) -> bool:
+    """``line`` is the numbered item right after the numbered item ``previous`` (1. then 2., 一、 then 二、)."""
+    a, b = _NUMBER.match(previous), _NUMBER.match(line)
+    if a is None or b is None or not _marked(line):
+        return False
+    value = lambda m: int(m[1]) if m[1].isdigit() else _NUMERALS.index(m[1]) + 1
+    return value(b) == value(a) + 1
 
 
 def item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,3 +26,20 @@ def test_names_with_titles_or_descriptions_between_them_are_one_chain(marked, la
 
 def test_a_sentence_between_two_names_breaks_the_chain():
     assert _groups("美国制裁了[华为|FIRM|]。中国商务部随后将[洛克希德·马丁公司|FIRM|]列入清单。", "zh") == []
+
+
+def _block(text: str, lang: str) -> list[str]:
+    doc = from_markup(text, lang)
+    found = enumeration.block(doc, 0)
+    return [doc.text[s:e] for s, e in found.lines] if found else []
+
+
+@pytest.mark.parametrize("text, lang, items", [
+    ("中方决定对以下美国军工企业及高级管理人员采取反制措施：\n一、对A公司、B公司冻结财产。\n\n图为中美双方国旗。（X@SpokespersonCHN）\n"
+     "二、对帕尔默·卢基（安杜里尔公司创始人）禁止入境。\n三、本决定自即日起施行。", "zh", ["一、", "二、", "三、"]),
+    ("The designated parties include:\n1. Alpha Trading Co. Ltd.\nPhoto: Reuters\n2. Beta Shipping LLC\n", "en", ["1.", "2."]),
+    ("추가된 기업은 다음과 같다.\n1. 알파무역\n2. 베타해운\n이번 조치는 즉시 발효된다.\n4. 감마", "ko", ["1.", "2."]),
+])
+def test_a_caption_between_numbered_items_that_follow_each_other_does_not_end_the_list(text, lang, items):
+    assert [line[:len(mark)] for line, mark in zip(_block(text, lang), items)] == items
+    assert len(_block(text, lang)) == len(items)
