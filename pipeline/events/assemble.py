@@ -448,13 +448,19 @@ class Assembler:
         pool = [e for e in ents if e.type in TARGET_TYPES | {"GOV", "LOC"}]
         pool += [e for e in rule_targets if e not in pool]
         later: dict[int, int] = {}                # id(entity) -> sentences after the trigger's
-        stop = sent.end
-        for k in range(si + 1, min(len(doc.sentences), si + 1 + FOLLOW)):
+        clause = _subordinate_clause(text, sent, trig)
+        if clause is not None and (not any(t.start >= clause for t in self._triggers[si])
+                                   or g.anaphor is not None and g.anaphor.search(mtext, sent.start, clause)):
+            clause = None       # no act of the main clause to leave its parties to, or "these firms"
+        if clause is not None:                    # 欧盟制裁宣布后，中国宣布…制裁: its parties are in its clause
+            pool = [e for e in pool if e.end <= clause]
+        stop = sent.end if clause is None else sent.start
+        for k in range(si + 1, min(len(doc.sentences), si + 1 + FOLLOW) if clause is None else si + 1):
             if self._triggers[k]:
                 break                              # the next act's sentence begins its own frame
             stop = doc.sentences[k].end
         blocks: list[tuple[int, int]] = []
-        for line in doc.sentences[si:]:
+        for line in doc.sentences[si:] if clause is None else ():
             heading = enumeration.is_heading(doc, line.start, line.end)
             if line.start >= stop and not (heading and line.start <= stop + 2):
                 break
@@ -539,6 +545,7 @@ class Assembler:
         before = [e for e in ents if e.end <= trig.start
                   and (not _object_marked(g, text, e) or _coordinated_subject(text, e))
                   and not (g.agent_before and g.agent_before.search(text[max(0, e.start - 30):e.start]))]
+        before = _main_clause(text, doc.sentence_at(trig.start), trig, before)
         firm_acts = action in ("ban", "restrict", "suspend") and g.subject_after is not None
         for e in before:                             # the first subject: a body, or a firm cutting off
             if e.type == "GOV" or firm_acts and e.type == "FIRM" and g.subject_after.match(text[e.end:trig.start]):
@@ -609,6 +616,45 @@ def _joint_acts(catalogue: Catalogue, doc: Document, cands: list[Candidate]) -> 
         if entry is not None and entry.id != c.list.id:
             out.append(replace(c, authority=partner, list=entry, targets=list(c.targets), evidence=list(c.evidence)))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _subordinate() -> re.Pattern[str]:
+    """A subordinate clause of time that closes before the main clause (the packs'
+    ``events.subordinate``: 欧盟制裁宣布后，…, 미국이 제재한 이후, …, "After the EU acted, ...")."""
+    patterns = [p for pack in lang.packs() for p in pack.words.get("events.subordinate")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+
+
+@rule("events.subordinate_clause")
+def _subordinate_clause(text: str, sent: Sentence, trig: Trigger) -> int | None:
+    """Where the subordinate clause of time that holds the trigger ends (欧盟制裁宣布后，| 中国…;
+    "After the EU sanctioned X, | China ..."): the act told there has its parties inside it, not
+    in the main clause's act or the sentences after; None when the trigger is in no such clause."""
+    for m in _subordinate().finditer(text, sent.start, sent.end):
+        opened = max([sent.start] + [text.rfind(c, sent.start, m.start()) + 1 for c in ",，;；"])
+        if opened <= trig.start and trig.end <= m.end() and not _CLAUSE_MARK.search(text, trig.end, m.end() - 1):
+            return m.end()
+    return None
+
+
+_CLAUSE_MARK = re.compile(r"[,，;；]")
+
+
+@rule("events.main_clause", off=lambda text, sent, trig, before: before)
+def _main_clause(text: str, sent: Sentence | None, trig: Trigger, before: list[Entity]) -> list[Entity]:
+    """The subject of an act is in its own clause: names inside a subordinate clause of time
+    that closes before the trigger (欧盟制裁宣布后，中国外交部宣布…制裁) are not its subject,
+    when a government body stands after the clause."""
+    if sent is None:
+        return before
+    end = None
+    for m in _subordinate().finditer(text, sent.start, trig.start):
+        end = m.end()
+    if end is None:
+        return before
+    main = [e for e in before if e.start >= end]
+    return main if any(e.type == "GOV" for e in main) else before
 
 
 @rule("events.country_subject")

@@ -107,8 +107,7 @@ def groups(doc: Document, entities: list[Entity], start: int, end: int) -> list[
     for e in names:
         if chain and e.start < chain[-1].end:
             continue
-        if chain and _BRACKET.match(doc.text, chain[-1].end, e.end) and \
-                _BRACKET.match(doc.text, chain[-1].end).end() >= e.end:
+        if chain and (alias := _BRACKET.match(doc.text, chain[-1].end)) and alias.end() >= e.end:
             continue                              # an alias in brackets: same item
         if chain and _gap_joins(doc.text, chain[-1], e):
             chain.append(e)
@@ -152,10 +151,24 @@ def block(doc: Document, after: int, max_lines: int = 60) -> Block | None:
             k += 1                                  # a caption between item 一 and item 二
             continue
         if not marked and (len(line.strip()) > 80 or re.search(r"[.。!?！？]\s*$", line)):
+            if not lines and _names_paragraph(doc, start, end):
+                lines.append((start, end))      # the heading's list written as one paragraph
             break
         lines.append((start, end))
         k += 1
     return Block(tuple(lines)) if lines else None
+
+
+#: most of a paragraph that a chain of names must cover to stand for a list of items
+PARAGRAPH_COVER = 0.5
+
+
+def _names_paragraph(doc: Document, start: int, end: int) -> bool:
+    """The paragraph is a chain of three names or more that covers most of it (“议员A(…)、B(…),
+    学者C(…)…”): a list written as running text."""
+    chains = groups(doc, doc.entities, start, end)
+    best = max(chains, key=lambda g: g.end - g.start, default=None)
+    return best is not None and len(best.members) >= 3 and (best.end - best.start) >= PARAGRAPH_COVER * (end - start)
 
 
 def _lines(text: str, after: int) -> list[tuple[int, int]]:

@@ -43,3 +43,19 @@ def _block(text: str, lang: str) -> list[str]:
 def test_a_caption_between_numbered_items_that_follow_each_other_does_not_end_the_list(text, lang, items):
     assert [line[:len(mark)] for line, mark in zip(_block(text, lang), items)] == items
     assert len(_block(text, lang)) == len(items)
+
+
+def test_a_latin_alias_in_brackets_after_a_name_stays_in_the_chain():
+    marked = ("“欧洲议会议员[彼蒂科菲尔|PERSON|]([Reinhard Butikofer|PERSON|])、[盖勒|PERSON|]([Michael Gahler|PERSON|]),"
+              "德国学者[郑国恩|PERSON|]([Adrian Zenz|PERSON|])。”")
+    assert _groups(marked, "zh") == [["彼蒂科菲尔", "盖勒", "郑国恩"]]
+
+
+def test_a_heading_followed_by_one_paragraph_of_names_is_a_list():
+    text = ("中方的制裁名单包括:\n\n“欧洲议会议员[彼蒂科菲尔|PERSON|]([Reinhard Butikofer|PERSON|])、[盖勒|PERSON|]"
+            "([Michael Gahler|PERSON|])、[格鲁克斯曼|PERSON|]([Raphaël Glucksmann|PERSON|]),荷兰议会议员[舍尔茨玛|PERSON|]"
+            "([Sjoerd Wiemer Sjoerdsma|PERSON|]),德国学者[郑国恩|PERSON|]([Adrian Zenz|PERSON|])。”\n\n被制裁议员表示不会退缩。")
+    lines = _block(text, "zh")
+    assert len(lines) == 1 and lines[0].startswith("“欧洲议会议员") and "郑国恩" in lines[0]
+    assert _block("中方的制裁名单包括:\n\n外交部发言人在记者会上回答了有关问题，表示中方的立场是一贯的、明确的，"
+                  "希望有关方面认清形势，停止错误做法，不要在错误的道路上越走越远，这符合各方的共同利益。", "zh") == []

@@ -38,6 +38,10 @@ NO_CASE: dict[str, str] = {
     "events.affiliation":
         "it only removes a target (the organisation before a title and a person); no expectation "
         "kind states 'X is not a target', and removing a target never adds an event or target",
+    "events.subordinate_clause":
+        "it only removes targets (the main clause's parties from the act of a subordinate clause of "
+        "time: 欧盟制裁宣布后，中国宣布制裁A); that act stays, without them, and no expectation kind "
+        "states 'X is not a target'",
     "events.list_name_part":
         "it only removes a target (the words before a list's short name); not expressible with "
         "the expectation kinds (there is no 'not a target')",
