@@ -233,12 +233,13 @@ class Assembler:
                                        dates, mtext, last_list, frame)
                 if cand is not None:
                     here.append(cand)
-                    if cand.list is not None and not cand.implied_list:
+                    if cand.list is not None and not cand.implied_list and not _describing(g, mtext, cand):
                         last_list = (cand.list, si)
                     if cand.list is not None:
                         self._last_listed[cand.action] = (cand.list, si)
             out.extend(here)
-            if specific and (last_list is None or last_list[1] != si):
+            described = {c.list.id for c in here if c.list is not None and _describing(g, mtext, c)}
+            if specific and (last_list is None or last_list[1] != si) and specific[-1].id not in described:
                 last_list = (specific[-1], si)
             self._named += specific
         _companions(out)
@@ -616,6 +617,15 @@ def _joint_acts(catalogue: Catalogue, doc: Document, cands: list[Candidate]) -> 
         if entry is not None and entry.id != c.list.id:
             out.append(replace(c, authority=partner, list=entry, targets=list(c.targets), evidence=list(c.evidence)))
     return out
+
+
+@rule("events.describing_mention", off=false)
+def _describing(g: Grammar, mtext: str, cand: Candidate) -> bool:
+    """A list named in a phrase that describes a noun and lists nobody (유엔 제재 대상에 오른 북한
+    기업에 수출했다: "firms on the UN list") is no list the next sentences go on about: a later
+    "명단에 올랐다" keeps the list of the act the article tells."""
+    start, end = cand.trigger
+    return not cand.targets and g.adnominal is not None and bool(g.adnominal.match(mtext, start, end + 8))
 
 
 @functools.lru_cache(maxsize=1)
