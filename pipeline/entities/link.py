@@ -361,15 +361,16 @@ def _names_by_sentence(norm: str, names: list[str], sentences: list[Any]) -> dic
 
 
 #: words of a Latin name that a rendering in another script does not spell out word for word
-_LATIN_FORMS = frozenset({"co", "ltd", "inc", "llc", "corp", "limited", "the", "of", "and", "jsc", "pjsc", "plc"})
+_FUNCTION_WORDS = frozenset({"the", "of", "and"})
 
 
 def _words(name: str) -> int:
-    """How many words a rendering of the Latin ``name`` in a spaced script may have (legal forms
-    and function words aside); 1 for a name in another script."""
+    """How many words a rendering of the Latin ``name`` in a spaced script may have (its legal
+    form and function words aside); 1 for a name in another script."""
     if not name.isascii():
         return 1
-    return max(1, sum(1 for w in re.findall(r"[A-Za-z0-9&-]+", name) if w.lower() not in _LATIN_FORMS))
+    words = re.findall(r"[A-Za-z0-9&-]+", orgtype.strip_legal_form(name))
+    return max(1, sum(1 for w in words if w.lower() not in _FUNCTION_WORDS))
 
 
 def _name_start(text: str, lo: int, end: int, max_chars: int, words: int = 1) -> int | None:

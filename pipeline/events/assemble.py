@@ -227,23 +227,25 @@ class Assembler:
                 appendix = None
             owned = _assign(mentions, triggers, g.list_after)
             here: list[Candidate] = []
+            described: set[str] = set()           # lists named only to describe a noun here
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
                 frame = _frame(out, here) if trig.rule.inherit or _follows_up(text, sent) else None
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, frame)
                 if cand is not None:
                     here.append(cand)
-                    if cand.list is not None and not cand.implied_list and not _describing(g, mtext, cand):
+                    if cand.list is not None and _describing(g, mtext, cand):
+                        described.add(cand.list.id)
+                    elif cand.list is not None and not cand.implied_list:
                         last_list = (cand.list, si)
                     if cand.list is not None:
                         self._last_listed[cand.action] = (cand.list, si)
             out.extend(here)
-            described = {c.list.id for c in here if c.list is not None and _describing(g, mtext, c)}
             if specific and (last_list is None or last_list[1] != si) and specific[-1].id not in described:
                 last_list = (specific[-1], si)
             self._named += specific
         _companions(out)
-        out += _joint_acts(self.catalogue, doc, out)
+        out += _joint_acts(self.catalogue, doc, self._look, out)
         if self.date_model is not None or self.collect is not None:
             self._dates(doc, out, dates.dates)
         return out
@@ -449,10 +451,7 @@ class Assembler:
         pool = [e for e in ents if e.type in TARGET_TYPES | {"GOV", "LOC"}]
         pool += [e for e in rule_targets if e not in pool]
         later: dict[int, int] = {}                # id(entity) -> sentences after the trigger's
-        clause = _subordinate_clause(text, sent, trig)
-        if clause is not None and (not any(t.start >= clause for t in self._triggers[si])
-                                   or g.anaphor is not None and g.anaphor.search(mtext, sent.start, clause)):
-            clause = None       # no act of the main clause to leave its parties to, or "these firms"
+        clause = _subordinate_clause(g, text, mtext, sent, trig, self._triggers[si])
         if clause is not None:                    # 欧盟制裁宣布后，中国宣布…制裁: its parties are in its clause
             pool = [e for e in pool if e.end <= clause]
         stop = sent.end if clause is None else sent.start
@@ -598,8 +597,8 @@ def _announcer(text: str, ents: list[Entity]) -> Entity | None:
     return next((e for e in ents if e.type == "GOV" and (roles.speaks(text, e) or roles.sourced(text, e))), None)
 
 
-@rule("events.joint_act", off=lambda catalogue, doc, cands: [])
-def _joint_acts(catalogue: Catalogue, doc: Document, cands: list[Candidate]) -> list[Candidate]:
+@rule("events.joint_act", off=lambda catalogue, doc, look, cands: [])
+def _joint_acts(catalogue: Catalogue, doc: Document, look: EntityLookup, cands: list[Candidate]) -> list[Candidate]:
     """Two countries that act together ("Seoul and Washington sanctioned...", 미국과 영국은 …
     제재했다) each act on their own regime: an act on its authority's regime gets a twin by a
     country or body coordinated right after that authority, on the partner's regime."""
@@ -609,7 +608,7 @@ def _joint_acts(catalogue: Catalogue, doc: Document, cands: list[Candidate]) -> 
         if own is None or c.list is None or c.list.id != own.id:
             continue
         joined = _conjunct().match(doc.text, c.authority.end)
-        partner = next((e for e in doc.entities if e.type in ("LOC", "GOV") and (
+        partner = next((e for e in look.near(c.authority.start, c.authority.end) if e.type in ("LOC", "GOV") and (
             joined is not None and 0 <= e.start - joined.end() <= 1          # the authority and X
             or e.end <= c.authority.start <= e.end + 6 and _conjunct().fullmatch(   # X and the authority
                 doc.text[e.end:c.authority.start].rstrip()))), None)
@@ -628,23 +627,33 @@ def _describing(g: Grammar, mtext: str, cand: Candidate) -> bool:
     return not cand.targets and g.adnominal is not None and bool(g.adnominal.match(mtext, start, end + 8))
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
+def _packs_regex(key: str, flags: int = 0) -> re.Pattern[str]:
+    """The regular expressions every language pack gives under ``key`` (``words.toml``), as one."""
+    patterns = [p for pack in lang.packs() for p in pack.words.get(key)]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+
+
 def _subordinate() -> re.Pattern[str]:
     """A subordinate clause of time that closes before the main clause (the packs'
     ``events.subordinate``: 欧盟制裁宣布后，…, 미국이 제재한 이후, …, "After the EU acted, ...")."""
-    patterns = [p for pack in lang.packs() for p in pack.words.get("events.subordinate")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x")
+    return _packs_regex("events.subordinate")
 
 
 @rule("events.subordinate_clause")
-def _subordinate_clause(text: str, sent: Sentence, trig: Trigger) -> int | None:
+def _subordinate_clause(g: Grammar, text: str, mtext: str, sent: Sentence, trig: Trigger,
+                        triggers: list[Trigger]) -> int | None:
     """Where the subordinate clause of time that holds the trigger ends (欧盟制裁宣布后，| 中国…;
     "After the EU sanctioned X, | China ..."): the act told there has its parties inside it, not
-    in the main clause's act or the sentences after; None when the trigger is in no such clause."""
+    in the main clause's act or the sentences after. None when the trigger is in no such clause,
+    when the main clause tells no act of its own (被列入清单后，美国政府即可…) or when the clause
+    names its parties as "these firms" (the list is elsewhere)."""
     for m in _subordinate().finditer(text, sent.start, sent.end):
         opened = max([sent.start] + [text.rfind(c, sent.start, m.start()) + 1 for c in ",，;；"])
         if opened <= trig.start and trig.end <= m.end() and not _CLAUSE_MARK.search(text, trig.end, m.end() - 1):
-            return m.end()
+            main_act = any(t.start >= m.end() for t in triggers)
+            anaphoric = g.anaphor is not None and g.anaphor.search(mtext, sent.start, m.end())
+            return m.end() if main_act and not anaphoric else None
     return None
 
 
@@ -733,13 +742,11 @@ def _line_names(doc: Document, g: Grammar, start: int, end: int, mtext: str, loo
     return []
 
 
-@functools.lru_cache(maxsize=1)
 def _credits() -> re.Pattern[str]:
     """A news dateline or credit, whose names (the reporter, the agency, the city) take no part in
     an act (the packs' ``events.credits``: (서울=연합뉴스) 김기자 =, 新华社北京…电（记者…）, "SEOUL,
     June 27 (Yonhap) --"); ``^`` is the start of a line."""
-    patterns = [p for pack in lang.packs() for p in pack.words.get("events.credits")]
-    return re.compile("|".join(patterns) or r"(?!x)x", re.MULTILINE)
+    return _packs_regex("events.credits", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)
