@@ -20,7 +20,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="measure scaling from 1 to this many workers (default: all cores)")
     p.add_argument("--scale-docs", type=int, default=4000,
                    help="documents in each worker-scaling run (the texts repeated), so that the "
-                        "models' start-up (about 2 s per worker) weighs little (default 4000)")
+                        "models' start-up (about 2 s per worker) weighs little (default 4000; 0: "
+                        "no scaling run)")
     p.add_argument("--profile", action="store_true", help="print the share of time per stage and language")
     p.add_argument("--ray", action="store_true",
                    help="also run --engine ray on one JSONL of the scaling documents with 1 and --workers "
@@ -42,8 +43,9 @@ def main(args: argparse.Namespace) -> int:
                if (r := bench.measure_language(lang, pipe, args.chars, ko_backend))]
     texts = [t for lang in args.langs.split(",") for t in bench.corpus(lang, args.chars)]
     scale_texts = list(itertools.islice(itertools.cycle(texts), args.scale_docs))
-    scale = bench.scaling(scale_texts, config, sorted({1, args.workers}))
-    ray_rows = bench.ray_scaling(scale_texts, config, sorted({1, args.workers})) if args.ray else []
+    workers = sorted({1, args.workers})
+    scale = bench.scaling(scale_texts, config, workers) if scale_texts else []
+    ray_rows = bench.ray_scaling(scale_texts, config, workers) if args.ray and scale_texts else []
     if args.json:
         print(json.dumps({"machine": describe(), "languages": [r.__dict__ | {"ratio": r.ratio} for r in results],
                           "scaling": scale, "ray": ray_rows}, indent=2))
@@ -54,7 +56,8 @@ def main(args: argparse.Namespace) -> int:
     for r in results:
         base = f"{r.baseline} {r.baseline_cps:,.0f} c/s (pipeline = {r.pipeline_cps / r.baseline_cps:.2f}x)" if r.baseline else ""
         print(f"{r.lang:4} {r.docs:5d} {r.chars:8d} {r.pipeline_cps:13,.0f} {r.tokenizer_cps:14,.0f} {r.ratio:6.2f}  {base}")
-    print(f"{'workers':>7} {'docs/s':>8} {'speed-up':>9} {'peak RSS/worker MB':>19}")
+    if scale:
+        print(f"{'workers':>7} {'docs/s':>8} {'speed-up':>9} {'peak RSS/worker MB':>19}")
     for row in scale:
         print(f"{row['workers']:7d} {row['docs/s']:8.1f} {row['docs/s'] / scale[0]['docs/s']:9.2f} {row['peak_rss_mb']:19.0f}")
     for row in ray_rows:
