@@ -31,6 +31,7 @@ the romaniser, only a query in Hangul or Chinese does.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,8 @@ class CrossScriptMatcher:
         #: Hangul syllables that read a Han character of the KB's Chinese names (중, 국, 전, 자...):
         #: a Hangul name made of them only is Sino-Korean, not a transliteration
         self.sino_syllables = frozenset(sino_syllables)
+        #: names recur in a document and across a corpus; the keys never change once loaded
+        self.best = functools.lru_cache(maxsize=65_536)(self._best)
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -168,9 +171,10 @@ class CrossScriptMatcher:
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.ids[item[0]]))
         return [Candidate(self.ids[n], round(score / 100, 3), kind) for n, (score, kind) in ranked[:limit]]
 
-    def best(self, mention: str, mention_in: str | None = None,
-             kinds: frozenset[str] | None = None) -> Candidate | None:
-        """The one candidate, when no other entity scores as high (a tie says nothing)."""
+    def _best(self, mention: str, mention_in: str | None = None,
+              kinds: frozenset[str] | None = None) -> Candidate | None:
+        """The one candidate, when no other entity scores as high (a tie says nothing); called
+        as ``best`` (memoised)."""
         found = self.candidates(mention, mention_in, limit=2, kinds=kinds)
         if not found or (len(found) > 1 and found[1].score >= found[0].score):
             return None
