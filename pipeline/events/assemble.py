@@ -35,6 +35,7 @@ from typing import Iterable
 
 from .. import lang
 from ..entities import typer as orgtype
+from ..kb.normalize import simplified
 from ..lang import scripts
 from ..lang.pack import words_pattern
 from ..lang.triggers import LIST_MASK, TITLE_MASK, Grammar, Trigger
@@ -106,6 +107,7 @@ class Candidate:
     anaphoric: bool = False        # its object is "the above" (上述企业, these entities)
     implied_list: bool = False     # the list is the authority's regime, named nowhere (EU sanctions)
     dealing: bool = False          # a ban on others dealing with the parties (禁止…与其进行交易)
+    entry: bool = False            # a ban on entering a country (禁止入境, 입국 금지, travel ban)
     list_via: str = "none"         # how the list was found: named, generic, carried, anaphor, context, regime, cue
     inherited: bool = False        # a target noun's frame (제재 대상에는) that took another act's
 
@@ -399,8 +401,10 @@ class Assembler:
         if entry is None and (action in CONTEXT_ACTIONS or rule.carry) and not anaphoric \
                 and g.sanction_cue is not None and not _sanction_context(doc, g, si, mtext):
             return None                  # 신기술로 지정, an antitrust probe: no sanction in sight
-        dealing = action == "ban" and bool(_dealing().search(doc.text, trig.end, min(hi, trig.end + 40)))
+        dealing = action == "ban" and bool(_dealing().search(simplified(doc.text[trig.end:min(hi, trig.end + 40)])))
+        barred_entry = action == "ban" and bool(_entry().search(doc.text[max(lo, trig.start - 12):min(hi, trig.end + 20)]))
         cand = Candidate(action=action, trigger=(trig.start, trig.end), sentence=si, list=entry, dealing=dealing,
+                         entry=barred_entry,
                          authority=authority, targets=targets,
                          date=_date(doc.text, dates, sent, trig), reason=reason,
                          count=_count(doc, g, sent, region, reason, self._quantities),
@@ -758,9 +762,17 @@ def _definite() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _dealing() -> re.Pattern[str]:
-    """Words of a bar on dealing with a party (the packs' ``events.dealing``)."""
+    """Words of a bar on dealing with a party (the packs' ``events.dealing``; Chinese ones in
+    simplified characters, searched in the text read as simplified)."""
     words = [w for p in lang.packs() for w in p.words.get("events.dealing")]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _entry() -> re.Pattern[str]:
+    """Words of a ban on entering a country (the packs' ``events.entry``)."""
+    return re.compile(words_pattern(w for p in lang.packs() for w in p.words.get("events.entry")) or r"(?!x)x",
                       re.IGNORECASE)
 
 
@@ -779,11 +791,14 @@ def _companions(cands: list[Candidate]) -> None:
     listings = [c for c in cands if c.action in ("add", "impose")]
     for ban in (c for c in cands if c.action == "ban" and not c.dealing):
         host = next((c for c in reversed(listings) if 0 <= ban.sentence - c.sentence <= COMPANION_REACH
-                     and (c.targets or c.sentence == ban.sentence)), None)
+                     and c.trigger[0] < ban.trigger[0] and (c.targets or c.sentence == ban.sentence)), None)
         if host is None or host.list is not None and ban.list is not None and host.list is not ban.list:
             continue
-        if not ban.targets and host.targets:
-            ban.targets = list(host.targets)
+        named = host.targets or _named_after(cands, host)
+        if ban.entry:                      # an entry ban bars the persons, not the bodies listed with them
+            named = [e for e in named if e.type == "PERSON"]
+        if not ban.targets and named:
+            ban.targets = list(named)
             ban.date = host.date if ban.date is None or ban.date.get("weak") else ban.date
         elif ban.targets and not host.targets and host.sentence == ban.sentence:
             host.targets = list(ban.targets)
@@ -791,6 +806,13 @@ def _companions(cands: list[Candidate]) -> None:
             continue
         ban.list = ban.list or host.list
         ban.authority = ban.authority or host.authority
+
+
+def _named_after(cands: list[Candidate], host: Candidate) -> list[Entity]:
+    """The parties of an act told without them, named by the target nouns that follow it (制裁对象
+    包括…, "the sanctioned individuals are"): the targets of the act's inherited frames."""
+    return [e for c in cands if c.inherited and c.list is host.list and c.action == host.action
+            and 0 < c.sentence - host.sentence <= COMPANION_REACH for e in c.targets]
 
 
 @rule("events.definite_firm")

@@ -179,3 +179,20 @@ def test_a_designation_told_as_a_relative_clause_takes_the_parties_after_it(nlp)
 def test_what_a_body_determined_is_no_designation(extract):
     _, events = extract("被[美国商务部|GOV|nf:us-commerce]认定的事实并不成立，[华为|FIRM|nf:huawei]表示将上诉。")
     assert events == []
+
+
+def test_a_bar_on_dealing_with_the_parties_in_traditional_characters_is_no_ban(extract):
+    # conventions D9: 禁止…與其進行交易 is what a countermeasure is, whatever the script
+    doc, events = extract(
+        "[中國外交部|GOV|nf:cn-mfa]決定對[諾斯羅普·格魯曼系統公司|FIRM]、[VSE公司|FIRM]採取反制措施，"
+        "凍結在中國境內的動產、不動產；禁止中國境內的組織、個人與其進行有關交易、合作等活動。")
+    assert [(e.action, texts(doc, e.targets)) for e in events] == [
+        ("impose", ["諾斯羅普·格魯曼系統公司", "VSE公司"])]
+
+
+def test_an_entry_ban_with_a_listing_bars_its_persons_not_its_bodies(extract):
+    doc, events = extract(
+        "[欧盟|GOV|nf:eu]对[陈明国|PERSON]、[王明山|PERSON]及[新疆生产建设兵团公安局|GOV]实施制裁，"
+        "其范围包括禁止入境以及冻结他们的资产。")
+    bans = [e for e in events if e.action == "ban"]
+    assert [texts(doc, e.targets) for e in bans] == [["陈明国", "王明山"]]
