@@ -77,7 +77,8 @@ def bans_of_listings(groups: list[Candidate], candidates: list[Candidate]) -> li
 
     Read forwards (禁止入境, "banning Americans from investing in", 禁止…进出口 next to the
     listing): a ban whose sentence names or cues the listing's list, or one naming no list in the
-    listing's sentence or the next, gives the listing's parties a ``ban`` on that list, with its
+    listing's sentence or the next or naming one of the listing's parties (禁止石平入境 a few
+    sentences after the countermeasure on 石平), gives the listing's parties a ``ban`` on that list, with its
     authority, date and count. Not for a bar on dealing with the party (what a designation is),
     nor on a list whose entries need a licence (:attr:`ListEntry.licence`). Pairs (listing, ban)."""
     banned = {(g.list.id, _key(t)) for g in groups if g.action == "ban" and g.list is not None for t in g.targets}
@@ -87,8 +88,10 @@ def bans_of_listings(groups: list[Candidate], candidates: list[Candidate]) -> li
         entry = listing.list
         if listing.action not in ("add", "impose") or entry is None or entry.licence or listing.modal:
             continue
+        parties = {_key(t) for t in listing.targets}
         stated = any(b.list.id == entry.id and b.list_via in ("named", "cue") if b.list is not None
-                     else 0 <= b.sentence - listing.sentence <= 1 for b in bans)
+                     else 0 <= b.sentence - listing.sentence <= 1 or bool(parties & {_key(t) for t in b.targets})
+                     and _same_month(b, listing) for b in bans)
         targets = [t for t in listing.targets if t.type in TARGET_TYPES and (entry.id, _key(t)) not in banned]
         if stated and targets:
             banned.update((entry.id, _key(t)) for t in targets)
@@ -124,6 +127,13 @@ def _host(groups: list[Candidate], bare: Candidate, carry: int) -> Candidate | N
 
 def _key(e: Entity | None) -> str | None:
     return None if e is None else (_cid(e) or e.text)
+
+
+def _same_month(a: Candidate, b: Candidate) -> bool:
+    """Neither states a date of its own, or both fall in the same month ("上个月中国禁止我入境" is
+    an earlier round's ban, not this listing's)."""
+    da, db = (c.date["value"][:7] if c.date and not c.date.get("weak") else None for c in (a, b))
+    return da is None or db is None or da == db
 
 
 

@@ -196,3 +196,14 @@ def test_an_entry_ban_with_a_listing_bars_its_persons_not_its_bodies(extract):
         "其范围包括禁止入境以及冻结他们的资产。")
     bans = [e for e in events if e.action == "ban"]
     assert [texts(doc, e.targets) for e in bans] == [["陈明国", "王明山"]]
+
+
+def test_a_ban_on_a_countermeasure_party_told_sentences_later_is_the_countermeasures_ban(extract):
+    # conventions D9: 禁止石平入境 three sentences after the countermeasure on 石平 is its ban
+    doc, events = extract(
+        "[外交部|GOV|nf:cn-mfa][9月8日|DATE|2025-09-08]宣布对[石平|PERSON]采取反制措施。\n"
+        "外交部发言人称，石平长期在国际上散布错误言论。\n"
+        "他多次参拜靖国神社。\n"
+        "依据《反外国制裁法》，禁止[石平|PERSON]入境。")
+    bans = [e for e in events if e.action == "ban" and e.list and e.list["id"] == "cn-countermeasure-list"]
+    assert [texts(doc, e.targets) for e in bans] == [["石平"]]
