@@ -231,7 +231,8 @@ class Assembler:
             here: list[Candidate] = []
             described: set[str] = set()           # lists named only to describe a noun here
             for trig, (lo, hi) in zip(triggers, _regions(triggers, sent)):
-                frame = _frame(out, here) if trig.rule.inherit or _follows_up(text, sent) else None
+                frame = _frame(out, here) if trig.rule.inherit or _follows_up(text, sent) \
+                    or _also().search(mtext, max(sent.start, trig.start - 16), trig.start) else None
                 cand = self._candidate(doc, g, si, sent, trig, lo, hi, owned[id(trig)], ents,
                                        dates, mtext, last_list, frame)
                 if cand is not None:
@@ -369,7 +370,7 @@ class Assembler:
             entry = self.catalogue.regime_of(_cid(actor)) if actor is not None else None
             authority, implied, via = (actor, True, "regime") if entry is not None else (None, implied, via)
         if entry is None and authority is None and frame is not None and frame.list is not None \
-                and si - frame.sentence <= FOLLOW_UP_REACH:
+                and si - frame.last <= FOLLOW_UP_REACH:
             entry, authority, carried, via = frame.list, frame.authority, True, "carried"   # 이에 따라…
         if entry is not None:
             action = entry.actions.get(action, action)   # "sanctioned" on the SDN list is a listing
@@ -758,6 +759,14 @@ def _definite() -> re.Pattern[str]:
     """A definite word right before an act's noun (the packs' ``events.definite``: the, 该, 이번)."""
     words = words_pattern(w for p in lang.packs() for w in p.words.get("events.definite"))
     return re.compile(rf"(?:{words})\s*$" if words else r"(?!x)x", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _also() -> re.Pattern[str]:
+    """Words that make an act one more of the act told before ("also sanctioned", 也被制裁; the
+    packs' ``events.also``): it is on that act's list."""
+    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.also"))
+    return re.compile(rf"(?:{words})\s*(?:被|been|were|was|be)?\s*$" if words else r"(?!x)x", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)

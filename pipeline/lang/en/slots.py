@@ -26,6 +26,9 @@ _NAME = re.compile(r"(?:[A-Z0-9][\w&.'/-]*|\([A-Z][\w .'-]*\))(?:\s+(?:[A-Z0-9(]
                    r"the|&|du|la|von|van|bin|al-?\w*))*")
 _ROLE = re.compile(r"^.*\b(?:[Dd]irector|[Pp]resident|[Cc]hairman|CEO|[Mm]inister|[Cc]ommander|[Oo]fficial|"
                    r"[Ss]ecretary|[Ff]ounder|[Gg]overnor|[Ee]xecutive)\s+(?=[A-Z])")
+#: a kind of party opening a slot before its names ("Individuals Yu Song-hyok and ...")
+_PARTY_NOUN = re.compile(r"^(?:(?:The|These|Those|Other|Two|Three|Both)\s+)?(?:"
+                         + alternation(w.title() for w in PACK.words.get("party_nouns")) + r")\s+(?=[A-Z])")
 _AKA = re.compile(r"\s+(?:" + alternation(PACK.words.get("aka")) + r")\b.*$", re.IGNORECASE)
 #: what ends the object of an active trigger ("added A to the ■", "A, which have engaged ...")
 _SLOT_END = re.compile(r"\s+(?:to|from|on|onto|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}■"
@@ -90,6 +93,7 @@ def _clean(part: str) -> str:
     """An item without its number, article, "a/k/a" names and bracketed abbreviation."""
     part = re.sub(r"^\s*(?:[-–—•·]\s*|\d+[.)]\s+|\([a-z0-9]+\)\s*)?(?:and\s+|the\s+|In the Matter of:\s*|"
                   r"Title:\s*)*", "", part)
+    part = _PARTY_NOUN.sub("", part)
     part = _AKA.sub("", part)
     part = _ROLE.sub("", part)              # "DIO Director Mehrdad A.", "nominal president Nicholas M."
     part = re.sub(r"\s*\([A-Z][A-Za-z.&-]{1,10}\)\s*$", "", part.strip(" .,:"))   # … Corp (SMIC)

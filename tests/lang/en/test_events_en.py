@@ -219,3 +219,17 @@ def test_an_unnamed_list_bound_by_a_cue_word_in_its_sentence(extract):
                           "was unreliable.")
     assert [(ev.action, ev.list["id"]) for ev in events] == [("add", "cn-unreliable-entity-list")]
     assert extract("The ministry added [Skydio|FIRM|nf:skydio] to the list.")[1] == []
+
+
+def test_names_also_sanctioned_in_a_later_sentence_join_the_act_told_before(extract):
+    # "X and Y, also sanctioned, ran ...": a participle after a comma describes the names before
+    # it, and "also" makes the act one more of the designation told sentences before
+    doc, events = extract(
+        "The [Treasury Department|GOV|nf:us-treasury] added [Jinyong IT Cooperation Company|FIRM] "
+        "to the SDN list on [Tuesday|DATE|2024-02-20].\n"
+        "The company dispatched IT workers to Russia and Laos.\n"
+        "Its workers earned money illegally overseas.\n"
+        "Managers of the company trained them.\n"
+        "Individuals [Yu Song-hyok|PERSON] and [Yun Song-il|PERSON], also sanctioned, ran a restaurant in Laos.")
+    assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
+        ("add", "us-sdn-list", ["Jinyong IT Cooperation Company", "Yu Song-hyok", "Yun Song-il"])]
