@@ -157,11 +157,17 @@ def _trim_bracket(text: str, e: Entity) -> Entity | None:
 def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     """A model person that holds ``<organisation><title><name>`` (里根基金会首席行政官乔安妮·德雷克) is
     two entities: the organisation (typed by its head) and the person after the title; one that
-    is only a title (현 주석) is none."""
+    is only a title (현 주석) is none; a Korean one that ends in a title word (장 샤오밍 부주임) is the
+    name before it."""
     if e.type != "PERSON":
         return [e]
     if orgtype.title_only(e.text):
         return []  # 현 주석, 前总统: a title, no name
+    head, _, last = e.text.rpartition(" ")
+    title = next((m for m in orgtype.titles().finditer(last) if m.end() == len(last)), None)
+    if head and title is not None and script(last[-1]) == "hangul" and len(head.replace(" ", "")) >= 2:
+        return [Entity(id="", text=head, type="PERSON", start=e.start, end=e.start + len(head), source=e.source,
+                       score=e.score)]      # 장 샤오밍 부주임, 뤄 후이닝 홍콩연락사무소장: the name before the title
     for m in orgtype.titles().finditer(e.text):
         org, name = e.text[:m.start()].rstrip(), e.text[m.end():].lstrip()
         typ = orgtype.by_name(org)

@@ -429,10 +429,11 @@ class Assembler:
         action = frame.action if frame is not None else "add"
         entry = entry or (frame.list if frame is not None else None)
         authority = frame.authority if frame is not None else None
-        region = (trig.end, sent.end)           # the nouns name the targets that follow them
+        # the nouns name the targets that follow them, a predicate (대상이 됐다) those before it
+        region = (sent.start, trig.start) if trig.passive else (trig.end, sent.end)
         new = _discover(doc, g, mtext, trig, region, self._look) if self.discover else []
         ents = ents + [e for e in new if e not in ents]
-        listed = [e for e in ents if region[0] <= e.start and e.type in TARGET_TYPES
+        listed = [e for e in ents if region[0] <= e.start and e.end <= region[1] and e.type in TARGET_TYPES
                   and e is not authority and not _affiliation(doc.text, e, ents)]
         targets = self._choose(doc, g, sent, trig, action, region, entry, True, authority, listed, ents,
                                None, mtext, si)

@@ -205,6 +205,17 @@ def test_titled_person_is_an_organisation_and_a_person(resolve):
     assert resolved(resolve, doc) == [("里根基金会", "ORG"), ("乔安妮·德雷克", "PERSON")]
 
 
+@pytest.mark.parametrize("name, person", [
+    ("장 샤오밍 부주임", "장 샤오밍"),
+    ("뤄 후이닝 홍콩연락사무소장", "뤄 후이닝"),
+    ("캐리 람 행정장관", "캐리 람"),
+])
+def test_korean_person_ending_in_a_title_word_is_the_name_before_it(resolve, name, person):
+    text = f"중국 국무원의 {name}은 제재가 부당하다고 말했다."
+    doc = doc_with(text, "ko", [ent(text, name, "PERSON", "model")])
+    assert resolved(resolve, doc) == [(person, "PERSON")]
+
+
 @pytest.mark.parametrize("text, name, expected", [
     ("삼이실업 대표 김모씨가 구속됐다.", "삼이실업", "FIRM"),
     ("서울역 앞에서 집회가 열렸다.", "서울역", "LOC"),

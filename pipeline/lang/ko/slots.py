@@ -26,8 +26,10 @@ _ITEM_SEP = re.compile(r"\s*(?:[,·、]|(?<=[가-힣A-Za-z0-9)])(?:과|와)(?=\s
 #: a count's unit -> the type of the parties it counts (등 2곳, 등 5명: the pack's count_types)
 _UNITS = {unit: typ for typ, units in PACK.words.table("transliteration.count_types").items() for unit in units}
 _CLOSER = re.compile(r"\s등(?:\s*\d+\s*(?P<unit>" + alternation(_UNITS) + r"))?(?=[\s이을를은는의과와에도]|$)")
-#: the end of the words before the first item: a word closed by a particle, or a bracket
-_LEAD = re.compile(r".*(?:(?<=[가-힣)])(?:에는|에서는|에선|에서|에게|으로는|로는|으로|로|은|는|이|가|을|를|에|의|도)\s|[(（:：])")
+#: the end of the words before the first item: a word closed by a particle, or a bracket, or an
+#: adverb opening the sentence (또, 아울러)
+_LEAD = re.compile(r".*(?:(?<=[가-힣)])(?:에는|에서는|에선|에서|에게|으로는|로는|으로|로|은|는|이|가|을|를|에|의|도)\s|[(（:：])"
+                   r"|\s*(?:또한?|아울러|이밖에도?|이와\s+함께)\s+")
 _ITEM_WORD = re.compile(r"[가-힣A-Za-z0-9&.+-]+")
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 #: nouns for a kind of party: an item ending in one (중국 기업, 대학) names none
@@ -98,6 +100,7 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
             continue
         neighbour = counted or Counter(anchors).most_common(1)[0][0]   # ties: the first named
         for s, e in items:
+            e = _without_title(text, s, e)
             name = text[s:e]
             words = _ITEM_WORD.findall(name)
             if not 2 <= len(name) <= 30 or not 1 <= len(words) <= 4 or " ".join(words) != name \
@@ -107,6 +110,14 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
             typ = orgtype.by_name(name) if " " not in name else orgtype.by_name(words[-1]) or orgtype.by_name(name)
             found.append((s, e, typ if typ in ("FIRM", "UNIVERSITY", "GOV") else neighbour))
     return found
+
+
+def _without_title(text: str, s: int, e: int) -> int:
+    """Where an item ends without the title word after its name (장 샤오밍 부주임, 뤄 후이닝
+    홍콩연락사무소장: the title, or an office and its title, closes the item)."""
+    head, _, last = text[s:e].rpartition(" ")
+    title = next((m for m in orgtype.titles().finditer(last) if m.end() == len(last)), None)
+    return s + len(head) if head and title is not None else e
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

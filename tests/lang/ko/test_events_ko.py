@@ -173,3 +173,12 @@ def test_what_a_removal_includes_is_that_removal_not_a_listing(extract):
                           "[후난대학|UNIVERSITY|] 등이 포함됐다.")
     assert [(e.action, e.list["id"]) for e in events] == [("remove", "us-unverified-list")]
     assert sorted(texts(doc, events[0].targets)) == ["베이징 파워맥", "후난대학"]
+
+
+def test_officials_who_became_targets_are_named_before_the_predicate_without_their_titles(extract):
+    # "A 부주임, B 소장 등 … 관리들도 대상이 됐다": the names stand before 대상이 됐다, each item
+    # without the title that closes it
+    doc, events = extract("[미국 재무부|GOV|nf:us-treasury]는 [캐리 람|PERSON] 행정장관을 제재 명단에 올렸다. "
+                          "또 [장 샤오밍|PERSON] 부주임, 뤄 후이닝 홍콩연락사무소장 등 중국 본토 관리들도 대상이 됐다.")
+    assert [(e.action, e.list["id"]) for e in events] == [("add", "us-sdn-list")]
+    assert texts(doc, events[0].targets) == ["캐리 람", "장 샤오밍", "뤄 후이닝"]
