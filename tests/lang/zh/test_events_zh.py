@@ -207,3 +207,10 @@ def test_a_ban_on_a_countermeasure_party_told_sentences_later_is_the_countermeas
         "依据《反外国制裁法》，禁止[石平|PERSON]入境。")
     bans = [e for e in events if e.action == "ban" and e.list and e.list["id"] == "cn-countermeasure-list"]
     assert [texts(doc, e.targets) for e in bans] == [["石平"]]
+
+
+def test_a_country_subject_before_a_time_word_and_an_adverb_acts_on_its_regime(extract):
+    # 中方周一旋即宣布反制措施: when (周一) and how soon (旋即) stand between the subject and its verb
+    doc, events = extract("[中方|LOC|nf:china]周一旋即宣布反制措施，制裁參議員[克魯茲|PERSON]及[魯比奧|PERSON]。")
+    assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
+        ("impose", "cn-countermeasure-list", ["克魯茲", "魯比奧"])]
