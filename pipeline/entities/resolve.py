@@ -163,9 +163,8 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
         return [e]
     if orgtype.title_only(e.text):
         return []  # 현 주석, 前总统: a title, no name
-    head, _, last = e.text.rpartition(" ")
-    title = next((m for m in orgtype.titles().finditer(last) if m.end() == len(last)), None)
-    if head and title is not None and script(last[-1]) == "hangul" and len(head.replace(" ", "")) >= 2:
+    head = orgtype.before_title_word(e.text)
+    if head is not None and script(e.text[-1]) == "hangul" and len(head.replace(" ", "")) >= 2:
         return [Entity(id="", text=head, type="PERSON", start=e.start, end=e.start + len(head), source=e.source,
                        score=e.score)]      # 장 샤오밍 부주임, 뤄 후이닝 홍콩연락사무소장: the name before the title
     for m in orgtype.titles().finditer(e.text):

@@ -219,6 +219,16 @@ def titles() -> re.Pattern[str]:
     return tables().titles
 
 
+def before_title_word(text: str) -> str | None:
+    """The words before a last word that ends in a title (장 샤오밍 부주임 -> 장 샤오밍, 뤄 후이닝
+    홍콩연락사무소장 -> 뤄 후이닝: Korean puts the title after the name), None when the last word
+    ends in none or nothing stands before it."""
+    head, _, last = text.rpartition(" ")
+    if not head.strip() or not any(m.end() == len(last) for m in titles().finditer(last)):
+        return None
+    return head
+
+
 def title_only(text: str) -> bool:
     """The text is a title alone, perhaps with a modifier (현 주석, 前总统): no name."""
     t = tables()

@@ -136,8 +136,6 @@ def _same_month(a: Candidate, b: Candidate) -> bool:
     return da is None or db is None or da == db
 
 
-
-
 def _same_side(ka: str, kb: str) -> bool:
     """Equal, or a country (美方, the Chinese government) and one of its agencies (nf:cn-mofcom)."""
     if ka == kb:

@@ -100,7 +100,7 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
             continue
         neighbour = counted or Counter(anchors).most_common(1)[0][0]   # ties: the first named
         for s, e in items:
-            e = _without_title(text, s, e)
+            e = s + len(orgtype.before_title_word(text[s:e]) or text[s:e])   # 장 샤오밍 부주임: the name
             name = text[s:e]
             words = _ITEM_WORD.findall(name)
             if not 2 <= len(name) <= 30 or not 1 <= len(words) <= 4 or " ".join(words) != name \
@@ -110,14 +110,6 @@ def _enumerated(doc: Document, start: int, end: int, near: list[Entity]) -> list
             typ = orgtype.by_name(name) if " " not in name else orgtype.by_name(words[-1]) or orgtype.by_name(name)
             found.append((s, e, typ if typ in ("FIRM", "UNIVERSITY", "GOV") else neighbour))
     return found
-
-
-def _without_title(text: str, s: int, e: int) -> int:
-    """Where an item ends without the title word after its name (장 샤오밍 부주임, 뤄 후이닝
-    홍콩연락사무소장: the title, or an office and its title, closes the item)."""
-    head, _, last = text[s:e].rpartition(" ")
-    title = next((m for m in orgtype.titles().finditer(last) if m.end() == len(last)), None)
-    return s + len(head) if head and title is not None else e
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
