@@ -264,10 +264,40 @@ def query_keys(mention: str, mention_in: str, sino_syllables: frozenset[str] = f
         skeleton = phonetic.chinese(_ZH_GENERIC.sub("", bare) or bare)
         transliterated = "·" in mention and len(skeleton) >= MIN_SKELETON   # 亨廷顿·英格尔斯
         letters = "".join(phonetic.pinyin(bare))
+        translated = _translated_letters(bare)
         return [("han", key(bare)), ("skeleton", skeleton if transliterated else ""),
-                ("letters", letters if len(letters) >= 8 or 2 <= len(bare) <= 4 else "")]
+                ("letters", letters if len(letters) >= 8 or 2 <= len(bare) <= 4 else ""),
+                ("letters", translated if translated != letters and len(translated) >= 8 else "")]
     bare = key(_bare_en(mention))
     return [("latin", bare), ("pinyin", re.sub(r"[^a-z]", "", bare) if len(bare) >= 6 else "")]
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> dict[str, str]:
+    """Chinese words of firm names -> the English word they translate to (the Chinese pack's
+    ``xscript.name_words``)."""
+    from .. import lang
+
+    pack = next((p for p in lang.packs() if p.code == "zh"), None)
+    table = pack.words.table("xscript.name_words") if pack is not None else {}
+    return {zh: en for en, words in table.items() for zh in words}
+
+
+def _translated_letters(name: str) -> str:
+    """``name`` (simplified, no legal form) in letters, its generic words in English and the rest
+    in pinyin (河北新海化工集团 -> hebeixinhaichemicalgroup), longest word first."""
+    words = _name_words()
+    longest = max(map(len, words), default=0)
+    out, i = [], 0
+    while i < len(name):
+        size = next((n for n in range(min(longest, len(name) - i), 1, -1) if name[i:i + n] in words), 0)
+        if size:
+            out.append(words[name[i:i + size]])
+            i += size
+        else:
+            out.append("".join(phonetic.pinyin(name[i])) or re.sub(r"[^a-z]", "", name[i].lower()))
+            i += 1
+    return "".join(out)
 
 
 def generic_tail_removed(name: str) -> str:

@@ -7,6 +7,7 @@ import pytest
 from pipeline.kb import load_kb, load_xscript, phonetic
 from pipeline.kb.index import kb_digest
 from pipeline.kb.store import KBEntity
+from pipeline.kb import xscript
 from pipeline.kb.xscript import CrossScriptMatcher, mention_script, pinyin_syllables, xscript_path
 
 
@@ -133,3 +134,15 @@ def test_link_stage_links_a_korean_transliteration_to_the_kb():
     assert_offsets(doc.to_dict())
     assert doc.entities[0].canonical["id"] == "nf:huntington-ingalls-industries"
     assert any(item["id"].startswith("cn-") for item in doc.entities[0].canonical["lists"])   # a MOFCOM listing
+
+
+@pytest.mark.parametrize("name, english", [
+    ("河北新海化工集團有限公司", "hebeixinhaichemicalgroup"),
+    ("碳元科技有限公司", "tanyuantechnology"),
+    ("和田泰达服饰", "hetiantaidaapparel"),
+])
+def test_a_chinese_firm_name_is_read_with_its_generic_words_in_english(name, english):
+    # translated, not transliterated: 化工 = Chemical, 集团 = Group, 科技 = Technology, 服饰 = Apparel
+    bare = xscript._bare_zh(name)
+    assert ("letters", english) in xscript.query_keys(name, "han")
+    assert xscript._translated_letters(bare) == english
