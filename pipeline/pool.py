@@ -18,7 +18,10 @@ What pebble leaves to us, this module adds:
   task channel) fails instead of waiting for ever; then, as when pebble reports the pool broken,
   the whole pool is replaced and the batches in flight are submitted again;
 - set-up errors: a worker that cannot build its pipeline says why on every task, and the run
-  stops with that message (pebble would restart such a worker for ever).
+  stops with that message (pebble would restart such a worker for ever); workers that die before
+  they even begin (a script that starts the pool without an ``if __name__ == "__main__":`` guard,
+  which every spawned worker runs again) stop the run after a few deaths, instead of every input
+  failing in turn, each after a worker's start.
 """
 from __future__ import annotations
 
@@ -153,6 +156,14 @@ class _Watchdog:
         self._thread.join(timeout=STOP_WAIT_S)
 
 
+def _any_entry(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is not None
+    except OSError:
+        return False
+
+
 def _kill(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGKILL)
@@ -190,6 +201,8 @@ class WorkerPool:
         self.silence = run.worker_timeout
         self.beat_dir = tempfile.mkdtemp(prefix="newsfacts-workers-")
         self.watchdog = _Watchdog(self.beat_dir, self.silence)
+        self.started = False      # has any worker begun (written its heartbeat)?
+        self.start_deaths = 0     # workers that died before any began
         self.pool = self._start()
 
     def _start(self) -> Any:
@@ -232,18 +245,21 @@ class WorkerPool:
         and the batches in ``queues`` that had not finished are submitted again."""
         from pebble import ProcessExpired
 
+        self.started = self.started or _any_entry(self.beat_dir)
         try:
             future.result(timeout=self._wait_limit(batch))
             return None
         except WorkerSetupError:
             raise
         except ProcessExpired as exc:
+            self._count_start_death()
             return WorkerCrashed(f"the worker process died while processing this input ({_exit(exc)})")
         except FutureTimeout:
             if future.done():             # pebble's task timeout: it killed the worker
                 return WorkerCrashed("the worker stopped answering and was killed")
             error: BaseException = WorkerCrashed("the task was lost with its worker")
         except (BrokenProcessPool, OSError) as exc:
+            self._count_start_death()
             error = WorkerCrashed(f"the worker pool broke ({type(exc).__name__}: {exc})")
         self._restart()
         for queue in queues:
@@ -251,6 +267,19 @@ class WorkerPool:
                 if not fut.done() or fut.exception() is not None:
                     queue[i] = (queued, self.submit(queued))
         return error
+
+    def _count_start_death(self) -> None:
+        """A worker died and none has ever begun (written its heartbeat): after a few such deaths
+        the workers cannot start at all, and every input would fail in turn."""
+        if self.started or _any_entry(self.beat_dir):
+            self.started = True
+            return
+        self.start_deaths += 1
+        if self.start_deaths >= max(3, 2 * self.workers):
+            raise WorkerSetupError(
+                f"worker processes die as they start ({self.start_deaths} so far, none began): a script that runs "
+                "newsfacts with several workers needs `if __name__ == \"__main__\":`, because every worker "
+                "imports it again")
 
     def _restart(self) -> None:
         self._stop_pool()

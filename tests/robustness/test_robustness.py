@@ -226,3 +226,30 @@ def test_workers_that_cannot_set_up_stop_the_run(tmp_path):
                                 f'tokenize.zh_user_dict="{tmp_path / "missing.txt"}"', "run.batch_size=1"])
     with pytest.raises(WorkerSetupError, match="missing.txt"):
         run_corpus(_raws([KO, ZH]), io.BytesIO(), config, workers=2)
+
+
+UNGUARDED = """
+import io
+from pipeline import io as nio
+from pipeline.batch import run_corpus
+from pipeline.config import load_config
+raws = [nio.RawRecord("t", n, "jsonl", b'{"id": "d%d", "text": "Huawei was added to the Entity List."}' % n)
+        for n in range(1, 41)]
+run_corpus(raws, io.BytesIO(), load_config(None, ["run.batch_size=1"]), 2)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_workers_that_die_as_they_start_stop_the_run_with_the_reason(tmp_path):
+    # a script without `if __name__ == "__main__":` is run again by every spawned worker, which
+    # then dies as it starts: the run stops at once and says why, instead of failing every input
+    # in turn, each after a worker's start
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED, encoding="utf-8")
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=110)
+    assert proc.returncode != 0
+    assert "WorkerSetupError: worker processes die as they start" in proc.stderr
+    assert 'if __name__ == "__main__":' in proc.stderr
+    assert time.monotonic() - started < 60
