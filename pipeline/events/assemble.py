@@ -755,19 +755,23 @@ def _credits() -> re.Pattern[str]:
     return _packs_regex("events.credits", re.MULTILINE)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
+def _packs_words(key: str, template: str = "{}") -> re.Pattern[str]:
+    """The words every language pack lists under ``key`` (``words.toml``) as one alternation put
+    in ``template`` at ``{}``, case-insensitive; a pattern that matches nothing when none lists any."""
+    words = words_pattern(w for p in lang.packs() for w in p.words.get(key))
+    return re.compile(template.replace("{}", f"(?:{words})"), re.IGNORECASE) if words else re.compile(r"(?!x)x")
+
+
 def _definite() -> re.Pattern[str]:
     """A definite word right before an act's noun (the packs' ``events.definite``: the, 该, 이번)."""
-    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.definite"))
-    return re.compile(rf"(?:{words})\s*$" if words else r"(?!x)x", re.IGNORECASE)
+    return _packs_words("events.definite", r"{}\s*$")
 
 
-@functools.lru_cache(maxsize=1)
 def _also() -> re.Pattern[str]:
     """Words that make an act one more of the act told before ("also sanctioned", 也被制裁; the
     packs' ``events.also``): it is on that act's list."""
-    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.also"))
-    return re.compile(rf"(?:{words})\s*(?:被|been|were|was|be)?\s*$" if words else r"(?!x)x", re.IGNORECASE)
+    return _packs_words("events.also", r"{}\s*(?:被|been|were|was|be)?\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -779,11 +783,9 @@ def _dealing() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
 def _entry() -> re.Pattern[str]:
     """Words of a ban on entering a country (the packs' ``events.entry``)."""
-    return re.compile(words_pattern(w for p in lang.packs() for w in p.words.get("events.entry")) or r"(?!x)x",
-                      re.IGNORECASE)
+    return _packs_words("events.entry")
 
 
 #: sentences between a listing and the bar it brings ("... added to the list. The listing bars them ...")
@@ -930,10 +932,8 @@ _QUOTE = re.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
 FOLLOW_UP_REACH = 4
 
 
-@functools.lru_cache(maxsize=1)
 def _follow_up_words() -> re.Pattern[str]:
-    words = words_pattern(w for p in lang.packs() for w in p.words.get("events.follow_up"))
-    return re.compile(rf"[\s\-–—•▲]*(?:{words})" if words else r"(?!x)x", re.IGNORECASE)
+    return _packs_words("events.follow_up", r"[\s\-–—•▲]*{}")
 
 
 @rule("events.follow_up", off=false)
@@ -955,11 +955,9 @@ def _frame(out: list[Candidate], here: list[Candidate]) -> Candidate | None:
 _SENTENCE_START = re.compile(r"(?:^|[。！？!?.\n])[\s\"“'‘]*$")
 
 
-@functools.lru_cache(maxsize=1)
 def _conjunct() -> re.Pattern[str]:
     """A conjunction right after a name (the packs' ``enumeration.conjunctions``: and, 和, 과)."""
-    words = words_pattern(w for p in lang.packs() for w in p.words.get("enumeration.conjunctions"))
-    return re.compile(rf"\s*(?:{words})" if words else r"(?!x)x", re.IGNORECASE)
+    return _packs_words("enumeration.conjunctions", r"\s*{}")
 
 
 def _coordinated_subject(text: str, e: Entity) -> bool:

@@ -90,8 +90,8 @@ def bans_of_listings(groups: list[Candidate], candidates: list[Candidate]) -> li
             continue
         parties = {_key(t) for t in listing.targets}
         stated = any(b.list.id == entry.id and b.list_via in ("named", "cue") if b.list is not None
-                     else 0 <= b.sentence - listing.sentence <= 1 or bool(parties & {_key(t) for t in b.targets})
-                     and _same_month(b, listing) for b in bans)
+                     else 0 <= b.sentence - listing.sentence <= 1
+                     or (bool(parties & {_key(t) for t in b.targets}) and _same_month(b, listing)) for b in bans)
         targets = [t for t in listing.targets if t.type in TARGET_TYPES and (entry.id, _key(t)) not in banned]
         if stated and targets:
             banned.update((entry.id, _key(t)) for t in targets)
