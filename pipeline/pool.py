@@ -245,6 +245,7 @@ class WorkerPool:
         and the batches in ``queues`` that had not finished are submitted again."""
         from pebble import ProcessExpired
 
+        self.started = self.started or _any_entry(self.beat_dir)
         try:
             future.result(timeout=self._wait_limit(batch))
             return None
