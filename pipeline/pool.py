@@ -123,11 +123,13 @@ def _worker_task(fn: BatchFn, batch: list[nio.RawRecord]) -> list[Line]:
 
 # -- in the parent -----------------------------------------------------------------------------
 class _Watchdog:
-    """Kills workers whose heartbeat file is older than ``silence`` seconds."""
+    """Kills workers whose heartbeat file is older than ``silence`` seconds; remembers whether
+    it has ever seen one (``seen``), since it removes the files of the workers it kills."""
 
     def __init__(self, beat_dir: str, silence: float) -> None:
         self.beat_dir = beat_dir
         self.silence = silence
+        self.seen = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -142,6 +144,7 @@ class _Watchdog:
             entries = list(os.scandir(self.beat_dir))
         except OSError:
             return
+        self.seen = self.seen or bool(entries)
         for entry in entries:
             try:
                 age = now - entry.stat().st_mtime
@@ -245,7 +248,7 @@ class WorkerPool:
         and the batches in ``queues`` that had not finished are submitted again."""
         from pebble import ProcessExpired
 
-        self.started = self.started or _any_entry(self.beat_dir)
+        self._note_begun()
         try:
             future.result(timeout=self._wait_limit(batch))
             return None
@@ -271,8 +274,7 @@ class WorkerPool:
     def _count_start_death(self) -> None:
         """A worker died and none has ever begun (written its heartbeat): after a few such deaths
         the workers cannot start at all, and every input would fail in turn."""
-        if self.started or _any_entry(self.beat_dir):
-            self.started = True
+        if self._note_begun():
             return
         self.start_deaths += 1
         if self.start_deaths >= max(3, 2 * self.workers):
@@ -280,6 +282,11 @@ class WorkerPool:
                 f"worker processes die as they start ({self.start_deaths} so far, none began): a script that runs "
                 "newsfacts with several workers needs `if __name__ == \"__main__\":`, because every worker "
                 "imports it again")
+
+    def _note_begun(self) -> bool:
+        """Whether any worker has begun: a heartbeat file now, or one the watchdog saw."""
+        self.started = self.started or self.watchdog.seen or _any_entry(self.beat_dir)
+        return self.started
 
     def _restart(self) -> None:
         self._stop_pool()

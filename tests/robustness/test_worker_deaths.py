@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 
 import orjson
 import pytest
@@ -112,3 +113,23 @@ def test_two_hundred_runs_with_dying_workers_all_end_and_answer_every_input(die_
             elif "error" in record:                    # only a worker killed from outside
                 assert record["error"]["stage"] == "worker", (run, record["error"])
     print(f"slowest of {RUNS} runs: {slowest:.1f} s")
+
+
+
+@pytest.mark.timeout(120)
+def test_a_worker_killed_for_silence_after_it_began_is_not_a_start_death(die_registered):
+    # a worker that stops answering (SIGSTOP) is killed by the watchdog, which removes its
+    # heartbeat file: the pool must still know that a worker began, or enough such deaths would
+    # stop the run as "worker processes die as they start"
+    from pipeline.batch import _crash_line, process_batch
+    from pipeline.pool import WorkerPool
+
+    config = load_config(None, [f"pipeline.stages={STAGES}", "run.worker_timeout=1.0"])
+    pool = WorkerPool(config, 1, process_batch, _crash_line)   # one worker: no other heartbeat file
+    try:
+        batch = [nio.RawRecord("mem", 1, "jsonl", orjson.dumps({"id": "s1", "text": ZH + " DIE:stop "}))]
+        lines = pool.result(batch, pool.submit(batch), deque())
+        assert orjson.loads(lines[0].line)["error"]["stage"] == "worker"
+        assert (pool.started, pool.start_deaths) == (True, 0)
+    finally:
+        pool.shutdown()
