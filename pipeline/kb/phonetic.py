@@ -34,6 +34,11 @@ _ENGLISH = [(re.compile(p), r) for p, r in (
     (r"[^a-z ]", ""), (r"tch|sch|ch|sh|th|dg", "s"), (r"ph", "f"), (r"gh", ""), (r"ck", "k"), (r"qu", "kw"),
     (r"\bkn", "n"), (r"\bwr", "r"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "j"),
     (r"e\b", ""), (r"ng", "n"), (r"(?<!^)h", ""), (r"(?<=[aeiou])r(?![aeiouy])", ""), (r"y(?![aeiou])", "i"), (r"[wy ]", ""), (r"[aeiou]+", "V"))]
+#: a name spelled as it is said (Russian, Persian, Arabic names in Latin letters): kh is h
+#: (Zakharova 자하로바), no soft g (Sergei 세르게이), no silent final e (Zare 자레), every r heard
+#: (Lavrov 라브로프)
+_SPELLED = [(re.compile("kh"), "h")] + [
+    (p, r) for p, r in _ENGLISH if p.pattern not in (r"g(?=[eiy])", r"e\b", r"(?<=[aeiou])r(?![aeiouy])")]
 #: Revised Romanization of Korean -> sounds
 _KOREAN = [(re.compile(p), r) for p, r in (
     (r"[^a-z]", ""), (r"eu", ""), (r"ch", "s"), (r"ng", "n"), (r"(?<!^)h", ""), (r"[wy]", ""), (r"[aeiou]+", "V"))]
@@ -52,6 +57,16 @@ def english(name: str) -> str:
     """Skeleton of a name in Latin letters read as English (``Huntington Ingalls`` -> ``HVNTVNTVNVNVLS``)."""
     text = name.lower()
     for pattern, repl in _ENGLISH:
+        text = pattern.sub(repl, text)
+    return _classes(text)
+
+
+@lru_cache(maxsize=65536)
+def spelled(name: str) -> str:
+    """Skeleton of a name in Latin letters read as spelled, not as English (``Sergei Lavrov`` ->
+    ``SVLKVLVPLVP``, where :func:`english` gives ``SVSVLVPLVP``)."""
+    text = name.lower()
+    for pattern, repl in _SPELLED:
         text = pattern.sub(repl, text)
     return _classes(text)
 
@@ -140,3 +155,31 @@ if __name__ == "__main__":
     with open(str(path), "w", encoding="utf-8") as fh:
         fh.write("\n".join(build_pinyin_table()) + "\n")
     print(f"wrote {path}")
+
+
+#: Revised Romanization vowels -> the English vowel letter a reader writes for them (eu, the
+#: epenthetic vowel, is none)
+_KOREAN_VOWELS = [(re.compile(p), r) for p, r in (
+    (r"yeo|eo", "o"), (r"ae|ye", "e"), (r"eu", ""), (r"ui|wi", "i"), (r"wa|ya", "a"), (r"wo|yo", "o"), (r"yu", "u"),
+    (r"[^aeiou]", ""))]
+_ENGLISH_VOWELS = [(re.compile(p), r) for p, r in (
+    (r"y(?=[aeiou])", ""), (r"y", "i"), (r"e\b", ""), (r"([aeiou])[aeiou]+", r"\1"), (r"[^aeiou]", ""))]
+
+
+def korean_vowels(word: str) -> str:
+    """The vowels a Hangul word is read with (``라브로프`` -> ``ao``)."""
+    from korean_romanizer.romanizer import Romanizer
+
+    text = Romanizer(word).romanize().lower()
+    for pattern, repl in _KOREAN_VOWELS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def english_vowels(word: str) -> str:
+    """The vowels of a word in Latin letters, one per run (``Mikhailov`` -> ``iao``)."""
+    text = word.lower()
+    for pattern, repl in _ENGLISH_VOWELS:
+        text = pattern.sub(repl, text)
+    return text
+

@@ -215,7 +215,8 @@ def entity_keys(entity: Any) -> Iterable[tuple[str, str]]:
 
 def _person_keys(entity: Any, english: list[str], chinese: bool) -> Iterable[tuple[str, str]]:
     """A person by the letters of a pinyin name (Chen Quanguo = 陈全国) and its Korean spelling
-    (천취안궈), by a curated Korean name, and by the sound of a full English name (Sergei Lavrov)."""
+    (천취안궈), by a curated Korean name, and by the sound of a full English name and of its first
+    and last words, read as English and as spelled (세르게이 라브로프 = Sergei Viktorovich Lavrov)."""
     from ..lang.ko.pinyin import to_hangul
 
     if chinese or any(s.startswith("seed:") for s in entity.sources):
@@ -225,8 +226,10 @@ def _person_keys(entity: Any, english: list[str], chinese: bool) -> Iterable[tup
         words = re.findall(r"[A-Za-z]+", name)
         if len(words) < 2:
             continue
-        if len(skeleton := phonetic.english(" ".join(words))) >= MIN_PERSON_SKELETON:
-            yield "person", skeleton
+        for said in {" ".join(words), f"{words[0]} {words[-1]}"}:    # Sergei Lavrov for Sergei Viktorovich Lavrov
+            for skeleton in {phonetic.english(said), phonetic.spelled(said)}:
+                if len(skeleton) >= MIN_PERSON_SKELETON:
+                    yield "person", skeleton
         cut = [pinyin_syllables(w) for w in words] if chinese else []
         syllables = [s for part in cut for s in part or ()]
         if cut and all(cut) and 2 <= len(syllables) <= 4 and (spelled := to_hangul(syllables)):
@@ -256,7 +259,7 @@ def query_keys(mention: str, mention_in: str, sino_syllables: frozenset[str] = f
         foreign = sum(c not in sino_syllables for c in syllables)
         skeleton = phonetic.korean(distinctive) if syllables and 3 * foreign >= len(syllables) else ""
         long_enough = skeleton if len(skeleton) >= MIN_SKELETON else ""
-        person = phonetic.korean(bare) if len(mention.split()) >= 2 and 3 * foreign >= len(syllables) else ""
+        person = phonetic.korean(bare) if len(mention.split()) >= 2 else ""
         return [("hangul", bare), ("sino", bare), ("skeleton", long_enough), ("skeleton_zh", long_enough),
                 ("person", person if len(person) >= MIN_PERSON_SKELETON else "")]
     if mention_in == "han":

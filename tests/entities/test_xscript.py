@@ -65,6 +65,10 @@ def persons():
         _entity("nf:tan", "Tan Tieniu", "HK", en=["Tieniu Tan"], type="PERSON"),
         _entity("nf:zhang", "ZHANG, Xiaoming", "CN", type="PERSON"),
         _entity("nf:rubio", "Marco Rubio", "US", type="PERSON"),
+        _entity("nf:lavrov", "Sergei Viktorovich Lavrov", "RU", type="PERSON"),
+        _entity("nf:zakharova", "Mariya Vladimirovna Zakharova", "RU", type="PERSON"),
+        _entity("nf:kamali", "Hossein Zare Kamali", "IR", type="PERSON"),
+        _entity("nf:malov", "Sergei Malov", "RU", type="PERSON"),
     ])
 
 
@@ -73,6 +77,10 @@ def persons():
     ("드미트리 메드베데프", "nf:medvedev", "person"),
     ("탄톄뉴", "nf:tan", "hangul"),                       # a Chinese name in the Korean spelling of its pinyin
     ("장 샤오밍", "nf:zhang", "hangul"),
+    # first and last words of a name with a patronymic, read as spelled: g hard, every r heard
+    ("세르게이 라브로프", "nf:lavrov", "person"),
+    ("마리아 자하로바", "nf:zakharova", "person"),      # kh as ㅎ; every syllable also reads a Han character
+    ("호세인 자레 카말리", "nf:kamali", "person"),       # the final e of Zare is said
 ])
 def test_persons_in_hangul_find_their_entity(persons, mention, expected, how):
     found = persons.best(mention, kinds=frozenset({"letters", "hangul", "person"}))
@@ -88,10 +96,29 @@ def test_persons_are_matched_only_by_long_full_names(persons, mention):
     assert persons.best(mention, kinds=frozenset({"letters", "hangul", "person"})) is None
 
 
+def test_vowels_tell_apart_names_whose_consonants_sound_alike(persons):
+    from pipeline.kb.linking import _vowels_agree
+
+    # 제시 말라브 (Jesse Malave) has the skeleton of Sergei Malov (SVSVMVLVP); the link stage takes a
+    # person matched by sound only when the vowels agree too
+    assert persons.best("제시 말라브", kinds=frozenset({"person"})).entity_id == "nf:malov"
+    assert not _vowels_agree("제시 말라브", ["Sergei Malov"])
+    assert not _vowels_agree("인디아나 존스", ["Antonio Sunce"])
+    assert _vowels_agree("세르게이 라브로프", ["Sergei Viktorovich Lavrov"])
+    assert _vowels_agree("테레사 청", ["Teresa Cheng"])          # a one-vowel surname says too little
+
+
 def test_pinyin_words_are_cut_into_syllables():
     assert pinyin_syllables("Tieniu") == ["tie", "niu"]
     assert pinyin_syllables("Xiaoming") == ["xiao", "ming"]
     assert pinyin_syllables("Carrie") is None
+
+
+def test_a_name_spelled_as_said_keeps_hard_g_every_r_and_final_e():
+    assert phonetic.english("Sergei Lavrov") == "SVSVLVPLVP"
+    assert phonetic.spelled("Sergei Lavrov") == phonetic.korean("세르게이 라브로프") == "SVLKVLVPLVP"
+    assert phonetic.spelled("Zakharova") == phonetic.korean("자하로바")
+    assert phonetic.korean_vowels("라브로프") == phonetic.english_vowels("Lavrov") == "ao"
 
 
 def test_skeletons_of_three_spellings_meet():
@@ -134,6 +161,27 @@ def test_link_stage_links_a_korean_transliteration_to_the_kb():
     assert_offsets(doc.to_dict())
     assert doc.entities[0].canonical["id"] == "nf:huntington-ingalls-industries"
     assert any(item["id"].startswith("cn-") for item in doc.entities[0].canonical["lists"])   # a MOFCOM listing
+
+
+@pytest.mark.parametrize("person, expected", [
+    ("세르게이 라브로프", "nf:sergei-viktorovich-lavrov"),
+    ("호세인 자레 카말리", "nf:hossein-zare-kamali"),
+    ("제시 말라브", None),                 # not in the KB: no person whose name merely sounds alike
+])
+def test_link_stage_links_a_person_in_hangul_to_the_kb_by_sound(person, expected):
+    from pipeline.stages.base import Shared
+    from pipeline.stages.link import LinkConfig, LinkStage
+    from pipeline.types import Document, Entity, Sentence
+
+    link = LinkStage(LinkConfig(), Shared(run=None))
+    link.setup()
+    text = f"미국 재무부는 {person}를 제재 대상에 올렸다."
+    doc = Document(text=text, sentences=[Sentence(0, len(text), "ko")])
+    start = text.index(person)
+    doc.add_entity(Entity(id="", text=person, type="PERSON", start=start, end=start + len(person), source="model"))
+    link.process(doc)
+    linked = doc.entities[0].canonical["id"]
+    assert linked == expected if expected else linked.startswith("doc:")
 
 
 @pytest.mark.parametrize("name, english", [
