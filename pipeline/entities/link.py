@@ -246,11 +246,13 @@ def _link_short_forms(names: list[Entity], groups: _Groups) -> None:
 @rule("link.surname_joins_full_name")
 def _link_surnames(names: list[Entity], groups: _Groups) -> None:
     """``Raimondo`` after ``Gina Raimondo``, ``라브로프`` after ``세르게이 라브로프``: a one-word
-    PERSON in Latin letters or Hangul joins the earlier full name it ends."""
-    by_surname: dict[str, list[Entity]] = {}      # the full names by their last word, in list order
+    PERSON in Latin letters or Hangul joins the earlier full name it ends, or whose later words it
+    is one of (모메니 after 에스칸다르 모메니 칼라가리: a surname of two words)."""
+    by_surname: dict[str, list[Entity]] = {}      # the full names by their later words, in list order
     for f in names:
         if f.type == "PERSON" and " " in f.text.strip():
-            by_surname.setdefault(f.text.split()[-1], []).append(f)
+            for word in dict.fromkeys(f.text.split()[1:]):
+                by_surname.setdefault(word, []).append(f)
     for e in names:
         if e.type == "PERSON" and " " not in e.text.strip() and mention_script(e.text) != "han":
             match = next((f for f in by_surname.get(e.text, ()) if f.start < e.start), None)

@@ -14,7 +14,7 @@ them (``[transliteration]`` in their ``words.toml``: the Korean pack's), in thos
 - **enumerations**: name words between separators next to a name already found, or before a
   count (허징, 천둥, 루신닝 등 5명) -> the neighbour's or the count's type;
 - **cut persons**: a model person that ends or starts inside a transliterated word, or is
-  followed by one (스티븐 + 므누신, 펑자루 + 이) -> the whole name.
+  followed by one or by a surname (스티븐 + 므누신, 펑자루 + 이, 하미드 + 담가니) -> the whole name.
 
 A name word is a word of Latin letters or digits (CK, 3HC), or a Hangul word that scores as a
 transliteration; its particles stay outside the name (카스퍼스키가), and a final syllable that is
@@ -50,7 +50,7 @@ _AFTER_CONSONANT = ("이", "은", "을", "과", "으로", "이나", "이랑", "�
 _AFTER_VOWEL = ("가", "는", "를", "와", "로", "나", "랑", "며", "다", "고", "라")
 #: the share of the scorer's threshold a word needs where the sentence says a name stands there:
 #: after a word that says what kind of party follows (a strong cue: only Korean words are kept
-#: out), before a title or in an enumeration
+#: out), before a title, in an enumeration or after a given name
 APPOSITION_FACTOR = 0.1
 SLOT_FACTOR = 0.6
 #: a score above which a word is a transliteration whatever MeCab-ko makes of it
@@ -159,6 +159,16 @@ def _function_words(doc: Document, words: list[Word]) -> frozenset[str]:
                 break
             i += 1
     return frozenset(out)
+
+
+def _tags(doc: Document, start: int, end: int) -> list[list[str]]:
+    """The MeCab-ko tags of each token that starts in ``[start, end)``."""
+    i = bisect.bisect_left(doc.tokens, start, key=lambda t: t.start)
+    out = []
+    while i < len(doc.tokens) and doc.tokens[i].start < end:
+        out.append((doc.tokens[i].pos or "?").split("+"))
+        i += 1
+    return out
 
 
 def _crosses(found: Entity, new: Entity) -> bool:
@@ -346,6 +356,25 @@ class TransliterationFinder:
         return any(is_particle_tail(word[n:]) and (word[:n] in self.lists.titles or bool(self._title_end.search(word[:n])))
                    for n in range(len(word), 0, -1))
 
+    def _surname(self, doc: Document, words: list[Word], k: int, found: list[Entity]) -> int | None:
+        """``k`` when ``words[k]``, right after a foreign given name, is its surname: Hangul of two
+        syllables or more, no title, no name found already (미국 in 바이든 미국 대통령), and either
+        a word MeCab-ko does not know and pieces from proper nouns (발리자데: 발리 자데), or one
+        that is certainly a transliteration and in which MeCab-ko reads no particle, verb or
+        ending; a word MeCab-ko knows (시리즈, 화이팅, 주온) is no surname short of that."""
+        if k >= len(words) or words[k].start - words[k - 1].end != 1 or doc.text[words[k - 1].end] != " ":
+            return None
+        word = words[k]
+        stem = word.stem
+        if not is_hangul(stem) or len(stem) < 2 or stem in self.lists.titles or stem in self.lists.not_names \
+                or stem in self.lists.firm_heads or any(e.start < word.stem_end and word.start < e.end for e in found):
+            return None
+        tokens = _tags(doc, word.start, word.stem_end)
+        if len(tokens) >= 2 and all(tags == ["NNP"] for tags in tokens):
+            return k                     # a word MeCab-ko does not know, pieced from proper nouns
+        plain = not any(t.startswith(("J", "E", "V", "XS")) for tags in tokens for t in tags)
+        return k if plain and self._score(stem) >= CERTAIN else None
+
     def _enumerated(self, text: str, words: list[Word], found: list[Entity]) -> Iterator[Entity]:
         """Name words between separators whose neighbour is a name found, or in a chain that ends
         in a count; typed by their own head, else the count, else the neighbour."""
@@ -402,11 +431,14 @@ class TransliterationFinder:
             if rest and len(rest) <= 2 and not (is_particle_tail(rest) and _agrees(text[:person.end], rest)) \
                     and self._name_like(words[last].stem) and words[last].stem not in self._function:
                 end = words[last].stem_end                               # 펑자루 + 이
-            if end == words[last].end and self._name_like(text[start:end].split()[0]) \
+            if end == words[last].end and any(self._name_like(w) for w in text[start:end].split()) \
                     and last + 1 < len(words) and words[last + 1].start - end == 1 and text[end] == " " \
                     and is_hangul(words[last + 1].stem) and words[last + 1].stem not in self._function:
                 nxt = self._name_after(text, words, last + 1, 1.0)
                 if nxt is not None and all(is_hangul(w.stem) for w in words[last + 1:nxt + 1]):
                     end = words[nxt].stem_end                            # 스티븐 + 므누신
+            if end == words[last].end and any(self._name_like(w) for w in text[start:end].split()) \
+                    and (surname := self._surname(doc, words, last + 1, found)) is not None:
+                end = words[surname].stem_end                            # 하미드 + 담가니, 세르게이 + 롤두긴
             if (start, end) != (person.start, person.end) and end > start:
                 yield self._entity(text, start, end, "PERSON")

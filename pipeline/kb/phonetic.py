@@ -35,10 +35,10 @@ _ENGLISH = [(re.compile(p), r) for p, r in (
     (r"\bkn", "n"), (r"\bwr", "r"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "j"),
     (r"e\b", ""), (r"ng", "n"), (r"(?<!^)h", ""), (r"(?<=[aeiou])r(?![aeiouy])", ""), (r"y(?![aeiou])", "i"), (r"[wy ]", ""), (r"[aeiou]+", "V"))]
 #: a name spelled as it is said (Russian, Persian, Arabic names in Latin letters): kh is h
-#: (Zakharova 자하로바), no soft g (Sergei 세르게이), no silent final e (Zare 자레), every r heard
-#: (Lavrov 라브로프)
+#: (Zakharova 자하로바), gh is g (Damghani 담가니), no soft g (Sergei 세르게이), no silent final e
+#: (Zare 자레), every r heard (Lavrov 라브로프)
 _SPELLED = [(re.compile("kh"), "h")] + [
-    (p, r) for p, r in _ENGLISH if p.pattern not in (r"g(?=[eiy])", r"e\b", r"(?<=[aeiou])r(?![aeiouy])")]
+    (p, r) for p, r in _ENGLISH if p.pattern not in (r"gh", r"g(?=[eiy])", r"e\b", r"(?<=[aeiou])r(?![aeiouy])")]
 #: Revised Romanization of Korean -> sounds
 _KOREAN = [(re.compile(p), r) for p, r in (
     (r"[^a-z]", ""), (r"eu", ""), (r"ch", "s"), (r"ng", "n"), (r"(?<!^)h", ""), (r"[wy]", ""), (r"[aeiou]+", "V"))]

@@ -118,6 +118,7 @@ def test_a_name_spelled_as_said_keeps_hard_g_every_r_and_final_e():
     assert phonetic.english("Sergei Lavrov") == "SVSVLVPLVP"
     assert phonetic.spelled("Sergei Lavrov") == phonetic.korean("세르게이 라브로프") == "SVLKVLVPLVP"
     assert phonetic.spelled("Zakharova") == phonetic.korean("자하로바")
+    assert phonetic.spelled("Damghani") == phonetic.korean("담가니") != phonetic.english("Damghani")
     assert phonetic.korean_vowels("라브로프") == phonetic.english_vowels("Lavrov") == "ao"
 
 

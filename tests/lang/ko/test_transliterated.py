@@ -109,6 +109,26 @@ def test_a_person_the_model_cut_is_whole(nlp):
 
 
 @pytest.mark.slow
+def test_a_given_name_takes_its_surname_but_not_the_next_name(nlp):
+    # the model tags the given names only; the surname is a word MeCab-ko does not know and
+    # pieces from proper nouns (발리자데: 발리 자데); a name found already or a known word is not
+    got = names(nlp, "미국은 고르반 모하마드 발리자데를 제재했다.")
+    assert ("고르반 모하마드 발리자데", "PERSON") in [(n, t) for n, t, _ in got]
+    got = names(nlp, "블라디미르 푸틴 러시아 대통령은 조 바이든 미국 대통령을 비판했다.")
+    assert {("러시아", "LOC"), ("미국", "LOC")} <= {(n, t) for n, t, _ in got}
+    assert not any(n.endswith(("러시아", "미국")) and t == "PERSON" for n, t, _ in got)
+
+
+@pytest.mark.slow
+def test_a_later_word_of_a_full_name_alone_joins_it(nlp):
+    # 모하마드 alone, after 고르반 모하마드 발리자데, is that person (no longer only the last word)
+    doc = nlp("미국은 고르반 모하마드 발리자데 사령관을 제재했다. 모하마드 사령관은 반발했다.")
+    persons = [e for e in doc.entities if e.type == "PERSON"]
+    assert [e.text for e in persons] == ["고르반 모하마드 발리자데", "모하마드"]
+    assert persons[0].canonical["id"] == persons[1].canonical["id"] == "nf:ghorban-mohammad-valizadeh"
+
+
+@pytest.mark.slow
 def test_korean_words_and_names_stay_as_they_were(nlp):
     # no loanword reading of a Korean noun (its type is the typer's: a bare 정부 is a near tie, typer card)
     assert [(n, source) for n, _, source in names(nlp, "정부는 기업 관계자들과 회의를 열었다.")] == [("정부", "model")]
