@@ -182,3 +182,15 @@ def test_officials_who_became_targets_are_named_before_the_predicate_without_the
                           "또 [장 샤오밍|PERSON] 부주임, 뤄 후이닝 홍콩연락사무소장 등 중국 본토 관리들도 대상이 됐다.")
     assert [(e.action, e.list["id"]) for e in events] == [("add", "us-sdn-list")]
     assert texts(doc, events[0].targets) == ["캐리 람", "장 샤오밍", "뤄 후이닝"]
+
+
+@pytest.mark.parametrize("keeper, kept_by, expected", [
+    ("미국 상무부", "nf:us-commerce", "us-entity-list"),
+    ("미국 재무부", "nf:us-treasury", "us-sdn-list"),
+])
+def test_a_sanctions_target_list_is_the_list_of_the_body_that_keeps_it(extract, keeper, kept_by, expected):
+    # 제재 대상 명단 / 목록 names no list: the acting authority picks it (list names as data)
+    doc, events = extract(f"[{keeper}|GOV|{kept_by}]는 [71개|QUANTITY|71:기관] 기관을 제재 대상 명단에 올렸다.")
+    assert [(e.action, e.list["id"], e.count, e.targets) for e in events] == [("add", expected, 71, [])]
+    doc, events = extract(f"[{keeper}|GOV|{kept_by}]는 중국 기업 [11개|QUANTITY|11:기업]를 제재 대상 목록에 올렸다.")
+    assert [(e.action, e.list["id"], e.count) for e in events] == [("add", expected, 11)]
