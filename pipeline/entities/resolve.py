@@ -22,7 +22,7 @@ from . import rates
 from . import typer as orgtype
 from .typing_model import CONTEXT_CHARS, OrgMention, OrgTyper
 from .. import lang
-from ..kb.normalize import script
+from ..kb.normalize import script, simplified
 from ..lang.casing import all_common
 from ..spans import SpanIndex
 from ..types import Document, Entity, Sentence
@@ -179,6 +179,32 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     return [e]
 
 
+#: jieba's tags of a person's name: a name it knows, or a word its HMM found (霍留军)
+_NAME_TAGS = frozenset({"nr", "nz"})
+
+
+@rule("resolve.split_titled_body", off=listed)
+def _split_titled_body(doc: Document, e: Entity) -> list[Entity]:
+    """A model organisation that ends in ``<title><name>`` (公安廳黨委書記霍留軍) is two entities:
+    the body before the title and the person after it, when the name is one word jieba reads as
+    a name (nr) or a new word (nz) of two to four characters."""
+    if e.type not in orgtype.ORG_TYPES:
+        return [e]
+    k = bisect.bisect_left(doc.tokens, e.end, key=lambda t: t.end)
+    if k >= len(doc.tokens) or doc.tokens[k].end != e.end:
+        return [e]
+    name = doc.tokens[k]
+    if name.pos not in _NAME_TAGS or not 2 <= len(name.text) <= 4 or name.start <= e.start \
+            or any(script(c) != "han" for c in name.text):
+        return [e]
+    before = simplified(doc.text[e.start:name.start])
+    title = next((m for m in orgtype.titles().finditer(before) if m.end() == len(before)), None)
+    if title is None or title.start() < 2:
+        return [e]
+    body = _piece(doc.text, e.start, e.start + title.start(), e.type, e)
+    return [body, _piece(doc.text, name.start, name.end, "PERSON", e)]
+
+
 #: a Latin name, then Chinese characters (Inter-Coastal Electronics尚未回应)
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z0-9][\w .,&'’-]*?)\s*([\u4e00-\u9fff].*)$", re.S)
 
@@ -332,7 +358,7 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
 
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
     """The candidates with the model's broken spans cut (``_trim_bracket``, ``_cut_at_script_change``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
-    or split (``_split_titled_person``, ``_split_coordination``)."""
+    or split (``_split_titled_person``, ``_split_titled_body``, ``_split_coordination``)."""
     out = []
     names = SpanIndex((e for e in candidates if e.source == "kb" and e.type != "LOC"), _span)
     for whole in candidates:
@@ -346,7 +372,8 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None:
                 fixed = _cut_at_script_change(doc, fixed)
                 for part in _split_titled_person(doc.text, fixed):
-                    out += _split_coordination(doc, part, names)
+                    for piece in _split_titled_body(doc, part):
+                        out += _split_coordination(doc, piece, names)
     return out
 
 
