@@ -179,6 +179,26 @@ def _split_titled_person(text: str, e: Entity) -> list[Entity]:
     return [e]
 
 
+#: lower-case words that begin names (Charles de Gaulle, bin Salman, al-Assad, van der Leyen)
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di",
+                             "du", "dos", "das", "del", "ter", "ten", "zu", "abu", "bint"})
+
+
+@rule("resolve.lowercase_lead_cut", off=last)
+def _lowercase_lead_cut(text: str, e: Entity) -> Entity:
+    """A model name in Latin letters that begins with a lower-case word (``ban Rubio``, ``sanctioned
+    Huawei``) begins after it: names begin with a capital, or with a particle (de, bin, al-)."""
+    m = re.match(r"([a-z]+)(?=[\s-])\s*", e.text)
+    if m is None or m.group(1) in _NAME_PARTICLES or e.type not in orgtype.NAME_TYPES:
+        return e
+    rest = e.text[m.end():]
+    if not rest[:1].isupper() or len(rest) < 2:
+        return e
+    start = e.start + m.end()
+    return Entity(id="", text=text[start:e.end], type=e.type, start=start, end=e.end, source=e.source,
+                  score=e.score, norm=e.norm, canonical=e.canonical)
+
+
 #: jieba's tags of a person's name: a name it knows, or a word its HMM found (霍留军)
 _NAME_TAGS = frozenset({"nr", "nz"})
 
@@ -357,7 +377,8 @@ def not_names(doc: Document, candidates: list[Entity], catalogue: Any, names: st
 
 
 def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
-    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_cut_at_script_change``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
+    """The candidates with the model's broken spans cut (``_trim_bracket``, ``_cut_at_script_change``,
+    ``_lowercase_lead_cut``), retyped (a "person" named like a firm or a place: ``orgtype.not_person``)
     or split (``_split_titled_person``, ``_split_titled_body``, ``_split_coordination``)."""
     out = []
     names = SpanIndex((e for e in candidates if e.source == "kb" and e.type != "LOC"), _span)
@@ -370,7 +391,7 @@ def repair(doc: Document, candidates: list[Entity]) -> list[Entity]:
             if fixed is not None and fixed.type == "PERSON":
                 fixed.type = orgtype.not_person(fixed.text) or "PERSON"
             if fixed is not None:
-                fixed = _cut_at_script_change(doc, fixed)
+                fixed = _lowercase_lead_cut(doc.text, _cut_at_script_change(doc, fixed))
                 for part in _split_titled_person(doc.text, fixed):
                     for piece in _split_titled_body(doc, part):
                         out += _split_coordination(doc, piece, names)
