@@ -105,13 +105,17 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop item numbers, relative clauses (参与…的), titles (执行主任), quotes and 将/对."""
+    """Drop item numbers, an aspect particle before a Latin name (制裁了ARCLM), relative clauses (参与…的),
+    titles (执行主任), quotes and 将/对."""
     piece = text[s:e]
     cut = 0
     m = _ITEM_MARK.match(piece)
     if m:
         cut = m.end()
     m = re.match(r"\s*(?:以及|和|及|与|或)", piece[cut:])      # A（En）和B（En）
+    if m:
+        cut += m.end()
+    m = re.match(r"\s*(?:了|过|過)(?=\s*[A-Za-z])", piece[cut:])   # 制裁了ARCLM: the aspect particle after the trigger
     if m:
         cut += m.end()
     for marker in ("的", "：", ":", "，", "、", "包括", "以及", "将", "对", "把"):
@@ -135,6 +139,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _type(name: str, latin: str | None) -> str | None:
     """The type of a name by its head word; ``latin``: the Latin name in brackets after it."""
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9&.,'()/ -]*", name or ""):
+        if re.fullmatch(r"[A-Z][A-Za-z0-9&+-]{2,}", name):
+            return latin_type(name) or "FIRM"           # 将Autel列入: a brand in a Chinese slot is a firm
         return latin_type(name)                         # -TechInsights Europe Limited
     if not name or re.search(r"[，。；：]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) or len(name) > 40 \
             or orgtype.is_description(name):

@@ -214,3 +214,14 @@ def test_a_country_subject_before_a_time_word_and_an_adverb_acts_on_its_regime(e
     doc, events = extract("[中方|LOC|nf:china]周一旋即宣布反制措施，制裁參議員[克魯茲|PERSON]及[魯比奧|PERSON]。")
     assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == [
         ("impose", "cn-countermeasure-list", ["克魯茲", "魯比奧"])]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, target", [
+    ("美国联邦通信委员会（FCC）将Autel列入涵盖清单。", "Autel"),                    # a brand in a Chinese slot is a firm
+    ("欧盟制裁了ARCLM International Trading Co. Ltd等企业。", "ARCLM International Trading Co. Ltd"),  # not 了ARCLM…
+])
+def test_a_latin_name_in_a_chinese_slot_is_the_target(nlp, text, target):
+    doc = nlp(text, published="2025-12-23")
+    by_id = {e.id: e for e in doc.entities}
+    assert [[by_id[t].text for t in ev.targets] for ev in doc.events if ev.action == "add"] == [[target]]
