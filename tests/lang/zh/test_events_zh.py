@@ -225,3 +225,11 @@ def test_a_latin_name_in_a_chinese_slot_is_the_target(nlp, text, target):
     doc = nlp(text, published="2025-12-23")
     by_id = {e.id: e for e in doc.entities}
     assert [[by_id[t].text for t in ev.targets] for ev in doc.events if ev.action == "add"] == [[target]]
+
+
+def test_pulled_into_a_military_blacklist_is_a_1260h_listing(extract):
+    # 拉入 is 列入 in news; 涉军黑名单 names the DoD's list of Chinese military companies
+    doc, events = extract("[美国国防部|GOV|nf:us-dod]将[小米公司|FIRM|nf:xiaomi]、[中国商飞|FIRM]在内的"
+                          "[9家|QUANTITY|9:家]中企拉入所谓“涉军黑名单”。")
+    assert [(e.action, e.list["id"], texts(doc, e.targets)) for e in events] == \
+        [("add", "us-1260h-list", ["小米公司", "中国商飞"])]
