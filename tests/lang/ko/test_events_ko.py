@@ -194,3 +194,15 @@ def test_a_sanctions_target_list_is_the_list_of_the_body_that_keeps_it(extract, 
     assert [(e.action, e.list["id"], e.count, e.targets) for e in events] == [("add", expected, 71, [])]
     doc, events = extract(f"[{keeper}|GOV|{kept_by}]는 중국 기업 [11개|QUANTITY|11:기업]를 제재 대상 목록에 올렸다.")
     assert [(e.action, e.list["id"], e.count) for e in events] == [("add", expected, 11)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("중국 외교부는 록히드마틴 경영진 등에게 입국 금지 조치를 내렸다.", ["ban"]),   # a ban told as a measure taken
+    ("정부는 수입 금지 등의 조치를 취했다.", ["ban"]),
+    ("금지 조치에 반발했다.", []),                                           # a measure named, none taken
+])
+def test_a_ban_told_as_a_measure_taken_is_a_ban_trigger(sentence, expected):
+    from pipeline import lang
+
+    grammar = lang.get("ko").grammar
+    assert [t.rule.action for t in grammar.triggers(sentence, 0, len(sentence))] == expected
