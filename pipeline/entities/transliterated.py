@@ -14,7 +14,7 @@ them (``[transliteration]`` in their ``words.toml``: the Korean pack's), in thos
 - **enumerations**: name words between separators next to a name already found, or before a
   count (허징, 천둥, 루신닝 등 5명) -> the neighbour's or the count's type;
 - **cut persons**: a model person that ends or starts inside a transliterated word, or is
-  followed by one or by a surname (스티븐 + 므누신, 펑자루 + 이, 하미드 + 담가니) -> the whole name.
+  followed by one or by a surname (스티븐 + 므누신, 펑자루 + 이, 고르반 모하마드 + 발리자데) -> the whole name.
 
 A name word is a word of Latin letters or digits (CK, 3HC), or a Hangul word that scores as a
 transliteration; its particles stay outside the name (카스퍼스키가), and a final syllable that is
@@ -431,14 +431,14 @@ class TransliterationFinder:
             if rest and len(rest) <= 2 and not (is_particle_tail(rest) and _agrees(text[:person.end], rest)) \
                     and self._name_like(words[last].stem) and words[last].stem not in self._function:
                 end = words[last].stem_end                               # 펑자루 + 이
-            if end == words[last].end and any(self._name_like(w) for w in text[start:end].split()) \
+            foreign = any(self._name_like(w) for w in text[start:end].split())
+            if end == words[last].end and foreign \
                     and last + 1 < len(words) and words[last + 1].start - end == 1 and text[end] == " " \
                     and is_hangul(words[last + 1].stem) and words[last + 1].stem not in self._function:
                 nxt = self._name_after(text, words, last + 1, 1.0)
                 if nxt is not None and all(is_hangul(w.stem) for w in words[last + 1:nxt + 1]):
                     end = words[nxt].stem_end                            # 스티븐 + 므누신
-            if end == words[last].end and any(self._name_like(w) for w in text[start:end].split()) \
-                    and (surname := self._surname(doc, words, last + 1, found)) is not None:
-                end = words[surname].stem_end                            # 하미드 + 담가니, 세르게이 + 롤두긴
+            if end == words[last].end and foreign and (surname := self._surname(doc, words, last + 1, found)) is not None:
+                end = words[surname].stem_end                            # 고르반 모하마드 + 발리자데
             if (start, end) != (person.start, person.end) and end > start:
                 yield self._entity(text, start, end, "PERSON")
