@@ -226,8 +226,10 @@ def _person_keys(entity: Any, english: list[str], chinese: bool) -> Iterable[tup
         words = re.findall(r"[A-Za-z]+", name)
         if len(words) < 2:
             continue
-        for said in {" ".join(words), f"{words[0]} {words[-1]}"}:    # Sergei Lavrov for Sergei Viktorovich Lavrov
-            for skeleton in {phonetic.english(said), phonetic.spelled(said)}:
+        # Sergei Lavrov for Sergei Viktorovich Lavrov; in a fixed order (the saved keys must not
+        # depend on the hash seed)
+        for said in dict.fromkeys((" ".join(words), f"{words[0]} {words[-1]}")):
+            for skeleton in dict.fromkeys((phonetic.english(said), phonetic.spelled(said))):
                 if len(skeleton) >= MIN_PERSON_SKELETON:
                     yield "person", skeleton
         cut = [pinyin_syllables(w) for w in words] if chinese else []
