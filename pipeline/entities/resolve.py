@@ -149,8 +149,7 @@ def _trim_bracket(text: str, e: Entity) -> Entity | None:
         end = start + len(right)
     else:
         return None
-    return Entity(id="", text=text[start:end], type=e.type, start=start, end=end, source=e.source,
-                  score=e.score, norm=e.norm, canonical=e.canonical)
+    return _narrowed(text, e, start, end)
 
 
 @rule("resolve.split_titled_person", off=listed)
@@ -194,9 +193,7 @@ def _lowercase_lead_cut(text: str, e: Entity) -> Entity:
     rest = e.text[m.end():]
     if not rest[:1].isupper() or len(rest) < 2:
         return e
-    start = e.start + m.end()
-    return Entity(id="", text=text[start:e.end], type=e.type, start=start, end=e.end, source=e.source,
-                  score=e.score, norm=e.norm, canonical=e.canonical)
+    return _narrowed(text, e, e.start + m.end(), e.end)
 
 
 #: jieba's tags of a person's name: a name it knows, or a word its HMM found (霍留军)
@@ -245,9 +242,7 @@ def _cut_at_script_change(doc: Document, e: Entity) -> Entity:
     if chinese.is_name_word(word.pos) if word is not None and word.pos and chinese is not None \
             else orgtype.by_name(e.text):
         return e
-    stop = e.start + len(m.group(1).rstrip())
-    return Entity(id="", text=doc.text[e.start:stop], type=e.type, start=e.start, end=stop,
-                  source=e.source, score=e.score, norm=e.norm, canonical=e.canonical)
+    return _narrowed(doc.text, e, e.start, e.start + len(m.group(1).rstrip()))
 
 
 @rule("resolve.split_coordination", off=lambda doc, e, names: [e])
@@ -514,6 +509,12 @@ def _span(e: Entity) -> tuple[int, int]:
 
 def _pair(span: tuple[int, int]) -> tuple[int, int]:
     return span
+
+
+def _narrowed(text: str, e: Entity, start: int, end: int) -> Entity:
+    """``e`` cut to ``text[start:end]``: the same finding, type, score, norm and canonical."""
+    return Entity(id="", text=text[start:end], type=e.type, start=start, end=end, source=e.source,
+                  score=e.score, norm=e.norm, canonical=e.canonical)
 
 
 def _piece(text: str, start: int, end: int, typ: str, whole: Entity) -> Entity:

@@ -149,16 +149,8 @@ _FUNCTION_TAGS = ("J", "E", "XSV", "XSA", "NNB", "VCP", "VCN", "MA", "MM", "IC",
 
 def _function_words(doc: Document, words: list[Word]) -> frozenset[str]:
     """Stems of ``words`` in which MeCab-ko found a function morpheme (중에, 포함되자, 으로)."""
-    out = set()
-    for w in words:
-        i = bisect.bisect_left(doc.tokens, w.start, key=lambda t: t.start)
-        while i < len(doc.tokens) and doc.tokens[i].start < w.stem_end:
-            tags = (doc.tokens[i].pos or "").split("+")
-            if any(t.startswith(_FUNCTION_TAGS) for t in tags):
-                out.add(w.stem)
-                break
-            i += 1
-    return frozenset(out)
+    return frozenset(w.stem for w in words
+                     if any(t.startswith(_FUNCTION_TAGS) for tags in _tags(doc, w.start, w.stem_end) for t in tags))
 
 
 def _tags(doc: Document, start: int, end: int) -> list[list[str]]:

@@ -47,6 +47,21 @@ _PINYIN = [(re.compile(p), r) for p, r in (
     (r"^er$", "l"), (r"^(?:zh|ch|sh|x|q|c|z|j)", "s"), (r"ng$", "n"), (r"[wy]", ""), (r"[aeiouv\u00fc]+", "V"))]
 
 
+def _rewrite(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
+    """``text`` with each rule's substitution applied in turn."""
+    for pattern, repl in rules:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _romanized(run: str) -> str:
+    """A run of Hangul in the Revised Romanization with its sound rules, lower case."""
+    from korean_romanizer.romanizer import Romanizer
+
+    return Romanizer(run).romanize().lower()
+
+
 def _classes(sounds: str) -> str:
     out = sounds.translate(_CLASSES)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^PTKSLMNHV]", "", out)).rstrip("V")
@@ -55,49 +70,28 @@ def _classes(sounds: str) -> str:
 @lru_cache(maxsize=65536)
 def english(name: str) -> str:
     """Skeleton of a name in Latin letters read as English (``Huntington Ingalls`` -> ``HVNTVNTVNVNVLS``)."""
-    text = name.lower()
-    for pattern, repl in _ENGLISH:
-        text = pattern.sub(repl, text)
-    return _classes(text)
+    return _classes(_rewrite(name.lower(), _ENGLISH))
 
 
 @lru_cache(maxsize=65536)
 def spelled(name: str) -> str:
     """Skeleton of a name in Latin letters read as spelled, not as English (``Sergei Lavrov`` ->
     ``SVLKVLVPLVP``, where :func:`english` gives ``SVSVLVPLVP``)."""
-    text = name.lower()
-    for pattern, repl in _SPELLED:
-        text = pattern.sub(repl, text)
-    return _classes(text)
+    return _classes(_rewrite(name.lower(), _SPELLED))
 
 
 @lru_cache(maxsize=65536)
 def korean(name: str) -> str:
     """Skeleton of a Hangul name (``헌팅턴잉걸스`` -> ``HVNTVNTVNVNKVLS``); Latin letters in it
     (``삼성SDI``) are read as English."""
-    from korean_romanizer.romanizer import Romanizer
-
-    out = []
-    for run in re.findall(r"[\uac00-\ud7a3]+|[A-Za-z]+", name):
-        if run.isascii():
-            out.append(english(run))
-            continue
-        text = Romanizer(run).romanize().lower()
-        for pattern, repl in _KOREAN:
-            text = pattern.sub(repl, text)
-        out.append(text)
-    return _classes("".join(out))
+    return _classes("".join(english(run) if run.isascii() else _rewrite(_romanized(run), _KOREAN)
+                            for run in re.findall(r"[\uac00-\ud7a3]+|[A-Za-z]+", name)))
 
 
 @lru_cache(maxsize=65536)
 def chinese(name: str) -> str:
     """Skeleton of a Chinese transliteration (``亨廷顿·英格尔斯`` -> ``HVNTVNTVNVNKVLS``)."""
-    out = []
-    for syllable in pinyin(name):
-        for pattern, repl in _PINYIN:
-            syllable = pattern.sub(repl, syllable)
-        out.append(syllable)
-    text = "".join(out)
+    text = "".join(_rewrite(syllable, _PINYIN) for syllable in pinyin(name))
     return _classes(text[:1] + re.sub(r"h", "", text[1:]))
 
 
@@ -148,15 +142,6 @@ def sino_korean(name: str) -> str:
     return re.sub(r"[^\uac00-\ud7a3]", "", hanja.translate(name, "substitution"))
 
 
-if __name__ == "__main__":
-    from importlib.resources import files
-
-    path = files(__package__).joinpath(PINYIN_FILE)
-    with open(str(path), "w", encoding="utf-8") as fh:
-        fh.write("\n".join(build_pinyin_table()) + "\n")
-    print(f"wrote {path}")
-
-
 #: Revised Romanization vowels -> the English vowel letter a reader writes for them (eu, the
 #: epenthetic vowel, is none)
 _KOREAN_VOWELS = [(re.compile(p), r) for p, r in (
@@ -168,18 +153,18 @@ _ENGLISH_VOWELS = [(re.compile(p), r) for p, r in (
 
 def korean_vowels(word: str) -> str:
     """The vowels a Hangul word is read with (``라브로프`` -> ``ao``)."""
-    from korean_romanizer.romanizer import Romanizer
-
-    text = Romanizer(word).romanize().lower()
-    for pattern, repl in _KOREAN_VOWELS:
-        text = pattern.sub(repl, text)
-    return text
+    return _rewrite(_romanized(word), _KOREAN_VOWELS)
 
 
 def english_vowels(word: str) -> str:
     """The vowels of a word in Latin letters, one per run (``Mikhailov`` -> ``iao``)."""
-    text = word.lower()
-    for pattern, repl in _ENGLISH_VOWELS:
-        text = pattern.sub(repl, text)
-    return text
+    return _rewrite(word.lower(), _ENGLISH_VOWELS)
 
+
+if __name__ == "__main__":
+    from importlib.resources import files
+
+    path = files(__package__).joinpath(PINYIN_FILE)
+    with open(str(path), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(build_pinyin_table()) + "\n")
+    print(f"wrote {path}")
